@@ -1,0 +1,246 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Core.Storage;
+
+namespace OpenHealthLive.Core.Sessions;
+
+/// <summary>
+/// Starts sessions and moves them through their decks. Every change is committed to the database first and
+/// broadcast second, so a phone never sees a slide that a restart would take back. Changes to one session
+/// are applied one at a time, in the order they arrive.
+/// </summary>
+public sealed partial class LiveSessionService(
+    IDbContextFactory<LiveDbContext> dbFactory,
+    DeckCatalog decks,
+    ILiveNotifier notifier,
+    TimeProvider time,
+    ILogger<LiveSessionService> logger)
+{
+    private readonly ConcurrentDictionary<string, LiveSessionState> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    /// <summary>The session with this join code (any case), or null.</summary>
+    public async Task<LiveSessionState?> FindAsync(string? code, CancellationToken cancellationToken)
+    {
+        if (!JoinCode.TryNormalize(code, out var normalized, out _))
+        {
+            return null;
+        }
+
+        if (_cache.TryGetValue(normalized, out var cached))
+        {
+            return cached;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == normalized, cancellationToken);
+        return record is null ? null : _cache.GetOrAdd(normalized, ToState(record));
+    }
+
+    /// <summary>The session that exists from start-up.</summary>
+    public async Task<LiveSessionState?> FindDefaultAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Sessions.AsNoTracking().Where(s => s.IsDefault).OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : ToState(record);
+    }
+
+    /// <summary>Every session, newest first.</summary>
+    public async Task<IReadOnlyList<LiveSessionState>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Sessions.AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+        return records.Select(ToState).ToList();
+    }
+
+    /// <summary>
+    /// Makes sure the start-up session exists and presents <paramref name="deckSlug"/>. Its code is
+    /// <paramref name="configuredCode"/> when given; otherwise the code generated on the first start is kept.
+    /// </summary>
+    public async Task<LiveSessionState> EnsureDefaultSessionAsync(string deckSlug, string? configuredCode, CancellationToken cancellationToken)
+    {
+        string? code = null;
+        if (!string.IsNullOrWhiteSpace(configuredCode) && !JoinCode.TryNormalize(configuredCode, out code, out var error))
+        {
+            throw new LiveSessionException($"Live:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var current = await db.Sessions.Where(s => s.IsDefault).ToListAsync(cancellationToken);
+        var target = code is null
+            ? current.OrderByDescending(s => s.Id).FirstOrDefault()
+            : await db.Sessions.SingleOrDefaultAsync(s => s.Code == code, cancellationToken);
+
+        if (target is null)
+        {
+            target = new LiveSessionRecord { Code = code ?? await NewUniqueCodeAsync(db, cancellationToken), DeckSlug = deckSlug, CreatedAt = now, UpdatedAt = now };
+            db.Sessions.Add(target);
+            LogSessionCreated(target.Code, deckSlug);
+        }
+
+        foreach (var other in current.Where(s => s != target))
+        {
+            other.IsDefault = false;
+        }
+
+        target.IsDefault = true;
+        if (!string.Equals(target.DeckSlug, deckSlug, StringComparison.Ordinal))
+        {
+            // The configured default deck changed: keep the code everyone already has, restart the deck.
+            target.DeckSlug = deckSlug;
+            target.Slide = target.Fragment = target.RevealedSlide = target.RevealedFragment = 0;
+            target.Version++;
+            target.UpdatedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Remember(target);
+    }
+
+    /// <summary>Starts a new session for a deck in the content folder, on its first slide.</summary>
+    public async Task<LiveSessionState> StartAsync(string deckSlug, CancellationToken cancellationToken)
+    {
+        if (!decks.Exists(deckSlug))
+        {
+            throw new LiveSessionException($"There is no deck '{deckSlug}' in the content folder.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var record = new LiveSessionRecord { Code = await NewUniqueCodeAsync(db, cancellationToken), DeckSlug = deckSlug, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        db.Sessions.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        LogSessionCreated(record.Code, deckSlug);
+        return Remember(record);
+    }
+
+    /// <summary>
+    /// Moves the session, commits the new position, then tells everyone following. A request that does not
+    /// move (→ on the last slide) changes nothing and broadcasts nothing.
+    /// </summary>
+    /// <exception cref="LiveSessionException">The session or target slide does not exist, or the deck has errors.</exception>
+    public async Task<LiveSessionState> NavigateAsync(string code, Navigation navigation, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        LiveSessionState updated;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            var deck = decks.Get(record.DeckSlug).Deck
+                ?? throw new LiveSessionException($"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
+
+            var (slide, fragment) = Move(deck, record.Slide, record.Fragment, navigation);
+            if (slide == record.Slide && fragment == record.Fragment)
+            {
+                return Remember(record);
+            }
+
+            record.Slide = slide;
+            record.Fragment = fragment;
+            record.Version++;
+            if (slide > record.RevealedSlide || (slide == record.RevealedSlide && fragment > record.RevealedFragment))
+            {
+                record.RevealedSlide = slide;
+                record.RevealedFragment = fragment;
+            }
+
+            record.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            updated = Remember(record);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await notifier.SlideChangedAsync(updated, cancellationToken);
+        return updated;
+    }
+
+    /// <summary>
+    /// The furthest slide any session of <paramref name="deckSlug"/> has shown, or -1: decides whether an
+    /// image of that deck may be served to the audience.
+    /// </summary>
+    public async Task<int> FurthestRevealedSlideAsync(string deckSlug, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Sessions.Where(s => s.DeckSlug == deckSlug).MaxAsync(s => (int?)s.RevealedSlide, cancellationToken) ?? -1;
+    }
+
+    /// <summary>Forgets cached state, so the next read comes from the database.</summary>
+    public void Invalidate(string code) => _cache.TryRemove(code, out _);
+
+    internal static (int Slide, int Fragment) Move(Deck deck, int slide, int fragment, Navigation navigation)
+    {
+        var last = deck.Slides.Count - 1;
+        slide = Math.Clamp(slide, 0, last);
+        fragment = Math.Clamp(fragment, 0, deck.Slides[slide].FragmentCount);
+        switch (navigation.Kind)
+        {
+            case NavigationKind.Next:
+                if (fragment < deck.Slides[slide].FragmentCount)
+                {
+                    return (slide, fragment + 1);
+                }
+
+                return slide < last ? (slide + 1, 0) : (slide, fragment);
+            case NavigationKind.Previous:
+                if (fragment > 0)
+                {
+                    return (slide, fragment - 1);
+                }
+
+                return slide > 0 ? (slide - 1, deck.Slides[slide - 1].FragmentCount) : (slide, fragment);
+            case NavigationKind.First:
+                return (0, 0);
+            case NavigationKind.Last:
+                return (last, deck.Slides[last].FragmentCount);
+            case NavigationKind.GoTo:
+                if (navigation.Slide < 0 || navigation.Slide > last)
+                {
+                    throw new LiveSessionException($"Slide {navigation.Slide + 1} does not exist; the deck has {last + 1} slides.");
+                }
+
+                var fragments = deck.Slides[navigation.Slide].FragmentCount;
+                if (navigation.Fragment < 0 || navigation.Fragment > fragments)
+                {
+                    throw new LiveSessionException($"Slide {navigation.Slide + 1} has {fragments} fragments; step {navigation.Fragment} does not exist.");
+                }
+
+                return (navigation.Slide, navigation.Fragment);
+            default:
+                throw new LiveSessionException($"Unknown navigation '{navigation.Kind}'.");
+        }
+    }
+
+    private LiveSessionState Remember(LiveSessionRecord record)
+    {
+        var state = ToState(record);
+        _cache.AddOrUpdate(state.Code, state, (_, existing) => existing.Position.Version > state.Position.Version ? existing : state);
+        return state;
+    }
+
+    private static LiveSessionState ToState(LiveSessionRecord r) =>
+        new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), new SlidePosition(r.RevealedSlide, r.RevealedFragment, r.Version), r.CreatedAt);
+
+    private static async Task<string> NewUniqueCodeAsync(LiveDbContext db, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var code = JoinCode.Generate();
+            if (!await db.Sessions.AnyAsync(s => s.Code == code, cancellationToken))
+            {
+                return code;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {Code} created for deck '{DeckSlug}'")]
+    private partial void LogSessionCreated(string code, string deckSlug);
+}

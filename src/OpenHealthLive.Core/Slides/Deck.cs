@@ -1,0 +1,41 @@
+namespace OpenHealthLive.Core.Slides;
+
+/// <summary>A parsed, rendered deck: immutable, shared by every session that presents it.</summary>
+public sealed class Deck
+{
+    internal Deck(string slug, string sourcePath, string fingerprint, DeckMetadata metadata, IReadOnlyList<Slide> slides,
+        IReadOnlyDictionary<string, int> media, IReadOnlyList<DeckProblem> warnings)
+    {
+        Slug = slug;
+        SourcePath = sourcePath;
+        Fingerprint = fingerprint;
+        Metadata = metadata;
+        Slides = slides;
+        Media = media;
+        Warnings = warnings;
+    }
+
+    /// <summary>The deck's folder name under <c>content/</c>.</summary>
+    public string Slug { get; }
+
+    /// <summary>Full path of <c>deck.md</c>.</summary>
+    public string SourcePath { get; }
+
+    /// <summary>Short hash of the source, so clients can tell a reloaded deck from the one they cached.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>The front matter.</summary>
+    public DeckMetadata Metadata { get; }
+
+    /// <summary>The slides, in order; never empty.</summary>
+    public IReadOnlyList<Slide> Slides { get; }
+
+    /// <summary>
+    /// Files the slides reference (paths relative to the deck folder, with <c>/</c>), each mapped to the
+    /// index of the first slide that shows it. Only these files are ever served.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Media { get; }
+
+    /// <summary>Problems that did not stop the deck from loading.</summary>
+    public IReadOnlyList<DeckProblem> Warnings { get; }
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OpenHealthLive.Core.Slides;
+
+/// <summary>Reads a deck's YAML front matter into <see cref="DeckMetadata"/>, reporting problems by line.</summary>
+internal static class FrontMatterReader
+{
+    /// <summary>Every key the front matter understands. Anything else is a warning, usually a typo.</summary>
+    public static readonly IReadOnlySet<string> KnownKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "title", "subtitle", "speaker", "affiliation", "date", "event", "licence", "license", "language",
+        "duration", "audience-can-browse-ahead",
+    };
+
+    /// <param name="yaml">The text between the two <c>---</c> fences.</param>
+    /// <param name="file">File name for problems.</param>
+    /// <param name="firstLine">1-based file line of the first YAML line.</param>
+    /// <param name="problems">Receives errors and warnings.</param>
+    /// <param name="fallbackTitle">Unused when the YAML has a title.</param>
+    public static DeckMetadata? Read(string yaml, string file, int firstLine, List<DeckProblem> problems, string fallbackTitle)
+    {
+        YamlMappingNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            {
+                problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "The front matter is empty; it needs at least a title, for example 'title: My talk'."));
+                return null;
+            }
+
+            root = stream.Documents[0].RootNode as YamlMappingNode;
+            if (root is null)
+            {
+                problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "The front matter must be a list of 'key: value' lines."));
+                return null;
+            }
+        }
+        catch (YamlException ex)
+        {
+            var line = firstLine + Math.Max(0, (int)ex.Start.Line - 1);
+            problems.Add(new(DeckProblemSeverity.Error, file, line, $"The front matter is not valid YAML: {Unwrap(ex)}"));
+            return null;
+        }
+
+        var errorsBefore = problems.Count(p => p.Severity == DeckProblemSeverity.Error);
+        var values = new Dictionary<string, (string Value, int Line)>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            var line = firstLine + (int)keyNode.Start.Line - 1;
+            if (!KnownKeys.Contains(key))
+            {
+                problems.Add(new(DeckProblemSeverity.Warning, file, line,
+                    $"Unknown front-matter key '{key}'. Known keys: {string.Join(", ", KnownKeys.Order(StringComparer.Ordinal))}."));
+                continue;
+            }
+
+            if (valueNode is not YamlScalarNode scalar)
+            {
+                problems.Add(new(DeckProblemSeverity.Error, file, line, $"'{key}' must be a single value, not a list or a map."));
+                continue;
+            }
+
+            values[key == "license" ? "licence" : key] = (scalar.Value ?? string.Empty, line);
+        }
+
+        string? Text(string key) => values.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.Value) ? v.Value.Trim() : null;
+
+        var title = Text("title");
+        if (title is null)
+        {
+            problems.Add(new(DeckProblemSeverity.Error, file, firstLine, $"The front matter has no title; add a line such as 'title: {fallbackTitle}'."));
+        }
+
+        TimeSpan? duration = null;
+        if (values.TryGetValue("duration", out var d))
+        {
+            duration = ParseDuration(d.Value);
+            if (duration is null)
+            {
+                problems.Add(new(DeckProblemSeverity.Error, file, d.Line,
+                    $"'duration: {d.Value}' is not a duration; write minutes ('40'), '40m', '1h15m' or '01:15:00'."));
+            }
+        }
+
+        var browseAhead = false;
+        if (values.TryGetValue("audience-can-browse-ahead", out var b) && !bool.TryParse(b.Value, out browseAhead))
+        {
+            problems.Add(new(DeckProblemSeverity.Error, file, b.Line, $"'audience-can-browse-ahead' must be true or false, not '{b.Value}'."));
+        }
+
+        var language = Text("language") ?? "en";
+        if (values.TryGetValue("language", out var l) && !IsLanguageTag(language))
+        {
+            problems.Add(new(DeckProblemSeverity.Error, file, l.Line, $"'language: {language}' is not a language tag such as 'en' or 'en-GB'."));
+        }
+
+        if (problems.Count(p => p.Severity == DeckProblemSeverity.Error) > errorsBefore)
+        {
+            return null;
+        }
+
+        return new DeckMetadata
+        {
+            Title = title!,
+            Subtitle = Text("subtitle"),
+            Speaker = Text("speaker"),
+            Affiliation = Text("affiliation"),
+            Date = Text("date"),
+            Event = Text("event"),
+            Licence = Text("licence"),
+            Language = language,
+            PlannedDuration = duration,
+            AudienceCanBrowseAhead = browseAhead,
+        };
+    }
+
+    internal static TimeSpan? ParseDuration(string text)
+    {
+        text = text.Trim();
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+        {
+            return minutes > 0 ? TimeSpan.FromMinutes(minutes) : null;
+        }
+
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return TimeSpan.TryParseExact(text, [@"h\:mm\:ss", @"hh\:mm\:ss", @"h\:mm", @"hh\:mm"], CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero ? t : null;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        if (!match.Success || (!match.Groups[1].Success && !match.Groups[2].Success))
+        {
+            return null;
+        }
+
+        var hours = match.Groups[1].Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var mins = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+        var total = new TimeSpan(hours, mins, 0);
+        return total > TimeSpan.Zero ? total : null;
+    }
+
+    private static bool IsLanguageTag(string tag)
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(CultureInfo.GetCultureInfo(tag, predefinedOnly: true).Name);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string Unwrap(YamlException ex)
+    {
+        var inner = ex.InnerException as YamlException;
+        var message = (inner ?? ex).Message;
+        // YamlDotNet prefixes "(Line: 2, Col: 3, Idx: 9) - (Line: ...): "; our location is already in the problem.
+        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
+        return cut >= 0 ? message[(cut + 3)..] : message;
+    }
+}

@@ -1,0 +1,38 @@
+namespace OpenHealthLive.Core.Storage;
+
+/// <summary>The stored row of a live session.</summary>
+public sealed class LiveSessionRecord
+{
+    /// <summary>Primary key.</summary>
+    public int Id { get; set; }
+
+    /// <summary>Join code, normalised (upper case); unique.</summary>
+    public required string Code { get; set; }
+
+    /// <summary>The deck being presented.</summary>
+    public required string DeckSlug { get; set; }
+
+    /// <summary>True for the one session that exists from start-up.</summary>
+    public bool IsDefault { get; set; }
+
+    /// <summary>Current slide.</summary>
+    public int Slide { get; set; }
+
+    /// <summary>Current fragment.</summary>
+    public int Fragment { get; set; }
+
+    /// <summary>Grows with every change; also the optimistic-concurrency token.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Furthest slide shown.</summary>
+    public int RevealedSlide { get; set; }
+
+    /// <summary>Furthest fragment shown on <see cref="RevealedSlide"/>.</summary>
+    public int RevealedFragment { get; set; }
+
+    /// <summary>When the session started.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the position last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Join;
+using OpenHealthLive.Web.Presenter;
+
+namespace OpenHealthLive.Web.Api;
+
+/// <summary>Read-only HTTP API for other clients (a clicker app, a stream overlay): see docs/live-protocol.md.</summary>
+internal static class SessionApiEndpoints
+{
+    public static WebApplication MapSessionApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/sessions/{code}");
+        api.MapGet("/", GetSessionAsync).WithName("GetSession");
+        api.MapGet("/slides/{index:int}", GetSlideAsync).WithName("GetSlide");
+        return app;
+    }
+
+    private static async Task<IResult> GetSessionAsync(string code, HttpContext http, LiveSessionService sessions, DeckCatalog decks, JoinLinks links)
+    {
+        var session = await sessions.FindAsync(code, http.RequestAborted);
+        if (session is null)
+        {
+            return UnknownSession(code);
+        }
+
+        var deck = decks.Get(session.DeckSlug).Deck;
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new SessionInfo(
+            session.Code,
+            deck?.Metadata.Title,
+            deck?.Slides.Count ?? 0,
+            session.Position.Slide,
+            session.Position.Fragment,
+            session.Position.Version,
+            links.JoinUrl(session.Code, http.Request)?.ToString()));
+    }
+
+    /// <summary>A slide the audience has already been shown, for looking back; the presenter may read any.</summary>
+    private static async Task<IResult> GetSlideAsync(string code, int index, HttpContext http, LiveSessionService sessions, DeckCatalog decks)
+    {
+        var session = await sessions.FindAsync(code, http.RequestAborted);
+        if (session is null)
+        {
+            return UnknownSession(code);
+        }
+
+        if (decks.Get(session.DeckSlug).Deck is not { } deck || index < 0 || index >= deck.Slides.Count)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such slide", detail: $"Session {session.Code} has no slide {index + 1}.");
+        }
+
+        var slide = deck.Slides[index];
+        var presenter = PresenterAuthentication.IsPresenter(http.User);
+        var fragment = index == session.Revealed.Slide ? session.Revealed.Fragment : slide.FragmentCount;
+        if (!presenter && !deck.Metadata.AudienceCanBrowseAhead && !session.HasRevealed(index, 0))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not shown yet",
+                detail: $"Slide {index + 1} has not been presented yet; it appears when the presenter reaches it.");
+        }
+
+        if (presenter || deck.Metadata.AudienceCanBrowseAhead || index < session.Revealed.Slide)
+        {
+            fragment = slide.FragmentCount;
+        }
+
+        http.Response.Headers.CacheControl = "private, no-cache";
+        return TypedResults.Ok(new SlideContent(session.Code, index, fragment, deck.Fingerprint, slide.HtmlAt(fragment)));
+    }
+
+    private static ProblemHttpResult UnknownSession(string code) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown session",
+            detail: $"There is no session with code '{(code.Length > 16 ? code[..16] : code)}'.");
+}
+
+/// <summary>Body of <c>GET /api/sessions/{code}</c>.</summary>
+public sealed record SessionInfo(string Code, string? DeckTitle, int SlideCount, int CurrentSlide, int CurrentFragment, long Version, string? JoinUrl);
+
+/// <summary>Body of <c>GET /api/sessions/{code}/slides/{index}</c>.</summary>
+public sealed record SlideContent(string Code, int Slide, int Fragment, string Deck, string Html);

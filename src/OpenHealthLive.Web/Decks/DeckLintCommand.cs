@@ -1,0 +1,52 @@
+using OpenHealthLive.Core.Slides;
+
+namespace OpenHealthLive.Web.Decks;
+
+/// <summary>
+/// <c>dotnet run --project src/OpenHealthLive.Web -- lint content/my-deck [more decks]</c>: checks decks
+/// without starting the site and prints every problem as <c>file:line: severity: message</c>.
+/// Exit code 0 when no deck has an error, 1 otherwise; <c>--warnings-as-errors</c> counts warnings too.
+/// </summary>
+public static class DeckLintCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        var strict = args.Contains("--warnings-as-errors", StringComparer.Ordinal);
+        var folders = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (folders.Count == 0)
+        {
+            await output.WriteLineAsync("usage: lint <deck folder> [<deck folder> ...] [--warnings-as-errors]");
+            return 2;
+        }
+
+        var failed = false;
+        foreach (var folder in folders)
+        {
+            var result = Directory.Exists(folder)
+                ? DeckParser.Load(folder)
+                : null;
+            if (result is null)
+            {
+                await output.WriteLineAsync($"{folder}: error: no such folder");
+                failed = true;
+                continue;
+            }
+
+            foreach (var problem in result.Problems)
+            {
+                await output.WriteLineAsync(problem.ToString());
+            }
+
+            var errors = result.Problems.Count(p => p.Severity == DeckProblemSeverity.Error);
+            var warnings = result.Problems.Count - errors;
+            await output.WriteLineAsync(result.Deck is { } deck
+                ? $"{folder}: {deck.Slides.Count} slides, {errors} errors, {warnings} warnings"
+                : $"{folder}: cannot be presented: {errors} errors, {warnings} warnings");
+            failed |= errors > 0 || (strict && warnings > 0);
+        }
+
+        return failed ? 1 : 0;
+    }
+}

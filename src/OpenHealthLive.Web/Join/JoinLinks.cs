@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using OpenHealthLive.Web.Live;
+
+namespace OpenHealthLive.Web.Join;
+
+/// <summary>
+/// Builds the URL phones use to join. It must work from a phone: <c>Live:PublicBaseUrl</c> when set; else,
+/// when the server listens beyond loopback, the machine's LAN address; else the address of the request
+/// (which only works on this machine, and the presenter page says so).
+/// </summary>
+public sealed class JoinLinks(IOptions<LiveOptions> options, IServer server, TimeProvider time)
+{
+    private static readonly TimeSpan LanAddressLifetime = TimeSpan.FromMinutes(1);
+    private (IPAddress? Address, DateTimeOffset At) _lan;
+
+    /// <summary>The site's base URL as phones should see it, ending in '/'.</summary>
+    public Uri? BaseUrl(HttpRequest? request)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+        {
+            return WithTrailingSlash(new Uri(options.Value.PublicBaseUrl));
+        }
+
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            if (!TryParseListenAddress(address, out var listen))
+            {
+                continue;
+            }
+
+            if (IsWildcard(listen.Host) && LanAddress() is { } lan)
+            {
+                var host = lan.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{lan}]" : lan.ToString();
+                return new Uri($"{listen.Scheme}://{host}:{listen.Port}/");
+            }
+
+            if (!IsWildcard(listen.Host) && !IsLoopback(listen.Host))
+            {
+                return WithTrailingSlash(listen);
+            }
+        }
+
+        if (request is not null)
+        {
+            return new Uri($"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase}/");
+        }
+
+        return addresses.Select(a => TryParseListenAddress(a, out var u) ? u : null).OfType<Uri>().Select(WithTrailingSlash).FirstOrDefault();
+    }
+
+    /// <summary>The join URL of a session: <c>{base}/j/{code}</c>.</summary>
+    public Uri? JoinUrl(string code, HttpRequest? request) => BaseUrl(request) is { } baseUrl ? new Uri(baseUrl, "j/" + code) : null;
+
+    /// <summary>
+    /// The text put in the QR code. When the base URL has no path, the whole URL is upper-cased (scheme, host
+    /// and our own routes are case-insensitive), so the QR code uses alphanumeric mode and needs fewer,
+    /// larger modules: easier to scan from the back of a hall.
+    /// </summary>
+    public static string QrText(Uri joinUrl)
+    {
+        ArgumentNullException.ThrowIfNull(joinUrl);
+        var text = joinUrl.ToString();
+        var upper = text.ToUpperInvariant();
+        var onlyOurPath = joinUrl.AbsolutePath.StartsWith("/j/", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(joinUrl.Query);
+        return onlyOurPath && upper.All(c => char.IsAsciiLetterOrDigit(c) || " $%*+-./:".Contains(c, StringComparison.Ordinal)) ? upper : text;
+    }
+
+    /// <summary>True when a phone could reach <paramref name="url"/> (its host is not loopback).</summary>
+    public static bool IsReachableFromOtherDevices(Uri url) => url is not null && !IsLoopback(url.Host);
+
+    private IPAddress? LanAddress()
+    {
+        var now = time.GetUtcNow();
+        if (_lan.Address is not null && now - _lan.At < LanAddressLifetime)
+        {
+            return _lan.Address;
+        }
+
+        var candidates = NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .Select(n => (Properties: n.GetIPProperties(), Interface: n))
+            .SelectMany(n => n.Properties.UnicastAddresses.Select(a => (a.Address, HasGateway: n.Properties.GatewayAddresses.Count > 0)))
+            .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a.Address) && !a.Address.ToString().StartsWith("169.254.", StringComparison.Ordinal))
+            .OrderByDescending(a => a.HasGateway)
+            .Select(a => a.Address);
+        var address = candidates.FirstOrDefault();
+        _lan = (address, now);
+        return address;
+    }
+
+    private static bool TryParseListenAddress(string address, out Uri uri)
+    {
+        // Kestrel reports wildcards as http://[::]:5000, http://0.0.0.0:5000, http://+:5000 or http://*:5000.
+        var normalized = address.Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal).Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal);
+        return Uri.TryCreate(normalized, UriKind.Absolute, out uri!);
+    }
+
+    private static bool IsWildcard(string host) => host is "0.0.0.0" or "[::]" or "::";
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+
+    private static Uri WithTrailingSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}

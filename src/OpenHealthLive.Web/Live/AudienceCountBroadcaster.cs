@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace OpenHealthLive.Web.Live;
+
+/// <summary>Pushes changed audience counts to presenter devices once a second.</summary>
+internal sealed partial class AudienceCountBroadcaster(
+    AudienceTracker tracker,
+    IHubContext<LiveHub, ILiveClient> hub,
+    TimeProvider time,
+    ILogger<AudienceCountBroadcaster> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var change in tracker.TakeChanges())
+            {
+                try
+                {
+                    await hub.Clients.Group(LiveGroups.Presenters(change.Code)).AudienceCountChanged(change);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSendFailed(ex, change.Code);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send the audience count of session {Code}")]
+    private partial void LogSendFailed(Exception exception, string code);
+}

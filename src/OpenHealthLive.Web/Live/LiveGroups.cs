@@ -1,0 +1,11 @@
+namespace OpenHealthLive.Web.Live;
+
+/// <summary>SignalR group names.</summary>
+internal static class LiveGroups
+{
+    /// <summary>Everyone following a session: phones, projector and presenter devices.</summary>
+    public static string Followers(string code) => "s:" + code;
+
+    /// <summary>Presenter devices only.</summary>
+    public static string Presenters(string code) => "p:" + code;
+}

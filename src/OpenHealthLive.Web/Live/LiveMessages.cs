@@ -1,0 +1,47 @@
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
+
+namespace OpenHealthLive.Web.Live;
+
+/// <summary>
+/// Where a session is and what the audience may see there. The same object goes to every follower, so
+/// SignalR serialises it once per protocol however many phones follow.
+/// </summary>
+/// <param name="Code">Join code.</param>
+/// <param name="Slide">0-based current slide.</param>
+/// <param name="Fragment">Fragments revealed on the current slide.</param>
+/// <param name="Version">Grows with every change; clients ignore anything not newer than what they show.</param>
+/// <param name="SlideCount">Slides in the deck; 0 while the deck cannot be shown.</param>
+/// <param name="RevealedSlide">The furthest slide shown so far; phones may look back up to it.</param>
+/// <param name="Deck">Fingerprint of the deck source; changes when the deck is edited.</param>
+/// <param name="Html">The current slide as the audience may see it (unrevealed fragments are absent).</param>
+public sealed record SlideState(string Code, int Slide, int Fragment, long Version, int SlideCount, int RevealedSlide, string Deck, string Html);
+
+/// <summary>What a presenter device gets when it starts following a session.</summary>
+/// <param name="State">The current position.</param>
+/// <param name="AudienceCount">Phones following now.</param>
+public sealed record PresenterJoined(SlideState State, int AudienceCount);
+
+/// <summary>Number of phones following a session.</summary>
+public sealed record AudienceCount(string Code, int Count);
+
+/// <summary>The deck behind a session was edited.</summary>
+public sealed record DeckReloaded(string Code, string Deck);
+
+/// <summary>Builds the messages above from a session and its deck.</summary>
+public sealed class LiveMessages(DeckCatalog decks)
+{
+    public SlideState SlideState(LiveSessionState session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var position = session.Position;
+        if (decks.Get(session.DeckSlug).Deck is not { } deck)
+        {
+            return new(session.Code, position.Slide, position.Fragment, position.Version, 0, 0, string.Empty, string.Empty);
+        }
+
+        var slide = deck.Slides[Math.Clamp(position.Slide, 0, deck.Slides.Count - 1)];
+        var revealed = deck.Metadata.AudienceCanBrowseAhead ? deck.Slides.Count - 1 : session.Revealed.Slide;
+        return new(session.Code, slide.Index, position.Fragment, position.Version, deck.Slides.Count, revealed, deck.Fingerprint, slide.HtmlAt(position.Fragment));
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OpenHealthLive.Web.Live;
+
+/// <summary>Settings of live sessions (section <c>Live</c>).</summary>
+public sealed class LiveOptions
+{
+    public const string SectionName = "Live";
+
+    /// <summary>Deck (folder under the content path) that the start-up session presents.</summary>
+    [Required]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$", ErrorMessage = "Live:DefaultDeck is a deck folder name: lower-case letters, digits and dashes.")]
+    public string DefaultDeck { get; set; } = "getting-started";
+
+    /// <summary>Join code of the start-up session; generated once and kept when unset.</summary>
+    [RegularExpression("^[A-HJ-KM-NP-Za-hj-km-np-z2-9]{6}$", ErrorMessage = "Live:DefaultSessionCode has 6 characters from A-Z and 2-9, without I, L, O.")]
+    public string? DefaultSessionCode { get; set; }
+
+    /// <summary>
+    /// The address phones use to reach the site (behind a proxy or tunnel), for example
+    /// <c>https://live.example.org</c>. When unset, the machine's LAN address is used if the site listens
+    /// beyond loopback.
+    /// </summary>
+    [Url]
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Folder holding one sub-folder per deck. When unset, <c>content/</c> is looked for beside the app and in the repository.</summary>
+    public string? ContentPath { get; set; }
+
+    /// <summary>Reload a deck when its files change. Defaults to on in Development only.</summary>
+    public bool? WatchDecks { get; set; }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenHealthLive.Core.Sessions;
+
+namespace OpenHealthLive.Web.Live;
+
+internal static class LiveSetup
+{
+    /// <summary>The hub's path.</summary>
+    public const string HubPath = "/hubs/live";
+
+    /// <summary>
+    /// Largest hub message a client may send. Every real message is far smaller; app-level limits give
+    /// clear errors first, this only stops abuse (SignalR closes the connection).
+    /// </summary>
+    public const long MaximumReceiveMessageSize = 16 * 1024;
+
+    public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LiveOptions>()
+            .BindConfiguration(LiveOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LiveSessionService>();
+        builder.Services.AddSingleton<LiveMessages>();
+        builder.Services.AddSingleton<AudienceTracker>();
+        builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
+        builder.Services.AddHostedService<DefaultSessionInitializer>();
+        builder.Services.AddHostedService<AudienceCountBroadcaster>();
+        builder.Services.AddHostedService<DeckReloadBroadcaster>();
+
+        builder.Services.AddSignalR(hub =>
+        {
+            hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
+            hub.EnableDetailedErrors = false;
+            hub.AddFilter<HubErrorFilter>();
+            hub.AddFilter<PresenterOnlyHubFilter>();
+        });
+        return builder;
+    }
+
+    public static WebApplication MapLive(this WebApplication app)
+    {
+        app.MapHub<LiveHub>(HubPath);
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+using OpenHealthLive.Web.Api;
+using OpenHealthLive.Web.Decks;
+using OpenHealthLive.Web.Infrastructure;
+using OpenHealthLive.Web.Join;
+using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Presenter;
+using OpenHealthLive.Web.Storage;
+
+namespace OpenHealthLive.Web;
+
+/// <summary>The table of contents of the app: every feature registers and maps itself here.</summary>
+public static class OpenHealthLiveSetup
+{
+    /// <summary>Registers every service the app needs.</summary>
+    public static WebApplicationBuilder AddOpenHealthLive(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Storage: SQLite in the data directory, migrated at start-up
+        builder.AddStorage();
+
+        // Decks: Markdown under content/, rendered once and cached
+        builder.AddDecks();
+
+        // Live: sessions, the SignalR hub, audience counts
+        builder.AddLive();
+
+        // Presenter: key, cookie sign-in, authorisation
+        builder.AddPresenter();
+
+        // Join: join URLs reachable from phones, QR codes
+        builder.Services.AddJoin();
+
+        // Cross-cutting: security headers, rate limits, proxies, status pages
+        builder.AddInfrastructure();
+
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Presenter", PresenterAuthentication.Policy);
+            options.Conventions.AllowAnonymousToPage("/Presenter/SignIn");
+        });
+
+        return builder;
+    }
+
+    /// <summary>Adds the middleware and endpoints, in order.</summary>
+    public static WebApplication MapOpenHealthLive(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.UseInfrastructure();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapLive();
+        app.MapJoin();
+        app.MapDeckMedia();
+        app.MapSessionApi();
+        app.MapHealth();
+
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Live;
+
+namespace OpenHealthLive.Web.Pages.Join;
+
+/// <summary>
+/// The audience page at <c>/j/{code}</c>: the current slide is in the HTML itself, so the phone shows it
+/// before any script runs; the script then follows the presenter live.
+/// </summary>
+public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, LiveMessages messages) : PageModel
+{
+    public LiveSessionState? Session { get; private set; }
+
+    public SlideState? State { get; private set; }
+
+    public string Title { get; private set; } = "Join";
+
+    public string Language { get; private set; } = "en";
+
+    public string RequestedCode { get; private set; } = string.Empty;
+
+    public async Task OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        RequestedCode = code.Length > 12 ? code[..12] : code;
+        Session = await sessions.FindAsync(code, cancellationToken);
+        if (Session is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            Title = "No talk with this code";
+            return;
+        }
+
+        State = messages.SlideState(Session);
+        var deck = decks.Get(Session.DeckSlug).Deck;
+        Title = deck?.Metadata.Title ?? "Live talk";
+        Language = deck?.Metadata.Language ?? "en";
+        Response.Headers.CacheControl = "no-store";
+    }
+}

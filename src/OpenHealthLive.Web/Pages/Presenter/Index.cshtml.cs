@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Join;
+using OpenHealthLive.Web.Presenter;
+
+namespace OpenHealthLive.Web.Pages.Presenter;
+
+/// <summary>
+/// The presenter console: current and next slide, notes, controls, audience count and the join QR code.
+/// Presenter-only (see the folder convention in <see cref="OpenHealthLiveSetup"/>).
+/// </summary>
+public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links) : PageModel
+{
+    public LiveSessionState? Session { get; private set; }
+
+    public DeckLoadResult? DeckResult { get; private set; }
+
+    public Deck? Deck => DeckResult?.Deck;
+
+    public IReadOnlyList<LiveSessionState> AllSessions { get; private set; } = [];
+
+    public IReadOnlyList<string> DeckSlugs { get; private set; } = [];
+
+    public Uri? JoinUrl { get; private set; }
+
+    public bool JoinUrlIsLocalOnly { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? code, CancellationToken cancellationToken)
+    {
+        Session = code is null
+            ? await sessions.FindDefaultAsync(cancellationToken)
+            : await sessions.FindAsync(code, cancellationToken);
+        if (Session is null)
+        {
+            return NotFound();
+        }
+
+        if (code is not null && code != Session.Code)
+        {
+            return RedirectToPage(new { code = Session.Code });
+        }
+
+        DeckResult = decks.Get(Session.DeckSlug);
+        AllSessions = await sessions.ListAsync(cancellationToken);
+        DeckSlugs = decks.ListSlugs();
+        JoinUrl = links.JoinUrl(Session.Code, Request);
+        JoinUrlIsLocalOnly = JoinUrl is not null && !JoinLinks.IsReachableFromOtherDevices(JoinUrl);
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(string? deck, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(deck) || !decks.Exists(deck))
+        {
+            Message = "Choose a deck from the list to start a session.";
+            return RedirectToPage();
+        }
+
+        var session = await sessions.StartAsync(deck, cancellationToken);
+        Message = $"Started session {session.Code} for '{deck}'.";
+        return RedirectToPage(new { code = session.Code });
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync()
+    {
+        await HttpContext.SignOutAsync(PresenterAuthentication.Scheme);
+        return Redirect("/");
+    }
+}

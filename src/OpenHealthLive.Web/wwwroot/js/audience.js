@@ -1,0 +1,114 @@
+// The audience page: follows the presenter live, lets a phone look back at slides already shown, and
+// returns to live with one tap. Works on plain HTTP on a venue LAN (no secure-context APIs).
+import { connectLive, showStatus } from './live-connection.js';
+
+const root = document.getElementById('audience');
+const slideElement = document.getElementById('slide');
+const announcer = document.getElementById('slide-announcer');
+const position = document.getElementById('position');
+const backButton = document.getElementById('back');
+const forwardButton = document.getElementById('forward');
+const toLiveButton = document.getElementById('to-live');
+const statusElement = document.getElementById('live-status');
+const code = root.dataset.code;
+
+/** The latest state from the server. */
+let live = {
+  slide: Number(root.dataset.slide),
+  fragment: Number(root.dataset.fragment),
+  version: Number(root.dataset.version),
+  slideCount: Number(root.dataset.slideCount),
+  revealedSlide: Number(root.dataset.revealed),
+  deck: root.dataset.deck,
+};
+/** The slide a person is looking back at, or null when following live. */
+let viewing = null;
+/** Slides already seen on this phone: index -> html. */
+const seen = new Map([[live.slide, slideElement.innerHTML]]);
+
+function render(index, html) {
+  slideElement.innerHTML = html;
+  root.dataset.viewing = viewing === null ? 'live' : String(index);
+  root.dataset.shownSlide = String(index);
+  const following = viewing === null;
+  position.textContent = live.slideCount === 0 ? 'Waiting for the presenter' : `Slide ${index + 1} of ${live.slideCount}`;
+  toLiveButton.hidden = following;
+  backButton.disabled = index <= 0;
+  forwardButton.disabled = following || index >= live.revealedSlide;
+  announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
+}
+
+function apply(state) {
+  const deckChanged = state.deck !== live.deck;
+  // Versions only grow: a late or duplicated message never moves the phone backwards.
+  if (!deckChanged && state.version <= live.version) return;
+  if (deckChanged) seen.clear();
+  live = state;
+  root.dataset.version = String(state.version);
+  seen.set(state.slide, state.html);
+  if (viewing !== null && viewing > live.revealedSlide) viewing = null;
+  if (viewing === null) {
+    render(state.slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html);
+  } else {
+    forwardButton.disabled = viewing >= live.revealedSlide;
+  }
+}
+
+async function show(index) {
+  if (index < 0 || index > live.revealedSlide) return;
+  if (index === live.slide) {
+    viewing = null;
+    render(live.slide, seen.get(live.slide) ?? slideElement.innerHTML);
+    return;
+  }
+  viewing = index;
+  let html = seen.get(index);
+  if (html === undefined) {
+    try {
+      // Slides shown before this phone joined; the server only answers for slides already presented.
+      const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/slides/${index}`, { headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      html = (await response.json()).html;
+      seen.set(index, html);
+    } catch {
+      announcer.textContent = 'That slide cannot be loaded right now.';
+      if (viewing === index) show(live.slide);
+      return;
+    }
+  }
+  if (viewing === index) render(index, html);
+}
+
+backButton.addEventListener('click', () => show((viewing ?? live.slide) - 1));
+forwardButton.addEventListener('click', () => show((viewing ?? live.slide) + 1));
+toLiveButton.addEventListener('click', () => show(live.slide));
+
+document.addEventListener('keydown', (event) => {
+  if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+  if (event.key === 'ArrowLeft') show((viewing ?? live.slide) - 1);
+  else if (event.key === 'ArrowRight') show((viewing ?? live.slide) + 1);
+});
+
+// A horizontal one-finger swipe looks back or forward; pinch-zoom (two fingers) is left alone.
+let touchStart = null;
+slideElement.addEventListener('touchstart', (event) => {
+  touchStart = event.touches.length === 1 ? { x: event.touches[0].clientX, y: event.touches[0].clientY } : null;
+}, { passive: true });
+slideElement.addEventListener('touchend', (event) => {
+  if (!touchStart || event.changedTouches.length !== 1) return;
+  const dx = event.changedTouches[0].clientX - touchStart.x;
+  const dy = event.changedTouches[0].clientY - touchStart.y;
+  touchStart = null;
+  if (Math.abs(dx) > 60 && Math.abs(dy) < 50 && window.visualViewport?.scale <= 1.01) {
+    show((viewing ?? live.slide) + (dx < 0 ? 1 : -1));
+  }
+}, { passive: true });
+
+const connection = connectLive({
+  onStatus: (state) => showStatus(statusElement, state),
+  onConnected: async (hub) => apply(await hub.invoke('JoinSession', code)),
+});
+connection.on('SlideChanged', apply);
+connection.on('DeckReloaded', async () => apply(await connection.invoke('JoinSession', code)));
+
+render(live.slide, slideElement.innerHTML);

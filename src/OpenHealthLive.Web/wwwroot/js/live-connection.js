@@ -1,0 +1,92 @@
+// The SignalR connection shared by the audience, presenter and projector pages.
+// It never gives up while the page is open: reconnects back off with jitter, capped at about 10 s, and
+// a phone that wakes up or gets its network back tries again at once.
+
+const MAX_DELAY_MS = 10_000;
+
+/** Delay before reconnect attempt `attempt` (0-based): 0.5 s, 1 s, 2 s, ... capped at 10 s, with ±25 % jitter. */
+export function reconnectDelay(attempt) {
+  const base = Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(attempt, 6));
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * @param {object} options
+ * @param {(connection: signalR.HubConnection) => Promise<void>} options.onConnected  Called after every (re)connect: join here.
+ * @param {(state: 'connecting'|'live'|'reconnecting'|'offline') => void} options.onStatus
+ */
+export function connectLive({ onConnected, onStatus }) {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/live')
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => reconnectDelay(context.previousRetryCount) })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  connection.serverTimeoutInMilliseconds = 30_000;
+  connection.keepAliveIntervalInMilliseconds = 15_000;
+
+  let attempt = 0;
+  let timer = 0;
+  let starting = false;
+
+  async function joined() {
+    attempt = 0;
+    try {
+      await onConnected(connection);
+      onStatus('live');
+    } catch (error) {
+      // Joining failed (the session is gone, the server is restarting): drop and try again later.
+      console.warn('Join failed', error);
+      onStatus('reconnecting');
+      await connection.stop();
+    }
+  }
+
+  async function start() {
+    if (starting || connection.state !== signalR.HubConnectionState.Disconnected) return;
+    starting = true;
+    clearTimeout(timer);
+    onStatus(navigator.onLine === false ? 'offline' : 'connecting');
+    try {
+      await connection.start();
+      starting = false;
+      await joined();
+    } catch {
+      starting = false;
+      onStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
+      timer = setTimeout(start, reconnectDelay(attempt++));
+    }
+  }
+
+  connection.onreconnecting(() => onStatus(navigator.onLine === false ? 'offline' : 'reconnecting'));
+  connection.onreconnected(() => joined());
+  // Automatic reconnect never gives up, so onclose means the first start failed or a join was refused:
+  // go on trying with the same backoff.
+  connection.onclose(() => {
+    onStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
+    clearTimeout(timer);
+    timer = setTimeout(start, reconnectDelay(attempt++));
+  });
+
+  const retryNow = () => {
+    if (connection.state === signalR.HubConnectionState.Disconnected) {
+      attempt = 0;
+      start();
+    }
+  };
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') retryNow(); });
+  window.addEventListener('online', retryNow);
+  window.addEventListener('offline', () => onStatus('offline'));
+
+  start();
+  return connection;
+}
+
+const STATUS_LABELS = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
+
+/** Shows a connection state in an element made of `.dot` and `.label`. */
+export function showStatus(element, state) {
+  if (!element) return;
+  element.dataset.state = state;
+  const label = element.querySelector('.label');
+  if (label) label.textContent = STATUS_LABELS[state] ?? state;
+}

@@ -1,0 +1,60 @@
+// The projector view: shows what the audience sees, full screen, and follows the presenter.
+// Q shows or hides the join QR code, F toggles full screen; arrows and clicker keys drive the talk too,
+// since the projector window often has the focus.
+import { connectLive, showStatus } from './live-connection.js';
+
+const root = document.getElementById('projector');
+const code = root.dataset.code;
+const slide = document.getElementById('projector-slide');
+const overlay = document.getElementById('qr-overlay');
+const hint = document.getElementById('projector-hint');
+let version = Number(root.dataset.version);
+
+function apply(state) {
+  if (state.version < version) return;
+  version = state.version;
+  root.dataset.version = String(state.version);
+  root.dataset.slide = String(state.slide);
+  slide.innerHTML = state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html;
+}
+
+const connection = connectLive({
+  onStatus: (state) => { root.dataset.connection = state; showStatus(null, state); },
+  onConnected: async (hub) => apply((await hub.invoke('JoinAsPresenter', code)).state),
+});
+connection.on('SlideChanged', apply);
+connection.on('DeckReloaded', async () => apply((await connection.invoke('JoinAsPresenter', code)).state));
+
+async function send(method) {
+  if (connection.state !== signalR.HubConnectionState.Connected) return;
+  try {
+    apply(await connection.invoke(method, code));
+  } catch (error) {
+    console.warn(error);
+  }
+}
+
+function toggleOverlay(show = overlay.hidden) {
+  overlay.hidden = !show;
+  root.dataset.qr = show ? 'shown' : 'hidden';
+}
+
+const keys = {
+  q: () => toggleOverlay(),
+  Q: () => toggleOverlay(),
+  Escape: () => toggleOverlay(false),
+  f: () => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
+  ArrowRight: () => send('NextStep'), PageDown: () => send('NextStep'), ' ': () => send('NextStep'),
+  ArrowLeft: () => send('PreviousStep'), PageUp: () => send('PreviousStep'),
+};
+keys.F = keys.f;
+document.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const action = keys[event.key];
+  if (action) {
+    event.preventDefault();
+    action();
+  }
+});
+overlay.addEventListener('click', () => toggleOverlay(false));
+setTimeout(() => hint.classList.add('faded'), 6000);
