@@ -11,7 +11,7 @@ public sealed class PresenterOptions
     /// The presenter key. When unset, a random 256-bit key is made on the first start, shown once in the
     /// start-up log, and only its hash is kept in the data directory. Never logged when set here.
     /// </summary>
-    [MinLength(16, ErrorMessage = "Presenter:Key must have at least 16 characters; leave it unset to have a strong one generated.")]
+    [RegularExpression("^$|^[\\s\\S]{16,}$", ErrorMessage = "Presenter:Key must have at least 16 characters; leave it unset to have a strong one generated.")]
     public string? Key { get; set; }
 
     /// <summary>How long a presenter sign-in lasts.</summary>

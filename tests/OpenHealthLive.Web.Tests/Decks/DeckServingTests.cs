@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
+using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Tests.Infrastructure;
+
+namespace OpenHealthLive.Web.Tests.Decks;
+
+public sealed class DeckServingTests : IDisposable
+{
+    private readonly string _content = Directory.CreateTempSubdirectory("ohl-content-").FullName;
+
+    [Fact]
+    public async Task The_content_folder_is_never_served_raw()
+    {
+        using var factory = new OpenHealthLiveFactory();
+        using var client = factory.CreatePlainClient();
+        foreach (var path in new[] { "/content/getting-started/deck.md", "/getting-started/deck.md", "/decks/getting-started/deck.md", "/decks/getting-started/media/deck.md", "/decks/getting-started/media/..%2Fdeck.md" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task An_image_is_served_to_the_audience_only_once_its_slide_has_been_shown()
+    {
+        WriteDeck("pictures", """
+            ---
+            title: Pictures
+            ---
+
+            # First
+
+            ---
+
+            ## Second
+
+            ![A secret result](result.svg)
+            """);
+        File.WriteAllText(Path.Combine(_content, "pictures", "result.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>");
+
+        using var factory = CreateFactory("pictures");
+        using var client = factory.CreatePlainClient();
+        const string Url = "/decks/pictures/media/result.svg";
+        using (var early = await client.GetAsync(Url))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
+        }
+
+        var cookie = await factory.SignInAsync();
+        using (var request = new HttpRequestMessage(HttpMethod.Get, Url))
+        {
+            request.Headers.Add("Cookie", cookie);
+            using var presenterView = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, presenterView.StatusCode);
+            Assert.Equal("image/svg+xml", presenterView.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("sandbox", string.Join(';', presenterView.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        }
+
+        await using (var presenter = await factory.ConnectAsync(cookie))
+        {
+            await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), OpenHealthLiveFactory.DefaultCode);
+        }
+
+        using var shown = await client.GetAsync(Url);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_malformed_default_deck_keeps_the_site_up_and_shows_its_errors_to_the_presenter()
+    {
+        WriteDeck("broken", """
+            ---
+            title: Broken
+            duration: soon
+            ---
+
+            # Hello
+
+            ![missing](nowhere.png)
+            """);
+
+        using var factory = CreateFactory("broken");
+        using var client = factory.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        var audience = await client.GetStringAsync($"/j/{OpenHealthLiveFactory.DefaultCode}");
+        Assert.Contains("will start shortly", audience, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/presenter");
+        request.Headers.Add("Cookie", await factory.SignInAsync());
+        using var presenter = await client.SendAsync(request);
+        var html = System.Net.WebUtility.HtmlDecode(await presenter.Content.ReadAsStringAsync());
+        var deckFile = Path.Combine(_content, "broken", "deck.md");
+        Assert.Contains($"{deckFile}:3: error: 'duration: soon' is not a duration", html, StringComparison.Ordinal);
+        Assert.Contains($"{deckFile}:8: error: Image 'nowhere.png' does not exist", html, StringComparison.Ordinal);
+        Assert.Contains(factory.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Error && l.Message.Contains($"{deckFile}:3:", StringComparison.Ordinal));
+
+        await using var phone = await factory.ConnectAsync();
+        var state = await phone.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), OpenHealthLiveFactory.DefaultCode);
+        Assert.Equal(0, state.SlideCount);
+    }
+
+    [Fact]
+    public async Task A_default_deck_that_does_not_exist_is_logged_and_the_site_stays_up()
+    {
+        using var factory = CreateFactory("no-such-deck");
+        using var client = factory.CreatePlainClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Contains(factory.Logs, l => l.Message.Contains("The default deck 'no-such-deck' does not exist", StringComparison.Ordinal));
+        Assert.Contains("will start shortly", await client.GetStringAsync($"/j/{OpenHealthLiveFactory.DefaultCode}"), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => OpenHealthLiveFactory.DeleteDataDirectory(_content);
+
+    private OpenHealthLiveFactory CreateFactory(string deck)
+    {
+        var factory = new OpenHealthLiveFactory();
+        factory.Settings["Live:ContentPath"] = _content;
+        factory.Settings["Live:DefaultDeck"] = deck;
+        return factory;
+    }
+
+    private void WriteDeck(string slug, string markdown)
+    {
+        Directory.CreateDirectory(Path.Combine(_content, slug));
+        File.WriteAllText(Path.Combine(_content, slug, "deck.md"), markdown);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace OpenHealthLive.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in memory, isolated per test: its own temporary data directory (a real SQLite file),
+/// the repository's decks, a known presenter key, and every log line captured.
+/// </summary>
+public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Program>
+{
+    public const string PresenterKey = "test-presenter-key-7c1f0e5d9a";
+    public const string DefaultCode = "TESTAB";
+
+    static OpenHealthLiveFactory()
+    {
+        // A host per test with reloadOnChange would use up this machine's inotify instances (traps.md).
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    }
+
+    /// <param name="dataDirectory">Reuse a directory to simulate a restart; a new temporary one by default.</param>
+    public OpenHealthLiveFactory(string? dataDirectory = null)
+    {
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("ohl-web-tests-").FullName;
+        OwnsDataDirectory = dataDirectory is null;
+    }
+
+    public string DataDirectory { get; }
+
+    private bool OwnsDataDirectory { get; }
+
+    /// <summary>Settings applied on top of the test defaults; null removes a default.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Live:DefaultSessionCode"] = DefaultCode,
+        ["Presenter:Key"] = PresenterKey,
+        ["Live:ContentPath"] = RepositoryPaths.Content,
+        ["Live:WatchDecks"] = "false",
+    };
+
+    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
+
+    public string AllLogText => string.Join('\n', Logs.Select(l => l.Message));
+
+    public Uri HubUrl => new(Server.BaseAddress, "hubs/live");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));
+    }
+
+    /// <summary>An HTTP client that neither follows redirects nor keeps cookies, so tests see every response.</summary>
+    public HttpClient CreatePlainClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>Signs in through the real form and returns the presenter cookie (name=value).</summary>
+    public async Task<string> SignInAsync(string key = PresenterKey)
+    {
+        using var client = CreatePlainClient();
+        var (token, antiforgeryCookie) = await GetAntiforgeryAsync(client, "/presenter/sign-in");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/presenter/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Key"] = key, ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("Cookie", antiforgeryCookie);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.presenter=", StringComparison.Ordinal));
+        return cookie.Split(';')[0];
+    }
+
+    public static async Task<(string Token, string Cookie)> GetAntiforgeryAsync(HttpClient client, string path)
+    {
+        using var page = await client.GetAsync(path);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryToken().Match(html).Groups[1].Value;
+        var cookie = page.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
+        return (token, cookie);
+    }
+
+    /// <summary>A started hub connection over WebSockets; signed in as the presenter when a cookie is given.</summary>
+    public async Task<HubConnection> ConnectAsync(string? presenterCookie = null, HttpTransportType transport = HttpTransportType.WebSockets)
+    {
+        var server = Server;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(HubUrl, options =>
+            {
+                options.Transports = transport;
+                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                if (presenterCookie is not null)
+                {
+                    options.Headers["Cookie"] = presenterCookie;
+                }
+
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    if (presenterCookie is not null)
+                    {
+                        client.ConfigureRequest = request => request.Headers.Cookie = presenterCookie;
+                    }
+
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public T GetService<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && OwnsDataDirectory)
+        {
+            DeleteDataDirectory(DataDirectory);
+        }
+    }
+
+    public static void DeleteDataDirectory(string path)
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finishing background task; the OS temp cleaner takes it.
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
