@@ -16,6 +16,11 @@ public static class OpenHealthLiveSetup
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        // Serve wwwroot and the npm-restored libraries from a build (not only a publish) in every environment:
+        // tests, the bench harness and `dotnet bin/.../OpenHealthLive.Web.dll` run builds outside Development.
+        // A published app has no static-web-assets manifest, so this is a no-op there.
+        builder.WebHost.UseStaticWebAssets();
+
         // Storage: SQLite in the data directory, migrated at start-up
         builder.AddStorage();
 

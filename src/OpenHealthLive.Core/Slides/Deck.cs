@@ -1,10 +1,12 @@
+using OpenHealthLive.Core.Polls;
+
 namespace OpenHealthLive.Core.Slides;
 
 /// <summary>A parsed, rendered deck: immutable, shared by every session that presents it.</summary>
 public sealed class Deck
 {
     internal Deck(string slug, string sourcePath, string fingerprint, DeckMetadata metadata, IReadOnlyList<Slide> slides,
-        IReadOnlyDictionary<string, int> media, IReadOnlyList<DeckProblem> warnings)
+        IReadOnlyDictionary<string, int> media, IReadOnlyList<PollDefinition> polls, IReadOnlyList<DeckProblem> warnings)
     {
         Slug = slug;
         SourcePath = sourcePath;
@@ -12,6 +14,7 @@ public sealed class Deck
         Metadata = metadata;
         Slides = slides;
         Media = media;
+        Polls = polls;
         Warnings = warnings;
     }
 
@@ -35,6 +38,9 @@ public sealed class Deck
     /// index of the first slide that shows it. Only these files are ever served.
     /// </summary>
     public IReadOnlyDictionary<string, int> Media { get; }
+
+    /// <summary>The polls declared in the deck, in slide order.</summary>
+    public IReadOnlyList<PollDefinition> Polls { get; }
 
     /// <summary>Problems that did not stop the deck from loading.</summary>
     public IReadOnlyList<DeckProblem> Warnings { get; }

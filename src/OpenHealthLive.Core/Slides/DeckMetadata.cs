@@ -35,4 +35,7 @@ public sealed record DeckMetadata
     /// quiz answer or a result slide is never seen early.
     /// </summary>
     public bool AudienceCanBrowseAhead { get; init; }
+
+    /// <summary><c>auto</c> (each screen follows its device's setting), <c>dark</c> or <c>light</c>.</summary>
+    public string Theme { get; init; } = "auto";
 }

@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Markdig;
-using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Yaml;
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
+using OpenHealthLive.Core.Polls;
 
 namespace OpenHealthLive.Core.Slides;
 
@@ -19,8 +16,6 @@ public static class DeckParser
 {
     /// <summary>The file every deck folder holds.</summary>
     public const string DeckFileName = "deck.md";
-
-    private static readonly string[] MediaExtensions = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"];
 
     /// <summary>Reads and parses <c>deck.md</c> in <paramref name="deckDirectory"/>.</summary>
     public static DeckLoadResult Load(string deckDirectory)
@@ -65,6 +60,7 @@ public static class DeckParser
 
         var deckDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         var media = new Dictionary<string, int>(StringComparer.Ordinal);
+        var polls = new List<PollDefinition>();
         var slides = new List<Slide>();
         foreach (var (start, end) in slices)
         {
@@ -81,13 +77,18 @@ public static class DeckParser
             }
 
             var contentLine = lines.LineOf(start + (text.Length - text.TrimStart().Length));
-            slides.Add(RenderSlide(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, problems));
+            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, problems, polls).Build());
         }
 
         if (slides.Count == 0)
         {
             problems.Add(new(DeckProblemSeverity.Error, file, lines.LineOf(bodyStart),
                 "The deck has no slides. Write each slide's Markdown after the front matter and separate slides with a line holding only '---'."));
+        }
+
+        foreach (var duplicate in polls.GroupBy(p => p.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add(new(DeckProblemSeverity.Error, file, duplicate.Last().SourceLine, $"Two polls have the id '{duplicate.Key}'; poll ids must be unique in a deck."));
         }
 
         problems.Sort((a, b) => a.Line.CompareTo(b.Line));
@@ -97,7 +98,7 @@ public static class DeckParser
         }
 
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12];
-        return DeckLoadResult.Success(new Deck(slug, file, fingerprint, metadata, slides, media, problems));
+        return DeckLoadResult.Success(new Deck(slug, file, fingerprint, metadata, slides, media, polls, problems));
     }
 
     private static DeckMetadata? ReadFrontMatter(string slug, string file, string source, MarkdownDocument document, List<DeckProblem> problems, out int bodyStart)
@@ -121,138 +122,6 @@ public static class DeckParser
         }
 
         return null;
-    }
-
-    private static Slide RenderSlide(string slug, string file, string deckDirectory, int index, string text, int firstLine, int contentLine,
-        Dictionary<string, int> media, List<DeckProblem> problems)
-    {
-        var document = Markdown.Parse(text, SlidePipeline.Instance);
-
-        var notes = document.OfType<CustomContainer>().Where(IsNotes).ToList();
-        foreach (var block in notes)
-        {
-            document.Remove(block);
-        }
-
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage))
-        {
-            CheckImage(slug, file, deckDirectory, index, firstLine + image.Line, image, media, problems);
-        }
-
-        var html = Render(document);
-        var notesHtml = string.Concat(notes.Select(RenderChildren));
-        var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
-        var title = heading?.Inline is null ? string.Empty : InlineText(heading.Inline).Trim();
-        if (title.Length == 0)
-        {
-            title = $"Slide {index + 1}";
-        }
-
-        return new Slide(index, contentLine, title, html, notesHtml, [html], PlainText(document));
-    }
-
-    private static bool IsNotes(CustomContainer container) =>
-        string.Equals(container.Info, "notes", StringComparison.OrdinalIgnoreCase)
-        || (container.TryGetAttributes()?.Classes?.Contains("notes") ?? false);
-
-    private static void CheckImage(string slug, string file, string deckDirectory, int slideIndex, int line, LinkInline image,
-        Dictionary<string, int> media, List<DeckProblem> problems)
-    {
-        var url = image.Url ?? string.Empty;
-        if (url.Length == 0)
-        {
-            problems.Add(new(DeckProblemSeverity.Error, file, line, "An image has no file name."));
-            return;
-        }
-
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile)
-        {
-            problems.Add(new(DeckProblemSeverity.Error, file, line,
-                $"Image '{url}' is not in the deck folder. Copy it next to deck.md: a remote image would make every phone in the room contact another server."));
-            return;
-        }
-
-        var relative = Uri.UnescapeDataString(url.Split('?', '#')[0]).Replace('\\', '/').TrimStart('.', '/');
-        var full = Path.GetFullPath(Path.Combine(deckDirectory, relative));
-        if (!full.StartsWith(deckDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            problems.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' points outside the deck folder; keep a deck's images beside its deck.md."));
-            return;
-        }
-
-        if (!MediaExtensions.Contains(Path.GetExtension(full).ToLowerInvariant()))
-        {
-            problems.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' is not a picture this site serves ({string.Join(", ", MediaExtensions)})."));
-            return;
-        }
-
-        if (!File.Exists(full))
-        {
-            problems.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' does not exist (looked for {full})."));
-            return;
-        }
-
-        var key = Path.GetRelativePath(deckDirectory, full).Replace('\\', '/');
-        media.TryAdd(key, slideIndex);
-        image.Url = $"/decks/{Uri.EscapeDataString(slug)}/media/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
-    }
-
-    private static string Render(MarkdownObject markdown)
-    {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        SlidePipeline.Instance.Setup(renderer);
-        renderer.Render(markdown);
-        writer.Flush();
-        return writer.ToString();
-    }
-
-    private static string RenderChildren(ContainerBlock container)
-    {
-        var builder = new StringBuilder();
-        foreach (var child in container)
-        {
-            builder.Append(Render(child));
-        }
-
-        return builder.ToString();
-    }
-
-    private static string InlineText(ContainerInline container)
-    {
-        var builder = new StringBuilder();
-        foreach (var inline in container.Descendants<Inline>())
-        {
-            switch (inline)
-            {
-                case LiteralInline literal:
-                    builder.Append(literal.Content);
-                    break;
-                case CodeInline code:
-                    builder.Append(code.Content);
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    private static string PlainText(MarkdownDocument document)
-    {
-        var builder = new StringBuilder();
-        foreach (var block in document.Descendants<LeafBlock>())
-        {
-            if (block.Inline is not null)
-            {
-                builder.Append(InlineText(block.Inline)).Append(' ');
-            }
-            else if (block is CodeBlock code)
-            {
-                builder.Append(code.Lines.ToString()).Append(' ');
-            }
-        }
-
-        return System.Text.RegularExpressions.Regex.Replace(builder.ToString(), @"\s+", " ", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)).Trim();
     }
 
     private static string TitleCase(string slug) =>

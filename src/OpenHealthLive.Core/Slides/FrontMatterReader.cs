@@ -11,7 +11,7 @@ internal static class FrontMatterReader
     public static readonly IReadOnlySet<string> KnownKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         "title", "subtitle", "speaker", "affiliation", "date", "event", "licence", "license", "language",
-        "duration", "audience-can-browse-ahead",
+        "duration", "audience-can-browse-ahead", "theme",
     };
 
     /// <param name="yaml">The text between the two <c>---</c> fences.</param>
@@ -99,6 +99,12 @@ internal static class FrontMatterReader
             problems.Add(new(DeckProblemSeverity.Error, file, l.Line, $"'language: {language}' is not a language tag such as 'en' or 'en-GB'."));
         }
 
+        var theme = Text("theme")?.ToLowerInvariant() ?? "auto";
+        if (theme is not ("auto" or "dark" or "light"))
+        {
+            problems.Add(new(DeckProblemSeverity.Error, file, values["theme"].Line, $"'theme: {theme}' must be auto (follows each device), dark or light."));
+        }
+
         if (problems.Count(p => p.Severity == DeckProblemSeverity.Error) > errorsBefore)
         {
             return null;
@@ -116,6 +122,7 @@ internal static class FrontMatterReader
             Language = language,
             PlannedDuration = duration,
             AudienceCanBrowseAhead = browseAhead,
+            Theme = theme,
         };
     }
 

@@ -3,7 +3,7 @@ namespace OpenHealthLive.Core.Slides;
 /// <summary>One rendered slide of a <see cref="Deck"/>.</summary>
 public sealed class Slide
 {
-    internal Slide(int index, int sourceLine, string title, string html, string notesHtml, IReadOnlyList<string> steps, string plainText)
+    internal Slide(int index, int sourceLine, string title, string html, string notesHtml, IReadOnlyList<string> steps, string plainText, IReadOnlyList<string> classes)
     {
         Index = index;
         SourceLine = sourceLine;
@@ -12,6 +12,7 @@ public sealed class Slide
         NotesHtml = notesHtml;
         Steps = steps;
         PlainText = plainText;
+        Classes = classes;
     }
 
     /// <summary>0-based position in the deck.</summary>
@@ -40,6 +41,9 @@ public sealed class Slide
 
     /// <summary>The slide's text without markup, for search.</summary>
     public string PlainText { get; }
+
+    /// <summary>Classes from the slide's first heading (<c>## Title {.section}</c>).</summary>
+    public IReadOnlyList<string> Classes { get; }
 
     /// <summary>The audience markup at <paramref name="fragment"/>, clamped to the slide's fragments.</summary>
     public string HtmlAt(int fragment) => Steps[Math.Clamp(fragment, 0, FragmentCount)];

@@ -23,6 +23,7 @@ public static class SlidePipeline
         .UseAutoLinks()
         .UseEmojiAndSmiley(enableSmileys: false)
         .UseCustomContainers()
+        .Use<Rendering.SlideRenderingExtension>()
         // Generic attributes must come last: it attaches {#id .class} to what the other extensions produce.
         .UseGenericAttributes()
         .Build();

@@ -24,9 +24,7 @@ public static class DeckLintCommand
         var failed = false;
         foreach (var folder in folders)
         {
-            var result = Directory.Exists(folder)
-                ? DeckParser.Load(folder)
-                : null;
+            var result = ResolveFolder(folder) is { } directory ? DeckParser.Load(directory) : null;
             if (result is null)
             {
                 await output.WriteLineAsync($"{folder}: error: no such folder");
@@ -48,5 +46,28 @@ public static class DeckLintCommand
         }
 
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The folder as given, else relative to the repository root: <c>dotnet run --project</c> starts the
+    /// program in the project's folder, not where the command was typed.
+    /// </summary>
+    private static string? ResolveFolder(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            return folder;
+        }
+
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "OpenHealthLive.sln")))
+            {
+                var candidate = Path.Combine(directory.FullName, folder);
+                return Directory.Exists(candidate) ? candidate : null;
+            }
+        }
+
+        return null;
     }
 }

@@ -10,7 +10,7 @@ public sealed class LiveOptions
     /// <summary>Deck (folder under the content path) that the start-up session presents.</summary>
     [Required]
     [RegularExpression("^[a-z0-9][a-z0-9-]{0,63}$", ErrorMessage = "Live:DefaultDeck is a deck folder name: lower-case letters, digits and dashes.")]
-    public string DefaultDeck { get; set; } = "getting-started";
+    public string DefaultDeck { get; set; } = "open-healthcare";
 
     /// <summary>Join code of the start-up session; generated once and kept when unset.</summary>
     [RegularExpression("^[A-HJ-KM-NP-Za-hj-km-np-z2-9]{6}$", ErrorMessage = "Live:DefaultSessionCode has 6 characters from A-Z and 2-9, without I, L, O.")]

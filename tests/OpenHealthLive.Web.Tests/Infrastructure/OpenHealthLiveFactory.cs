@@ -44,6 +44,7 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
         ["Presenter:Key"] = PresenterKey,
         ["Live:ContentPath"] = RepositoryPaths.Content,
         ["Live:WatchDecks"] = "false",
+        ["Live:DefaultDeck"] = "getting-started",
     };
 
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();

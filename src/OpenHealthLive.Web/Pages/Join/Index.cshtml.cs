@@ -19,6 +19,8 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, L
 
     public string Language { get; private set; } = "en";
 
+    public string Theme { get; private set; } = "auto";
+
     public string RequestedCode { get; private set; } = string.Empty;
 
     public async Task OnGetAsync(string code, CancellationToken cancellationToken)
@@ -36,6 +38,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, L
         var deck = decks.Get(Session.DeckSlug).Deck;
         Title = deck?.Metadata.Title ?? "Live talk";
         Language = deck?.Metadata.Language ?? "en";
+        Theme = deck?.Metadata.Theme ?? "auto";
         Response.Headers.CacheControl = "no-store";
     }
 }

@@ -1,6 +1,7 @@
 // The audience page: follows the presenter live, lets a phone look back at slides already shown, and
 // returns to live with one tap. Works on plain HTTP on a venue LAN (no secure-context APIs).
 import { connectLive, showStatus } from './live-connection.js';
+import { showSlide } from './slide-view.js';
 
 const root = document.getElementById('audience');
 const slideElement = document.getElementById('slide');
@@ -26,8 +27,13 @@ let viewing = null;
 /** Slides already seen on this phone: index -> html. */
 const seen = new Map([[live.slide, slideElement.innerHTML]]);
 
-function render(index, html) {
-  slideElement.innerHTML = html;
+let shown = { slide: -1, fragment: 0 };
+
+function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
+  // Animate fragments only when the presenter steps through the slide this phone is already showing.
+  const animateFrom = shown.slide === index && viewing === null ? shown.fragment : undefined;
+  showSlide(slideElement, html, { fragment, animateFrom });
+  shown = { slide: index, fragment };
   root.dataset.viewing = viewing === null ? 'live' : String(index);
   root.dataset.shownSlide = String(index);
   const following = viewing === null;
@@ -48,7 +54,7 @@ function apply(state) {
   seen.set(state.slide, state.html);
   if (viewing !== null && viewing > live.revealedSlide) viewing = null;
   if (viewing === null) {
-    render(state.slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html);
+    render(state.slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, state.fragment);
   } else {
     forwardButton.disabled = viewing >= live.revealedSlide;
   }
@@ -58,7 +64,7 @@ async function show(index) {
   if (index < 0 || index > live.revealedSlide) return;
   if (index === live.slide) {
     viewing = null;
-    render(live.slide, seen.get(live.slide) ?? slideElement.innerHTML);
+    render(live.slide, seen.get(live.slide) ?? slideElement.innerHTML, live.fragment);
     return;
   }
   viewing = index;
@@ -111,4 +117,20 @@ const connection = connectLive({
 connection.on('SlideChanged', apply);
 connection.on('DeckReloaded', async () => apply(await connection.invoke('JoinSession', code)));
 
-render(live.slide, slideElement.innerHTML);
+render(live.slide, slideElement.innerHTML, live.fragment);
+
+// Tap an image or a table to open it full screen, where it can be pinch-zoomed and panned.
+const viewer = document.getElementById('zoom-viewer');
+const viewerContent = viewer?.querySelector('.zoom-content');
+slideElement.addEventListener('click', (event) => {
+  const target = event.target instanceof Element ? event.target.closest('img, table') : null;
+  if (!target || !viewer) return;
+  viewerContent.replaceChildren(target.cloneNode(true));
+  viewer.hidden = false;
+  viewer.querySelector('.zoom-close').focus();
+});
+viewer?.querySelector('.zoom-close').addEventListener('click', () => {
+  viewer.hidden = true;
+  viewerContent.replaceChildren();
+  slideElement.focus();
+});

@@ -1,12 +1,14 @@
 // The presenter console: drives the session and mirrors every change, including those made from another
 // presenter device (the server orders clicks; versions keep every view from jumping back).
 import { connectLive, showStatus } from './live-connection.js';
+import { showSlide, cutFragments } from './slide-view.js';
 
 const root = document.getElementById('presenter');
 const code = root.dataset.code;
 const slideCount = Number(root.dataset.slideCount);
 const currentSlide = document.getElementById('current-slide');
 const nextSlide = document.getElementById('next-slide');
+const nextHeading = document.getElementById('next-heading');
 const notes = document.getElementById('notes');
 const slideNumber = document.getElementById('slide-number');
 const audienceCount = document.getElementById('audience-count');
@@ -14,24 +16,46 @@ const controlError = document.getElementById('control-error');
 const statusElement = document.getElementById('live-status');
 
 let version = Number(root.dataset.version);
+let position = { slide: Number(root.dataset.slide), fragment: Number(root.dataset.fragment) };
 
-function template(id) {
-  const element = document.getElementById(id);
-  return element ? element.innerHTML : '';
+const template = (id) => document.getElementById(id);
+const fragmentsOf = (slide) => Number(template(`slide-${slide}`)?.dataset.fragments ?? 0);
+
+function render() {
+  if (!currentSlide) return;
+  const { slide, fragment } = position;
+  const previous = Number(currentSlide.dataset.slide);
+  showSlide(currentSlide, template(`slide-${slide}`).innerHTML, { fragment, animateFrom: previous === slide ? Number(currentSlide.dataset.fragment) : undefined });
+  currentSlide.dataset.slide = String(slide);
+  currentSlide.dataset.fragment = String(fragment);
+
+  // "Next" is the next fragment while the slide has more, else the next slide.
+  const fragments = fragmentsOf(slide);
+  if (fragment < fragments) {
+    showSlide(nextSlide, template(`slide-${slide}`).innerHTML);
+    cutFragments(nextSlide, fragment + 1);
+    nextHeading.textContent = `Next: step ${fragment + 1} of ${fragments}`;
+  } else if (slide + 1 < slideCount) {
+    showSlide(nextSlide, template(`slide-${slide + 1}`).innerHTML);
+    cutFragments(nextSlide, 0);
+    nextHeading.textContent = 'Next slide';
+  } else {
+    showSlide(nextSlide, '<p class="end-of-deck">End of the deck</p>');
+    nextHeading.textContent = 'Next';
+  }
+
+  notes.innerHTML = template(`notes-${slide}`).innerHTML;
+  notes.scrollTop = 0;
+  slideNumber.textContent = `Slide ${slide + 1} of ${slideCount}` + (fragments > 0 ? ` · step ${fragment} of ${fragments}` : '');
+  overview.markCurrent(slide);
 }
 
 function apply(state) {
   if (state.version < version) return;
   version = state.version;
-  root.dataset.version = String(state.version);
-  root.dataset.slide = String(state.slide);
-  root.dataset.fragment = String(state.fragment);
-  if (!currentSlide) return;
-  currentSlide.innerHTML = template(`slide-${state.slide}`);
-  nextSlide.innerHTML = state.slide + 1 < slideCount ? template(`slide-${state.slide + 1}`) : '<p class="end-of-deck">End of the deck</p>';
-  notes.innerHTML = template(`notes-${state.slide}`);
-  notes.scrollTop = 0;
-  slideNumber.textContent = `Slide ${state.slide + 1} of ${slideCount}`;
+  position = { slide: state.slide, fragment: state.fragment };
+  Object.assign(root.dataset, { version: String(state.version), slide: String(state.slide), fragment: String(state.fragment) });
+  render();
 }
 
 function showCount(count) {
@@ -65,11 +89,64 @@ async function send(method, ...args) {
   }
 }
 
+// The overview: every slide by number and title, searchable by its text; Enter or a click jumps there.
+const overview = (() => {
+  const dialog = document.getElementById('overview');
+  const search = document.getElementById('overview-search');
+  const list = document.getElementById('overview-list');
+  const empty = document.getElementById('overview-empty');
+  if (!dialog) return { open() {}, markCurrent() {} };
+  const items = [];
+  for (let index = 0; index < slideCount; index++) {
+    const source = template(`slide-${index}`);
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    const number = document.createElement('span');
+    number.className = 'number';
+    number.textContent = String(index + 1);
+    const title = document.createElement('span');
+    title.textContent = source.dataset.title;
+    button.append(number, title);
+    button.addEventListener('click', () => {
+      dialog.close();
+      send('GoToSlide', index, 0);
+    });
+    item.append(button);
+    list.append(item);
+    items.push({ item, button, text: `${index + 1} ${source.dataset.title} ${source.dataset.text}`.toLowerCase() });
+  }
+  search.addEventListener('input', () => {
+    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    let visible = 0;
+    for (const entry of items) {
+      entry.item.hidden = !words.every((word) => entry.text.includes(word));
+      if (!entry.item.hidden) visible++;
+    }
+    empty.hidden = visible > 0;
+  });
+  search.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') items.find((entry) => !entry.item.hidden)?.button.click();
+  });
+  return {
+    open() {
+      search.value = '';
+      search.dispatchEvent(new Event('input'));
+      dialog.showModal();
+      search.focus();
+    },
+    markCurrent(slide) {
+      items.forEach((entry, index) => entry.button.setAttribute('aria-current', String(index === slide)));
+    },
+  };
+})();
+
 const actions = {
   next: () => send('NextStep'),
   previous: () => send('PreviousStep'),
   first: () => send('FirstSlide'),
   last: () => send('LastSlide'),
+  'open-overview': () => overview.open(),
 };
 for (const [id, action] of Object.entries(actions)) {
   document.getElementById(id)?.addEventListener('click', action);
@@ -79,16 +156,18 @@ for (const [id, action] of Object.entries(actions)) {
 const keys = {
   ArrowRight: actions.next, ArrowDown: actions.next, PageDown: actions.next, ' ': actions.next, n: actions.next,
   ArrowLeft: actions.previous, ArrowUp: actions.previous, PageUp: actions.previous, p: actions.previous,
-  Home: actions.first, End: actions.last,
+  Home: actions.first, End: actions.last, o: actions['open-overview'], g: actions['open-overview'],
 };
 document.addEventListener('keydown', (event) => {
   const target = event.target;
   if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
   if (target instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter')) return;
-  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || document.querySelector('dialog[open]')) return;
   const action = keys[event.key];
   if (action) {
     event.preventDefault();
     action();
   }
 });
+
+render();

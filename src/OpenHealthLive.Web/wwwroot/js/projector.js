@@ -2,6 +2,7 @@
 // Q shows or hides the join QR code, F toggles full screen; arrows and clicker keys drive the talk too,
 // since the projector window often has the focus.
 import { connectLive, showStatus } from './live-connection.js';
+import { showSlide } from './slide-view.js';
 
 const root = document.getElementById('projector');
 const code = root.dataset.code;
@@ -10,13 +11,20 @@ const overlay = document.getElementById('qr-overlay');
 const hint = document.getElementById('projector-hint');
 let version = Number(root.dataset.version);
 
+let shown = { slide: Number(root.dataset.slide), fragment: Number(root.dataset.fragment) };
+
 function apply(state) {
   if (state.version < version) return;
   version = state.version;
   root.dataset.version = String(state.version);
   root.dataset.slide = String(state.slide);
-  slide.innerHTML = state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html;
+  root.dataset.fragment = String(state.fragment);
+  const animateFrom = shown.slide === state.slide ? shown.fragment : undefined;
+  showSlide(slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, { fragment: state.fragment, animateFrom });
+  shown = { slide: state.slide, fragment: state.fragment };
 }
+
+showSlide(slide, slide.innerHTML);
 
 const connection = connectLive({
   onStatus: (state) => { root.dataset.connection = state; showStatus(null, state); },

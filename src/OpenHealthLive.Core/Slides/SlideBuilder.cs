@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Slides.Rendering;
+
+namespace OpenHealthLive.Core.Slides;
+
+/// <summary>
+/// Renders one slide: notes out, images checked and pointed at the media endpoint, slide attributes read from
+/// the first heading, polls parsed, fragments numbered — then one HTML string per fragment step, in which
+/// content not yet revealed is absent rather than hidden.
+/// </summary>
+internal sealed partial class SlideBuilder(
+    string slug, string file, string deckDirectory, int index, string text, int firstLine, int contentLine,
+    Dictionary<string, int> media, List<DeckProblem> problems, List<PollDefinition> polls)
+{
+    /// <summary>Body lines that fit a 16:9 slide at the projector's type size (see docs/authoring.md).</summary>
+    public const double LinesThatFit = 15;
+
+    private static readonly string[] MediaExtensions = [".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"];
+
+    public Slide Build()
+    {
+        var full = Prepare(problems);
+        var html = Render(full);
+        var steps = new List<string>(full.FragmentCount + 1);
+        for (var step = 0; step < full.FragmentCount; step++)
+        {
+            var partial = Prepare([]);
+            foreach (var (block, fragment) in partial.Fragments)
+            {
+                if (fragment > step)
+                {
+                    block.Parent?.Remove(block);
+                }
+            }
+
+            steps.Add(Render(partial));
+        }
+
+        steps.Add(html);
+
+        var lines = EstimateLines(full.Document);
+        if (lines > LinesThatFit)
+        {
+            problems.Add(new(DeckProblemSeverity.Warning, file, contentLine,
+                string.Create(CultureInfo.InvariantCulture, $"Slide {index + 1} ('{full.Title}') holds about {lines:0} lines; a 16:9 slide fits about {LinesThatFit:0}. Split it or shorten it.")));
+        }
+
+        var notesHtml = string.Concat(full.Notes.Select(RenderChildren));
+        return new Slide(index, contentLine, full.Title, html, notesHtml, steps, PlainText(full.Document), full.Classes);
+    }
+
+    private Prepared Prepare(List<DeckProblem> report)
+    {
+        var document = Markdown.Parse(text, SlidePipeline.Instance);
+        var notes = document.OfType<CustomContainer>().Where(IsNotes).ToList();
+        foreach (var block in notes)
+        {
+            document.Remove(block);
+        }
+
+        var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
+        var title = heading?.Inline is null ? string.Empty : InlineText(heading.Inline).Trim();
+        if (title.Length == 0)
+        {
+            title = $"Slide {index + 1}";
+        }
+
+        var prepared = new Prepared(document, notes, title);
+        if (heading is not null)
+        {
+            ReadSlideAttributes(heading, prepared, report);
+        }
+
+        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        {
+            if (CheckMedia(image.Url, firstLine + image.Line, report) is { } url)
+            {
+                image.Url = url;
+            }
+
+            if (image.FirstChild is null && ReferenceEquals(report, problems))
+            {
+                report.Add(new(DeckProblemSeverity.Warning, file, firstLine + image.Line,
+                    $"Image '{image.Url?.Split('/')[^1]}' has no alt text; describe it in the brackets: ![what it shows](file)."));
+            }
+        }
+
+        foreach (var container in document.Descendants<CustomContainer>().Where(IsColumn))
+        {
+            ReadColumnWidth(container, report);
+        }
+
+        foreach (var block in document.Descendants<FencedCodeBlock>().Where(b => string.Equals(b.Info, "poll", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            var poll = PollDefinitionReader.Read(block.Lines.ToString(), file, firstLine + block.Line + 1, index, report);
+            if (poll is not null)
+            {
+                block.SetData(SlideCodeBlockRenderer.PollKey, poll);
+                block.SetData(SlideCodeBlockRenderer.QuestionShownKey, Normalize(title).Contains(Normalize(poll.Question), StringComparison.OrdinalIgnoreCase));
+                if (ReferenceEquals(report, problems))
+                {
+                    polls.Add(poll);
+                }
+            }
+        }
+
+        var fragment = 0;
+        NumberFragments(document, prepared, ref fragment);
+        prepared.FragmentCount = fragment;
+        foreach (var (block, number) in prepared.Fragments)
+        {
+            var attributes = block.GetAttributes();
+            attributes.AddClass("fragment");
+            attributes.AddProperty("data-fragment", number.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return prepared;
+    }
+
+    /// <summary>
+    /// Quarto's incremental syntax: a paragraph holding only <c>. . .</c> pauses (what follows is the next
+    /// fragment), and every item of a list inside <c>::: incremental</c> is a fragment of its own.
+    /// </summary>
+    private static void NumberFragments(ContainerBlock container, Prepared prepared, ref int fragment)
+    {
+        foreach (var child in container.ToList())
+        {
+            if (child is ParagraphBlock { Inline: { } inline } && InlineText(inline).Trim() == ". . .")
+            {
+                fragment++;
+                container.Remove(child);
+                continue;
+            }
+
+            if (fragment > 0)
+            {
+                prepared.Fragments.Add((child, fragment));
+            }
+
+            if (child is CustomContainer custom && IsIncremental(custom))
+            {
+                foreach (var item in custom.OfType<ListBlock>().SelectMany(list => list.OfType<ListItemBlock>()))
+                {
+                    prepared.Fragments.Add((item, ++fragment));
+                }
+
+                continue;
+            }
+
+            if (child is ContainerBlock inner and not ListBlock and not Table)
+            {
+                NumberFragments(inner, prepared, ref fragment);
+            }
+        }
+    }
+
+    private void ReadSlideAttributes(HeadingBlock heading, Prepared prepared, List<DeckProblem> report)
+    {
+        if (heading.TryGetAttributes() is not { } attributes)
+        {
+            return;
+        }
+
+        var line = firstLine + heading.Line;
+        foreach (var cls in attributes.Classes ?? [])
+        {
+            if (SlideClass().IsMatch(cls))
+            {
+                prepared.Classes.Add(cls);
+            }
+            else
+            {
+                report.Add(new(DeckProblemSeverity.Error, file, line, $"'{cls}' is not a slide class; use lower-case letters, digits and dashes."));
+            }
+        }
+
+        attributes.Classes?.Clear();
+        foreach (var (name, value) in attributes.Properties?.ToList() ?? [])
+        {
+            switch (name)
+            {
+                case "background-color" when value is not null && CssColor().IsMatch(value):
+                    prepared.Data["background-color"] = value;
+                    break;
+                case "background-color":
+                    report.Add(new(DeckProblemSeverity.Error, file, line, $"background-color '{value}' is not a colour such as '#0b3d4f' or 'black'."));
+                    break;
+                case "background-image":
+                    if (CheckMedia(value, line, report) is { } url)
+                    {
+                        prepared.Data["background-image"] = url;
+                    }
+
+                    break;
+                default:
+                    continue;
+            }
+
+            attributes.Properties!.RemoveAll(p => p.Key == name);
+        }
+    }
+
+    private void ReadColumnWidth(CustomContainer column, List<DeckProblem> report)
+    {
+        if (column.TryGetAttributes() is not { Properties: { } properties } attributes || properties.FirstOrDefault(p => p.Key == "width") is not { Key: not null } width)
+        {
+            return;
+        }
+
+        properties.Remove(width);
+        var number = (width.Value ?? string.Empty).TrimEnd('%');
+        if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var percent) && percent is >= 10 and <= 90 && percent % 5 == 0)
+        {
+            attributes.AddProperty("data-width", percent.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            report.Add(new(DeckProblemSeverity.Error, file, firstLine + column.Line, $"Column width '{width.Value}' must be a multiple of 5% between 10% and 90%."));
+        }
+    }
+
+    /// <summary>Checks a media reference and returns the URL it is served at, or null (with a problem) when it cannot be.</summary>
+    private string? CheckMedia(string? url, int line, List<DeckProblem> report)
+    {
+        url ??= string.Empty;
+        if (url.Length == 0)
+        {
+            report.Add(new(DeckProblemSeverity.Error, file, line, "An image has no file name."));
+            return null;
+        }
+
+        if (url.StartsWith("/decks/", StringComparison.Ordinal))
+        {
+            return url;
+        }
+
+        if (url.StartsWith("//", StringComparison.Ordinal) || (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && !absolute.IsFile))
+        {
+            report.Add(new(DeckProblemSeverity.Error, file, line,
+                $"Image '{url}' is not in the deck folder. Copy it next to deck.md: a remote image would make every phone in the room contact another server."));
+            return null;
+        }
+
+        var relative = Uri.UnescapeDataString(url.Split('?', '#')[0]).Replace('\\', '/');
+        var full = Path.GetFullPath(Path.Combine(deckDirectory, relative.TrimStart('/')));
+        if (!full.StartsWith(deckDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            report.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' points outside the deck folder; keep a deck's images beside its deck.md."));
+            return null;
+        }
+
+        if (!MediaExtensions.Contains(Path.GetExtension(full).ToLowerInvariant()))
+        {
+            report.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' is not a picture this site serves ({string.Join(", ", MediaExtensions)})."));
+            return null;
+        }
+
+        if (!File.Exists(full))
+        {
+            report.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' does not exist (looked for {full})."));
+            return null;
+        }
+
+        var key = Path.GetRelativePath(deckDirectory, full).Replace('\\', '/');
+        media.TryAdd(key, index);
+        return $"/decks/{Uri.EscapeDataString(slug)}/media/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
+    }
+
+    private static string Render(Prepared prepared)
+    {
+        var builder = new StringBuilder("<div class=\"slide-body");
+        foreach (var cls in prepared.Classes)
+        {
+            builder.Append(' ').Append(cls);
+        }
+
+        builder.Append('"');
+        foreach (var (name, value) in prepared.Data)
+        {
+            builder.Append(" data-").Append(name).Append("=\"").Append(System.Net.WebUtility.HtmlEncode(value)).Append('"');
+        }
+
+        builder.Append(">\n").Append(RenderBlock(prepared.Document)).Append("</div>");
+        return builder.ToString();
+    }
+
+    private static string RenderBlock(MarkdownObject markdown)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        SlidePipeline.Instance.Setup(renderer);
+        renderer.Render(markdown);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static string RenderChildren(ContainerBlock container)
+    {
+        var builder = new StringBuilder();
+        foreach (var child in container)
+        {
+            builder.Append(RenderBlock(child));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A rough count of projector lines, to warn about slides that will not fit.</summary>
+    private static double EstimateLines(ContainerBlock container)
+    {
+        double lines = 0;
+        foreach (var block in container)
+        {
+            lines += block switch
+            {
+                CustomContainer c when IsColumns(c) => c.OfType<ContainerBlock>().Select(EstimateLines).DefaultIfEmpty(0).Max(),
+                CustomContainer c when HasClass(c, "footer") || HasClass(c, "aside") => 0,
+                FootnoteGroup => 0,
+                HeadingBlock h => h.Level switch { 1 => 2.4, 2 => 1.8, _ => 1.3 },
+                ParagraphBlock { Inline: { } inline } p when inline.Any(i => i is LinkInline { IsImage: true }) => 7,
+                ParagraphBlock { Inline: { } inline } => Math.Ceiling(Math.Max(1, InlineText(inline).Length) / 60.0),
+                ListBlock list => list.OfType<ListItemBlock>().Sum(item => 0.15 + EstimateLines(item)),
+                Table table => table.Count * 1.05,
+                FencedCodeBlock { Info: "poll" } poll => 3 + (poll.GetData(SlideCodeBlockRenderer.PollKey) is PollDefinition d ? Math.Max(d.Options.Count, d.Items.Count) : 0),
+                CodeBlock code => code.Lines.Count * 0.75 + 0.6,
+                ContainerBlock inner => EstimateLines(inner),
+                _ => 1,
+            };
+        }
+
+        return lines;
+    }
+
+    private static bool IsNotes(CustomContainer container) =>
+        string.Equals(container.Info, "notes", StringComparison.OrdinalIgnoreCase) || HasClass(container, "notes");
+
+    private static bool IsIncremental(CustomContainer container) =>
+        string.Equals(container.Info, "incremental", StringComparison.OrdinalIgnoreCase) || HasClass(container, "incremental");
+
+    private static bool IsColumns(CustomContainer container) =>
+        string.Equals(container.Info, "columns", StringComparison.OrdinalIgnoreCase) || HasClass(container, "columns");
+
+    private static bool IsColumn(CustomContainer container) =>
+        string.Equals(container.Info, "column", StringComparison.OrdinalIgnoreCase) || HasClass(container, "column");
+
+    private static bool HasClass(Block block, string cls) =>
+        string.Equals((block as CustomContainer)?.Info, cls, StringComparison.OrdinalIgnoreCase) || (block.TryGetAttributes()?.Classes?.Contains(cls) ?? false);
+
+    private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
+
+    internal static string InlineText(ContainerInline container)
+    {
+        var builder = new StringBuilder();
+        foreach (var inline in container.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    builder.Append(literal.Content);
+                    break;
+                case CodeInline code:
+                    builder.Append(code.Content);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string PlainText(MarkdownDocument document)
+    {
+        var builder = new StringBuilder();
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            if (block.Inline is not null)
+            {
+                builder.Append(InlineText(block.Inline)).Append(' ');
+            }
+            else if (block is FencedCodeBlock { Info: "poll" } poll && poll.GetData(SlideCodeBlockRenderer.PollKey) is PollDefinition definition)
+            {
+                builder.Append(definition.Question).Append(' ').AppendJoin(' ', definition.Options).Append(' ').AppendJoin(' ', definition.Items).Append(' ');
+            }
+            else if (block is CodeBlock code)
+            {
+                builder.Append(code.Lines.ToString()).Append(' ');
+            }
+        }
+
+        return Whitespace().Replace(builder.ToString(), " ").Trim();
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlideClass();
+
+    [GeneratedRegex("^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,24})$", RegexOptions.CultureInvariant)]
+    private static partial Regex CssColor();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    private sealed class Prepared(MarkdownDocument document, List<CustomContainer> notes, string title)
+    {
+        public MarkdownDocument Document { get; } = document;
+
+        public List<CustomContainer> Notes { get; } = notes;
+
+        public string Title { get; } = title;
+
+        public List<string> Classes { get; } = [];
+
+        public Dictionary<string, string> Data { get; } = new(StringComparer.Ordinal);
+
+        public List<(Block Block, int Fragment)> Fragments { get; } = [];
+
+        public int FragmentCount { get; set; }
+    }
+}
