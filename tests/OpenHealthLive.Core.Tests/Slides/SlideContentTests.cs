@@ -1,0 +1,229 @@
+namespace OpenHealthLive.Core.Tests.Slides;
+
+public sealed class SlideContentTests
+{
+    [Theory]
+    [InlineData("::: notes")]
+    [InlineData(":::notes")]
+    [InlineData("::: NOTES")]
+    [InlineData("::: {.notes}")]
+    [InlineData("::: {.notes .wide}")]
+    [InlineData(":::: notes")]
+    public void Speaker_notes_are_removed_from_the_slide_and_kept_as_notes(string opening)
+    {
+        var fence = opening[..opening.LastIndexOf(':')] + ":";
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "# One",
+            "",
+            "Visible text",
+            "",
+            opening,
+            "Say *this* slowly",
+            fence,
+            "",
+            "---",
+            "",
+            "# Two"));
+
+        var withNotes = deck.Slides[0];
+        Assert.Equal("<h1>One</h1>\n<p>Visible text</p>\n", withNotes.Html);
+        Assert.Equal("<p>Say <em>this</em> slowly</p>\n", withNotes.NotesHtml);
+        Assert.DoesNotContain("slowly", withNotes.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("slowly", withNotes.HtmlAt(0), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, deck.Slides[1].NotesHtml);
+    }
+
+    [Fact]
+    public void Several_notes_blocks_on_a_slide_are_joined_in_order()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "# One",
+            "::: notes",
+            "First",
+            ":::",
+            "Between",
+            "",
+            "::: notes",
+            "Second",
+            ":::"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.Equal("<p>First</p>\n<p>Second</p>\n", slide.NotesHtml);
+        Assert.Equal("<h1>One</h1>\n<p>Between</p>\n", slide.Html);
+    }
+
+    [Fact]
+    public void A_dash_line_inside_speaker_notes_does_not_split_slides()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "# One",
+            "",
+            "::: notes",
+            "Part one",
+            "",
+            "---",
+            "",
+            "Part two",
+            ":::"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.Equal("<p>Part one</p>\n<hr />\n<p>Part two</p>\n", slide.NotesHtml);
+        Assert.Equal("<h1>One</h1>\n", slide.Html);
+    }
+
+    [Fact]
+    public void A_container_with_another_class_stays_on_the_slide()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "::: warning", "Mind the gap", ":::"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.Contains("<div class=\"warning\"><p>Mind the gap</p>", slide.Html, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, slide.NotesHtml);
+    }
+
+    [Fact(Skip = "BUG: DeckParser.RenderSlide (src/OpenHealthLive.Core/Slides/DeckParser.cs:131) only looks for notes among the slide's "
+        + "top-level blocks (document.OfType<CustomContainer>()), so a '::: notes' block inside a list item, a blockquote or another "
+        + "':::' container (for example a columns layout) stays in Slide.Html and reaches the audience. "
+        + "Fix: document.Descendants<CustomContainer>().Where(IsNotes).ToList(), then block.Parent!.Remove(block).")]
+    public void Speaker_notes_nested_inside_another_block_never_reach_the_slide()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "# One",
+            "",
+            ":::: columns",
+            "Left column",
+            "",
+            "::: notes",
+            "Secret note",
+            ":::",
+            "::::"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.DoesNotContain("Secret note", slide.Html, StringComparison.Ordinal);
+        Assert.Contains("Secret note", slide.NotesHtml, StringComparison.Ordinal);
+    }
+
+    [Theory(Skip = "BUG: Markdig 1.6.0's attribute parser rejects a one-character class (same family as xoofx/markdig#182), so "
+        + "'::: {.notes .x}' or '::: {.x .notes}' is not read as attributes: Info becomes '{.notes' / '{.x', DeckParser.IsNotes "
+        + "(src/OpenHealthLive.Core/Slides/DeckParser.cs:154) does not see the notes class, and the notes render on the slide as "
+        + "<div class=\"{.notes\">, visible to the audience ('{.notes .wide}' works). Fix: make IsNotes fail closed, e.g. also "
+        + "treat a container as notes when Info starts with '{' and (Info + ' ' + Arguments) contains the class '.notes'.")]
+    [InlineData("::: {.notes .x}")]
+    [InlineData("::: {.x .notes}")]
+    public void Speaker_notes_with_a_one_letter_class_beside_them_never_reach_the_slide(string opening)
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", opening, "Secret note", ":::"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.DoesNotContain("Secret note", slide.Html, StringComparison.Ordinal);
+        Assert.Equal("<p>Secret note</p>\n", slide.NotesHtml);
+    }
+
+    [Fact]
+    public void A_slide_is_titled_by_its_first_heading_as_plain_text()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "Intro text",
+            "",
+            "## The *real* `Deck` :rocket:",
+            "",
+            "# Later heading"));
+
+        Assert.Equal("The real Deck 🚀", Assert.Single(deck.Slides).Title);
+    }
+
+    [Fact]
+    public void A_slide_without_a_heading_is_titled_by_its_number_counting_only_kept_slides()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "# One",
+            "---",
+            "---",
+            "Only a paragraph",
+            "",
+            "---",
+            "#",
+            "",
+            "Empty heading"));
+
+        Assert.Equal(["One", "Slide 2", "Slide 3"], deck.Slides.Select(s => s.Title));
+    }
+
+    [Fact]
+    public void A_heading_in_the_speaker_notes_never_becomes_the_slide_title()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("::: notes", "# Secret plan", ":::", "", "Just text"));
+
+        Assert.Equal("Slide 1", Assert.Single(deck.Slides).Title);
+    }
+
+    [Fact(Skip = "BUG: DeckParser.InlineText (src/OpenHealthLive.Core/Slides/DeckParser.cs:221) keeps only LiteralInline and CodeInline, "
+        + "so an HTML entity in a heading is dropped from the title: '# Fish &amp; chips' gives the title 'Fish  chips' (two spaces). "
+        + "Fix: add 'case HtmlEntityInline entity: builder.Append(entity.Transcoded);' (and AutolinkInline's Url).")]
+    public void An_html_entity_in_a_heading_is_kept_in_the_title()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# Fish &amp; chips"));
+
+        Assert.Equal("Fish & chips", Assert.Single(deck.Slides).Title);
+    }
+
+    [Fact]
+    public void Each_slide_knows_the_line_where_its_content_starts()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "",
+            "# One",
+            "---",
+            "",
+            "",
+            "# Two",
+            "",
+            "---",
+            "Three starts with text"));
+
+        Assert.Equal([5, 9, 12], deck.Slides.Select(s => s.SourceLine));
+    }
+
+    [Fact]
+    public void Line_numbers_are_the_same_with_windows_line_endings()
+    {
+        var source = TestDecks.WithFrontMatter("# One", "", "---", "", "# Two", "", "---", "# Three").Replace("\n", "\r\n", StringComparison.Ordinal);
+
+        var deck = TestDecks.ParseDeck(source);
+
+        Assert.Equal([4, 8, 11], deck.Slides.Select(s => s.SourceLine));
+        Assert.Equal(["One", "Two", "Three"], deck.Slides.Select(s => s.Title));
+    }
+
+    [Fact]
+    public void Plain_text_holds_the_slide_words_without_markup()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "Some **bold** text", "", "```", "code()", "```"));
+
+        Assert.Equal("One Some bold text code()", Assert.Single(deck.Slides).PlainText);
+    }
+
+    [Fact]
+    public void A_slide_has_one_step_with_the_whole_slide_until_fragments_exist()
+    {
+        var slide = Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One")).Slides);
+
+        Assert.Equal(0, slide.FragmentCount);
+        Assert.Equal([slide.Html], slide.Steps);
+        Assert.Equal(slide.Html, slide.HtmlAt(5));
+    }
+
+    [Fact]
+    public void The_fingerprint_is_stable_for_the_same_source_and_changes_with_any_edit()
+    {
+        var source = TestDecks.WithFrontMatter("# One", "", "Text");
+
+        var first = TestDecks.ParseDeck(source).Fingerprint;
+        var again = TestDecks.ParseDeck(source).Fingerprint;
+        var edited = TestDecks.ParseDeck(source.Replace("Text", "Text.", StringComparison.Ordinal)).Fingerprint;
+
+        Assert.Matches("^[0-9a-f]{12}$", first);
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, edited);
+    }
+}
