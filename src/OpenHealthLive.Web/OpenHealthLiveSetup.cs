@@ -4,6 +4,7 @@ using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Live;
 using OpenHealthLive.Web.Presenter;
+using OpenHealthLive.Web.Questions;
 using OpenHealthLive.Web.Storage;
 
 namespace OpenHealthLive.Web;
@@ -29,6 +30,9 @@ public static class OpenHealthLiveSetup
 
         // Live: sessions, the SignalR hub, audience counts
         builder.AddLive();
+
+        // Questions: ask, upvote, moderate; the patient-data guard; the batching writer
+        builder.AddQuestions();
 
         // Presenter: key, cookie sign-in, authorisation
         builder.AddPresenter();
@@ -63,6 +67,7 @@ public static class OpenHealthLiveSetup
         app.MapLive();
         app.MapJoin();
         app.MapDeckMedia();
+        app.MapQuestionExports();
         app.MapSessionApi();
         app.MapHealth();
 

@@ -8,6 +8,12 @@ public sealed class LiveDbContext(DbContextOptions<LiveDbContext> options) : DbC
     /// <summary>Live sessions.</summary>
     public DbSet<LiveSessionRecord> Sessions => Set<LiveSessionRecord>();
 
+    /// <summary>Audience questions.</summary>
+    public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
+
+    /// <summary>Upvotes of questions, one per device and question.</summary>
+    public DbSet<QuestionVoteRecord> QuestionVotes => Set<QuestionVoteRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -19,6 +25,28 @@ public sealed class LiveDbContext(DbContextOptions<LiveDbContext> options) : DbC
             session.HasIndex(s => s.Code).IsUnique();
             session.Property(s => s.DeckSlug).HasMaxLength(64);
             session.Property(s => s.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<QuestionRecord>(question =>
+        {
+            question.ToTable("Questions");
+            question.Property(q => q.SessionCode).HasMaxLength(16);
+            question.Property(q => q.DeviceHash).HasMaxLength(64);
+            question.Property(q => q.ClientId).HasMaxLength(64);
+            question.Property(q => q.Text).HasMaxLength(500);
+            question.Property(q => q.Author).HasMaxLength(40);
+            question.Property(q => q.HeldReason).HasMaxLength(500);
+            // A retried post (same device, same client-made id) finds the first one instead of adding a second.
+            question.HasIndex(q => new { q.SessionCode, q.DeviceHash, q.ClientId }).IsUnique();
+            question.HasIndex(q => new { q.SessionCode, q.Status });
+        });
+
+        modelBuilder.Entity<QuestionVoteRecord>(vote =>
+        {
+            vote.ToTable("QuestionVotes");
+            vote.HasKey(v => new { v.QuestionId, v.DeviceHash });
+            vote.Property(v => v.DeviceHash).HasMaxLength(64);
+            vote.HasOne<QuestionRecord>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

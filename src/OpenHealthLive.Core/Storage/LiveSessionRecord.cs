@@ -30,6 +30,12 @@ public sealed class LiveSessionRecord
     /// <summary>Furthest fragment shown on <see cref="RevealedSlide"/>.</summary>
     public int RevealedFragment { get; set; }
 
+    /// <summary>When true, every new question waits for the presenter's approval.</summary>
+    public bool PreModeration { get; set; }
+
+    /// <summary>The question being answered now, shown large on the projector and highlighted on phones.</summary>
+    public long? AnsweringQuestionId { get; set; }
+
     /// <summary>When the session started.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -14,6 +15,10 @@ internal sealed class HubErrorFilter : IHubFilter
             return await next(invocationContext);
         }
         catch (LiveSessionException ex)
+        {
+            throw new HubException(ex.Message, ex);
+        }
+        catch (StorageUnavailableException ex)
         {
             throw new HubException(ex.Message, ex);
         }

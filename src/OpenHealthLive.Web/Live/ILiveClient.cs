@@ -1,3 +1,5 @@
+using OpenHealthLive.Web.Questions;
+
 namespace OpenHealthLive.Web.Live;
 
 /// <summary>Events the server pushes to clients. The names are the wire protocol: see docs/live-protocol.md.</summary>
@@ -11,4 +13,13 @@ public interface ILiveClient
 
     /// <summary>The deck's source changed (Development); clients fetch the state again.</summary>
     Task DeckReloaded(DeckReloaded reloaded);
+
+    /// <summary>Visible questions that changed or disappeared; sent to everyone following, batched.</summary>
+    Task QuestionsChanged(QuestionsChanged changes);
+
+    /// <summary>Every question change, held and hidden ones included; presenter devices only.</summary>
+    Task ModerationChanged(ModerationChanged changes);
+
+    /// <summary>Pre-moderation or the question being answered changed.</summary>
+    Task QnaSettingsChanged(QnaSettingsChanged settings);
 }

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Devices;
+using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -7,7 +10,7 @@ namespace OpenHealthLive.Web.Live;
 /// The one hub. Thin on purpose: it checks input, calls <see cref="LiveSessionService"/>, and returns.
 /// Methods without <see cref="AllowAudienceAttribute"/> are presenter-only (see <see cref="PresenterOnlyHubFilter"/>).
 /// </summary>
-public sealed class LiveHub(LiveSessionService sessions, LiveMessages messages, AudienceTracker audience) : Hub<ILiveClient>
+public sealed class LiveHub(LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, QuestionService questions, DeviceIdentity devices) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
@@ -45,12 +48,89 @@ public sealed class LiveHub(LiveSessionService sessions, LiveMessages messages, 
     /// <summary>The last slide.</summary>
     public Task<SlideState> LastSlide(string code) => NavigateAsync(code, new Navigation(NavigationKind.Last));
 
+    /// <summary>
+    /// Asks a question. <paramref name="clientId"/> is made by the phone; sending the same one again (after a
+    /// lost connection) returns the first post instead of adding a second.
+    /// </summary>
+    [AllowAudience]
+    [RateLimited(HubRateLimits.Questions)]
+    public async Task<AskQuestionResult> AskQuestion(string code, string clientId, string text, string? author)
+    {
+        var session = await RequireAsync(code);
+        var result = await questions.AskAsync(session.Code, Device(), clientId, text, author, Context.ConnectionAborted);
+        var question = result.Question;
+        return question.Status == QuestionStatus.Visible
+            ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question))
+            : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null);
+    }
+
+    /// <summary>Upvotes a question (<paramref name="up"/> true) or takes the vote back; one vote per phone.</summary>
+    [AllowAudience]
+    [RateLimited(HubRateLimits.Votes)]
+    public async Task<QuestionVoteResult> SetQuestionVote(string code, long questionId, bool up)
+    {
+        var session = await RequireAsync(code);
+        var question = await questions.SetVoteAsync(session.Code, Device(), questionId, up, Context.ConnectionAborted);
+        return new QuestionVoteResult(question.Id, question.Votes, up);
+    }
+
+    /// <summary>The visible questions, and this phone's own questions and votes.</summary>
+    [AllowAudience]
+    public async Task<AudienceQna> GetQuestions(string code)
+    {
+        var session = await RequireAsync(code);
+        var visible = await questions.ListAsync(session.Code, includeModerated: false, Context.ConnectionAborted);
+        var mine = await questions.ForDeviceAsync(session.Code, Device(), Context.ConnectionAborted);
+        var settings = await questions.SettingsAsync(session.Code, Context.ConnectionAborted);
+        return new AudienceQna(
+            session.Code,
+            visible.Select(AudienceQuestion.From).ToList(),
+            mine.Own.Select(q => new OwnQuestion(q.Id, q.Text, PresenterQuestion.StatusName(q.Status), q.Status == QuestionStatus.Held ? q.HeldReason : null)).ToList(),
+            mine.VotedQuestionIds,
+            settings.AnsweringQuestionId);
+    }
+
+    /// <summary>Every question of the session, held and hidden ones included, with the Q&amp;A settings.</summary>
+    public async Task<PresenterQna> GetModerationQueue(string code)
+    {
+        var session = await RequireAsync(code);
+        var all = await questions.ListAsync(session.Code, includeModerated: true, Context.ConnectionAborted);
+        var settings = await questions.SettingsAsync(session.Code, Context.ConnectionAborted);
+        return new PresenterQna(session.Code, all.Select(PresenterQuestion.From).ToList(), settings.PreModeration, settings.AnsweringQuestionId);
+    }
+
+    /// <summary>
+    /// Moderates a question: <c>approve</c>, <c>hide</c>, <c>delete</c>, <c>pin</c>, <c>unpin</c>,
+    /// <c>answer-now</c>, <c>stop-answering</c>, <c>mark-answered</c>, <c>mark-unanswered</c>.
+    /// </summary>
+    public async Task<PresenterQuestion?> ModerateQuestion(string code, long questionId, string action)
+    {
+        var session = await RequireAsync(code);
+        if (!QuestionActions.TryParse(action, out var moderation))
+        {
+            throw new HubException($"Unknown action '{(action?.Length > 32 ? action[..32] : action)}'. Use one of: {string.Join(", ", QuestionActions.Names)}.");
+        }
+
+        var question = await questions.ModerateAsync(session.Code, questionId, moderation, Context.ConnectionAborted);
+        return question is null ? null : PresenterQuestion.From(question);
+    }
+
+    /// <summary>Turns pre-moderation on or off: when on, every new question waits for approval.</summary>
+    public async Task<QnaSettingsChanged> SetPreModeration(string code, bool enabled)
+    {
+        var session = await RequireAsync(code);
+        var settings = await questions.SetPreModerationAsync(session.Code, enabled, Context.ConnectionAborted);
+        return new QnaSettingsChanged(settings.SessionCode, settings.PreModeration, settings.AnsweringQuestionId);
+    }
+
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         audience.Leave(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    private string Device() => devices.TryRead(Context.GetHttpContext()) ?? DeviceIdentity.ForConnection(Context.ConnectionId);
 
     private async Task<SlideState> NavigateAsync(string code, Navigation navigation) =>
         messages.SlideState(await sessions.NavigateAsync((await RequireAsync(code)).Code, navigation, Context.ConnectionAborted));

@@ -37,6 +37,7 @@ internal static class LiveSetup
             hub.EnableDetailedErrors = false;
             hub.AddFilter<HubErrorFilter>();
             hub.AddFilter<PresenterOnlyHubFilter>();
+            hub.AddFilter<HubRateLimitFilter>();
         });
         return builder;
     }

@@ -93,8 +93,19 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
         return (token, cookie);
     }
 
-    /// <summary>A started hub connection over WebSockets; signed in as the presenter when a cookie is given.</summary>
-    public async Task<HubConnection> ConnectAsync(string? presenterCookie = null, HttpTransportType transport = HttpTransportType.WebSockets)
+    /// <summary>Opens the audience page as a phone does and returns the device cookie it is given (name=value).</summary>
+    public async Task<string> GetDeviceCookieAsync(string code = DefaultCode)
+    {
+        using var client = CreatePlainClient();
+        using var page = await client.GetAsync($"/j/{code}");
+        return page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>A phone: a device cookie from the audience page, then a hub connection that carries it.</summary>
+    public async Task<HubConnection> ConnectPhoneAsync() => await ConnectAsync(await GetDeviceCookieAsync());
+
+    /// <summary>A started hub connection over WebSockets, carrying <paramref name="cookie"/> (a presenter or device cookie) when given.</summary>
+    public async Task<HubConnection> ConnectAsync(string? cookie = null, HttpTransportType transport = HttpTransportType.WebSockets)
     {
         var server = Server;
         var connection = new HubConnectionBuilder()
@@ -102,17 +113,17 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
             {
                 options.Transports = transport;
                 options.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                if (presenterCookie is not null)
+                if (cookie is not null)
                 {
-                    options.Headers["Cookie"] = presenterCookie;
+                    options.Headers["Cookie"] = cookie;
                 }
 
                 options.WebSocketFactory = async (context, cancellationToken) =>
                 {
                     var client = server.CreateWebSocketClient();
-                    if (presenterCookie is not null)
+                    if (cookie is not null)
                     {
-                        client.ConfigureRequest = request => request.Headers.Cookie = presenterCookie;
+                        client.ConfigureRequest = request => request.Headers.Cookie = cookie;
                     }
 
                     return await client.ConnectAsync(context.Uri, cancellationToken);

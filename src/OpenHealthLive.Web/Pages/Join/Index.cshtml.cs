@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Pages.Join;
@@ -9,7 +10,7 @@ namespace OpenHealthLive.Web.Pages.Join;
 /// The audience page at <c>/j/{code}</c>: the current slide is in the HTML itself, so the phone shows it
 /// before any script runs; the script then follows the presenter live.
 /// </summary>
-public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, LiveMessages messages) : PageModel
+public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, DeviceIdentity devices) : PageModel
 {
     public LiveSessionState? Session { get; private set; }
 
@@ -34,6 +35,8 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, L
             return;
         }
 
+        // The phone's anonymous identity for one-vote-per-device and rate limits (docs/privacy.md).
+        devices.EnsureDevice(HttpContext);
         State = messages.SlideState(Session);
         var deck = decks.Get(Session.DeckSlug).Deck;
         Title = deck?.Metadata.Title ?? "Live talk";

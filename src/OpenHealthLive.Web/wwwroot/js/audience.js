@@ -2,6 +2,7 @@
 // returns to live with one tap. Works on plain HTTP on a venue LAN (no secure-context APIs).
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide } from './slide-view.js';
+import { setupQna } from './audience-qna.js';
 
 const root = document.getElementById('audience');
 const slideElement = document.getElementById('slide');
@@ -110,10 +111,15 @@ slideElement.addEventListener('touchend', (event) => {
   }
 }, { passive: true });
 
+let qna = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
-  onConnected: async (hub) => apply(await hub.invoke('JoinSession', code)),
+  onConnected: async (hub) => {
+    apply(await hub.invoke('JoinSession', code));
+    await qna?.refresh();
+  },
 });
+qna = setupQna(connection, code);
 connection.on('SlideChanged', apply);
 connection.on('DeckReloaded', async () => apply(await connection.invoke('JoinSession', code)));
 
@@ -134,3 +140,17 @@ viewer?.querySelector('.zoom-close').addEventListener('click', () => {
   viewerContent.replaceChildren();
   slideElement.focus();
 });
+
+// Tabs: the slides and the questions share the screen.
+const tabs = document.querySelectorAll('[role="tab"]');
+for (const tab of tabs) {
+  tab.addEventListener('click', () => {
+    for (const other of tabs) {
+      const selected = other === tab;
+      other.setAttribute('aria-selected', String(selected));
+      other.tabIndex = selected ? 0 : -1;
+      document.getElementById(other.getAttribute('aria-controls')).hidden = !selected;
+    }
+    root.dataset.tab = tab.id;
+  });
+}

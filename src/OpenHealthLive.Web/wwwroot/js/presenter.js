@@ -2,6 +2,7 @@
 // presenter device (the server orders clicks; versions keep every view from jumping back).
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide, cutFragments } from './slide-view.js';
+import { setupModeration } from './presenter-qna.js';
 
 const root = document.getElementById('presenter');
 const code = root.dataset.code;
@@ -62,14 +63,17 @@ function showCount(count) {
   audienceCount.textContent = count === 1 ? '1 phone' : `${count} phones`;
 }
 
+let moderation = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
     const joined = await hub.invoke('JoinAsPresenter', code);
     apply(joined.state);
     showCount(joined.audienceCount);
+    await moderation?.refresh();
   },
 });
+moderation = setupModeration(connection, code);
 connection.on('SlideChanged', apply);
 connection.on('AudienceCountChanged', (message) => showCount(message.count));
 connection.on('DeckReloaded', () => window.location.reload());

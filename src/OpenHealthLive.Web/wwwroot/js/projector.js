@@ -3,6 +3,7 @@
 // since the projector window often has the focus.
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide } from './slide-view.js';
+import { QnaModel } from './qna-model.js';
 
 const root = document.getElementById('projector');
 const code = root.dataset.code;
@@ -26,10 +27,25 @@ function apply(state) {
 
 showSlide(slide, slide.innerHTML);
 
+// The question being answered is shown large over the slide.
+const qna = new QnaModel();
+const banner = document.getElementById('answering-banner');
+qna.onChange(() => {
+  const now = qna.answering;
+  banner.hidden = !now;
+  if (now) banner.querySelector('.answering-text').textContent = now.text;
+});
+
 const connection = connectLive({
   onStatus: (state) => { root.dataset.connection = state; showStatus(null, state); },
-  onConnected: async (hub) => apply((await hub.invoke('JoinAsPresenter', code)).state),
+  onConnected: async (hub) => {
+    apply((await hub.invoke('JoinAsPresenter', code)).state);
+    const questions = await hub.invoke('GetQuestions', code);
+    qna.reset(questions.questions, questions.answeringQuestionId);
+  },
 });
+connection.on('QuestionsChanged', (changes) => qna.applyChanges(changes));
+connection.on('QnaSettingsChanged', (settings) => qna.applySettings(settings));
 connection.on('SlideChanged', apply);
 connection.on('DeckReloaded', async () => apply((await connection.invoke('JoinAsPresenter', code)).state));
 

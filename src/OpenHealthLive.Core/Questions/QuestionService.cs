@@ -1,0 +1,288 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Storage;
+
+namespace OpenHealthLive.Core.Questions;
+
+/// <summary>
+/// Live Q&amp;A: phones ask and upvote; the presenter moderates. Audience writes go through the
+/// <see cref="BatchWriter"/> (acknowledged after commit); every change is committed first and announced second.
+/// A question the <see cref="PatientDataGuard"/> flags, or any question under pre-moderation, is held: only the
+/// presenter sees it until it is approved.
+/// </summary>
+public sealed partial class QuestionService(
+    BatchWriter writes,
+    IDbContextFactory<LiveDbContext> dbFactory,
+    PatientDataGuard guard,
+    IQuestionNotifier notifier,
+    TimeProvider time,
+    ILogger<QuestionService> logger)
+{
+    /// <summary>Posts a question. Retrying with the same device and client id returns the first post.</summary>
+    /// <exception cref="LiveSessionException">The question is empty, too long, or the session does not exist.</exception>
+    public async Task<AskResult> AskAsync(string sessionCode, string deviceHash, string clientId, string? text, string? author, CancellationToken cancellationToken)
+    {
+        var cleaned = QuestionText.Clean(text);
+        if (cleaned.Length == 0)
+        {
+            throw new LiveSessionException("Type a question first.");
+        }
+
+        if (cleaned.Length > QuestionText.MaxLength)
+        {
+            throw new LiveSessionException($"A question has at most {QuestionText.MaxLength} characters; yours has {cleaned.Length}. Shorten it and send it again.");
+        }
+
+        var name = QuestionText.CleanAuthor(author);
+        if (name is { Length: > QuestionText.MaxAuthorLength })
+        {
+            throw new LiveSessionException($"A name has at most {QuestionText.MaxAuthorLength} characters.");
+        }
+
+        CheckClientId(clientId);
+        var findings = guard.Check(cleaned).Concat(name is null ? [] : guard.Check(name)).DistinctBy(f => f.Rule).ToList();
+        var heldReason = findings.Count > 0
+            ? "Held for the presenter: it looks like it contains " + string.Join("; ", findings.Select(f => f.Reason)) + "."
+            : null;
+
+        var (record, duplicate, answering) = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, ct)
+                ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+            var existing = await db.Questions.AsNoTracking()
+                .SingleOrDefaultAsync(q => q.SessionCode == sessionCode && q.DeviceHash == deviceHash && q.ClientId == clientId, ct);
+            if (existing is not null)
+            {
+                return (existing, true, session.AnsweringQuestionId);
+            }
+
+            var question = new QuestionRecord
+            {
+                SessionCode = sessionCode,
+                DeviceHash = deviceHash,
+                ClientId = clientId,
+                Text = cleaned,
+                Author = name,
+                Status = (int)(heldReason is not null || session.PreModeration ? QuestionStatus.Held : QuestionStatus.Visible),
+                HeldReason = heldReason ?? (session.PreModeration ? "Held for the presenter: every question is reviewed before it is shown." : null),
+                CreatedAt = time.GetUtcNow(),
+            };
+            db.Questions.Add(question);
+            return (question, false, session.AnsweringQuestionId);
+        }, cancellationToken);
+
+        var view = ToView(record, answering);
+        if (!duplicate)
+        {
+            if (findings.Count > 0)
+            {
+                var rules = string.Join(",", findings.Select(f => f.Rule));
+                LogHeldByGuard(sessionCode, record.Id, rules);
+            }
+
+            await notifier.QuestionChangedAsync(view, cancellationToken);
+        }
+
+        return new AskResult(view, duplicate);
+    }
+
+    /// <summary>Sets this device's upvote on a visible question (idempotent: setting it twice changes nothing).</summary>
+    /// <returns>The question with its new vote count.</returns>
+    public async Task<QuestionView> SetVoteAsync(string sessionCode, string deviceHash, long questionId, bool up, CancellationToken cancellationToken)
+    {
+        var (record, changed, answering) = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, ct);
+            if (question is null || (QuestionStatus)question.Status != QuestionStatus.Visible)
+            {
+                throw new LiveSessionException("That question is no longer on the list.");
+            }
+
+            var existing = await db.QuestionVotes.SingleOrDefaultAsync(v => v.QuestionId == questionId && v.DeviceHash == deviceHash, ct);
+            var isChanged = false;
+            if (up && existing is null)
+            {
+                db.QuestionVotes.Add(new QuestionVoteRecord { QuestionId = questionId, DeviceHash = deviceHash, CreatedAt = time.GetUtcNow() });
+                question.Votes++;
+                isChanged = true;
+            }
+            else if (!up && existing is not null)
+            {
+                db.QuestionVotes.Remove(existing);
+                question.Votes = Math.Max(0, question.Votes - 1);
+                isChanged = true;
+            }
+
+            var answeringNow = await db.Sessions.Where(s => s.Code == sessionCode).Select(s => s.AnsweringQuestionId).SingleAsync(ct);
+            return (question, isChanged, answeringNow);
+        }, cancellationToken);
+
+        var view = ToView(record, answering);
+        if (changed)
+        {
+            await notifier.QuestionChangedAsync(view, cancellationToken);
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// The session's questions. The audience gets only visible ones; the presenter (<paramref name="includeModerated"/>)
+    /// gets held and hidden ones too.
+    /// </summary>
+    public async Task<IReadOnlyList<QuestionView>> ListAsync(string sessionCode, bool includeModerated, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var answering = await db.Sessions.Where(s => s.Code == sessionCode).Select(s => s.AnsweringQuestionId).SingleOrDefaultAsync(cancellationToken);
+        var query = db.Questions.AsNoTracking().Where(q => q.SessionCode == sessionCode);
+        if (!includeModerated)
+        {
+            query = query.Where(q => q.Status == (int)QuestionStatus.Visible);
+        }
+
+        var records = await query.OrderBy(q => q.Id).ToListAsync(cancellationToken);
+        return records.Select(r => ToView(r, answering)).ToList();
+    }
+
+    /// <summary>What one device has done in a session: its own questions (with their status) and its votes.</summary>
+    public async Task<DeviceQuestions> ForDeviceAsync(string sessionCode, string deviceHash, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var answering = await db.Sessions.Where(s => s.Code == sessionCode).Select(s => s.AnsweringQuestionId).SingleOrDefaultAsync(cancellationToken);
+        var own = await db.Questions.AsNoTracking().Where(q => q.SessionCode == sessionCode && q.DeviceHash == deviceHash).OrderBy(q => q.Id).ToListAsync(cancellationToken);
+        var votes = await db.QuestionVotes.AsNoTracking()
+            .Where(v => v.DeviceHash == deviceHash && db.Questions.Any(q => q.Id == v.QuestionId && q.SessionCode == sessionCode))
+            .Select(v => v.QuestionId).ToListAsync(cancellationToken);
+        return new DeviceQuestions(own.Select(r => ToView(r, answering)).ToList(), votes);
+    }
+
+    /// <summary>Q&amp;A settings of a session.</summary>
+    public async Task<QnaSettings> SettingsAsync(string sessionCode, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
+            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        return new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+    }
+
+    /// <summary>Turns pre-moderation on or off; questions already held stay held until approved.</summary>
+    public async Task<QnaSettings> SetPreModerationAsync(string sessionCode, bool enabled, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
+            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        session.PreModeration = enabled;
+        await db.SaveChangesAsync(cancellationToken);
+        var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        await notifier.SettingsChangedAsync(settings, cancellationToken);
+        return settings;
+    }
+
+    /// <summary>Applies a presenter's moderation action.</summary>
+    /// <returns>The question after the action, or null when it was deleted.</returns>
+    public async Task<QuestionView?> ModerateAsync(string sessionCode, long questionId, QuestionModeration action, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
+            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
+            ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
+        var previousAnswering = session.AnsweringQuestionId;
+        switch (action)
+        {
+            case QuestionModeration.Approve:
+                question.Status = (int)QuestionStatus.Visible;
+                break;
+            case QuestionModeration.Hide:
+                question.Status = (int)QuestionStatus.Hidden;
+                if (session.AnsweringQuestionId == questionId)
+                {
+                    session.AnsweringQuestionId = null;
+                }
+
+                break;
+            case QuestionModeration.Delete:
+                db.Questions.Remove(question);
+                if (session.AnsweringQuestionId == questionId)
+                {
+                    session.AnsweringQuestionId = null;
+                }
+
+                break;
+            case QuestionModeration.Pin:
+            case QuestionModeration.Unpin:
+                question.Pinned = action == QuestionModeration.Pin;
+                break;
+            case QuestionModeration.AnswerNow:
+                if ((QuestionStatus)question.Status != QuestionStatus.Visible)
+                {
+                    throw new LiveSessionException("Approve the question before answering it, so the room can see it.");
+                }
+
+                session.AnsweringQuestionId = questionId;
+                break;
+            case QuestionModeration.StopAnswering:
+                if (session.AnsweringQuestionId == questionId)
+                {
+                    session.AnsweringQuestionId = null;
+                }
+
+                break;
+            case QuestionModeration.MarkAnswered:
+                question.AnsweredAt ??= time.GetUtcNow();
+                if (session.AnsweringQuestionId == questionId)
+                {
+                    session.AnsweringQuestionId = null;
+                }
+
+                break;
+            case QuestionModeration.MarkUnanswered:
+                question.AnsweredAt = null;
+                break;
+            default:
+                throw new LiveSessionException($"Unknown moderation action '{action}'.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        if (action == QuestionModeration.Delete)
+        {
+            await notifier.QuestionDeletedAsync(sessionCode, questionId, cancellationToken);
+        }
+        else
+        {
+            await notifier.QuestionChangedAsync(ToView(question, session.AnsweringQuestionId), cancellationToken);
+        }
+
+        if (previousAnswering != session.AnsweringQuestionId)
+        {
+            // The question that stopped being answered changed too.
+            if (previousAnswering is { } previous && previous != questionId
+                && await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == previous, cancellationToken) is { } old)
+            {
+                await notifier.QuestionChangedAsync(ToView(old, session.AnsweringQuestionId), cancellationToken);
+            }
+
+            await notifier.SettingsChangedAsync(new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), cancellationToken);
+        }
+
+        return action == QuestionModeration.Delete ? null : ToView(question, session.AnsweringQuestionId);
+    }
+
+    private static void CheckClientId(string clientId)
+    {
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > QuestionText.MaxClientIdLength || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new LiveSessionException("The post has no valid client id; reload the page and try again.");
+        }
+    }
+
+    private static QuestionView ToView(QuestionRecord r, long? answering) =>
+        new(r.Id, r.SessionCode, r.Text, r.Author, r.Votes, (QuestionStatus)r.Status, r.HeldReason, r.Pinned, answering == r.Id, r.AnsweredAt, r.CreatedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} in session {SessionCode} held by the patient-data guard ({Rules})")]
+    private partial void LogHeldByGuard(string sessionCode, long questionId, string rules);
+}

@@ -1,0 +1,54 @@
+using OpenHealthLive.Core.Questions;
+
+namespace OpenHealthLive.Web.Questions;
+
+/// <summary>A visible question as every phone sees it: no device, no moderation detail.</summary>
+public sealed record AudienceQuestion(long Id, string Text, string? Author, int Votes, bool Pinned, bool AnsweringNow, bool Answered, DateTimeOffset CreatedAt)
+{
+    public static AudienceQuestion From(QuestionView q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return new(q.Id, q.Text, q.Author, q.Votes, q.Pinned, q.AnsweringNow, q.Answered, q.CreatedAt);
+    }
+}
+
+/// <summary>A question as the presenter sees it: held and hidden ones too, with the reason a question was held.</summary>
+public sealed record PresenterQuestion(long Id, string Text, string? Author, int Votes, string Status, string? HeldReason, bool Pinned, bool AnsweringNow, bool Answered, DateTimeOffset CreatedAt)
+{
+    public static PresenterQuestion From(QuestionView q)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        return new(q.Id, q.Text, q.Author, q.Votes, StatusName(q.Status), q.HeldReason, q.Pinned, q.AnsweringNow, q.Answered, q.CreatedAt);
+    }
+
+    public static string StatusName(QuestionStatus status) => status switch
+    {
+        QuestionStatus.Visible => "visible",
+        QuestionStatus.Held => "held",
+        _ => "hidden",
+    };
+}
+
+/// <summary>One of this phone's own questions, with what happened to it.</summary>
+public sealed record OwnQuestion(long Id, string Text, string Status, string? Reason);
+
+/// <summary>The answer to <c>AskQuestion</c>: sent (shown to the room) or held for review, and why.</summary>
+public sealed record AskQuestionResult(long QuestionId, string Status, string Message, AudienceQuestion? Question);
+
+/// <summary>The answer to <c>SetQuestionVote</c>.</summary>
+public sealed record QuestionVoteResult(long QuestionId, int Votes, bool Voted);
+
+/// <summary>The Q&amp;A of a session as one phone sees it.</summary>
+public sealed record AudienceQna(string Code, IReadOnlyList<AudienceQuestion> Questions, IReadOnlyList<OwnQuestion> Own, IReadOnlyList<long> VotedQuestionIds, long? AnsweringQuestionId);
+
+/// <summary>The Q&amp;A of a session as the presenter sees it.</summary>
+public sealed record PresenterQna(string Code, IReadOnlyList<PresenterQuestion> Questions, bool PreModeration, long? AnsweringQuestionId);
+
+/// <summary>Changes to visible questions since the last message (batched, a few times a second).</summary>
+public sealed record QuestionsChanged(string Code, IReadOnlyList<AudienceQuestion> Changed, IReadOnlyList<long> Removed);
+
+/// <summary>Changes to any question, for presenter devices.</summary>
+public sealed record ModerationChanged(string Code, IReadOnlyList<PresenterQuestion> Changed, IReadOnlyList<long> Removed);
+
+/// <summary>Q&amp;A settings of a session.</summary>
+public sealed record QnaSettingsChanged(string Code, bool PreModeration, long? AnsweringQuestionId);

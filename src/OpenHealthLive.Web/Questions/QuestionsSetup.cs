@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Devices;
+using OpenHealthLive.Web.Live;
+
+namespace OpenHealthLive.Web.Questions;
+
+internal static class QuestionsSetup
+{
+    public static WebApplicationBuilder AddQuestions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QuestionsOptions>()
+            .BindConfiguration(QuestionsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(services =>
+        {
+            var options = new PatientDataGuardOptions();
+            foreach (var word in services.GetRequiredService<IOptions<QuestionsOptions>>().Value.HeldWords.Where(w => !string.IsNullOrWhiteSpace(w)))
+            {
+                options.HeldWords.Add(word.Trim());
+            }
+
+            return new PatientDataGuard(options);
+        });
+        builder.Services.AddSingleton<BatchWriter>();
+        builder.Services.AddHostedService<BatchWriterRunner>();
+        builder.Services.AddSingleton<QuestionBroadcaster>();
+        builder.Services.AddSingleton<IQuestionNotifier>(services => services.GetRequiredService<QuestionBroadcaster>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<QuestionBroadcaster>());
+        builder.Services.AddSingleton<QuestionService>();
+        builder.Services.AddSingleton<DeviceIdentity>();
+        builder.Services.AddSingleton<HubRateLimits>();
+        return builder;
+    }
+}
+
+/// <summary>Runs the <see cref="BatchWriter"/> for the app's lifetime and drains it on shutdown.</summary>
+internal sealed class BatchWriterRunner(BatchWriter queue) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => queue.RunAsync(stoppingToken);
+}

@@ -1,0 +1,224 @@
+// Questions on the phone: ask (anonymous unless a name is given), upvote once (tap again to take it back),
+// sort by top or newest, and see the question being answered. A post is kept on the phone, with its
+// client-made id, until the server confirms it is stored: a retry after a lost connection never doubles it.
+import { QnaModel, timeAgo, newClientId, errorMessage, isRefusal } from './qna-model.js';
+
+const PENDING_KEY = (code) => `ohl.pending-questions.${code}`;
+
+export function setupQna(connection, code) {
+  const model = new QnaModel();
+  const form = document.getElementById('ask-form');
+  const text = document.getElementById('question-text');
+  const author = document.getElementById('question-author');
+  const counter = document.getElementById('question-count');
+  const result = document.getElementById('ask-result');
+  const list = document.getElementById('question-list');
+  const empty = document.getElementById('questions-empty');
+  const answering = document.getElementById('answering-now');
+  const ownList = document.getElementById('own-questions');
+  const tabCount = document.getElementById('questions-tab-count');
+  const sortButtons = document.querySelectorAll('[data-sort]');
+  let order = 'top';
+  let voted = new Set();
+  let own = [];
+
+  const readPending = () => {
+    try { return JSON.parse(localStorage.getItem(PENDING_KEY(code)) ?? '[]'); } catch { return []; }
+  };
+  const writePending = (items) => {
+    try { localStorage.setItem(PENDING_KEY(code), JSON.stringify(items)); } catch { /* private mode: kept in memory only */ }
+  };
+  let pending = readPending();
+
+  function showResult(kind, message) {
+    result.dataset.kind = kind;
+    result.textContent = message;
+  }
+
+  function renderOwn() {
+    ownList.replaceChildren();
+    const items = [
+      ...pending.map((p) => ({ text: p.text, status: 'waiting', reason: 'Waiting for the connection; it will be sent automatically.' })),
+      ...own.filter((q) => q.status !== 'visible'),
+    ];
+    for (const q of items) {
+      const item = document.createElement('li');
+      item.className = `own-question own-question--${q.status}`;
+      const label = document.createElement('strong');
+      label.textContent = q.status === 'held' ? 'Held for review' : q.status === 'waiting' ? 'Waiting to send' : 'Not shown';
+      const body = document.createElement('p');
+      body.dir = 'auto';
+      body.textContent = q.text;
+      item.append(label, body);
+      if (q.reason) {
+        const reason = document.createElement('p');
+        reason.className = 'own-reason';
+        reason.textContent = q.reason;
+        item.append(reason);
+      }
+      ownList.append(item);
+    }
+    ownList.hidden = items.length === 0;
+  }
+
+  function render() {
+    const questions = model.sorted(order);
+    tabCount.textContent = questions.length > 0 ? String(questions.length) : '';
+    empty.hidden = questions.length > 0;
+    const now = model.answering;
+    answering.hidden = !now;
+    if (now) answering.querySelector('.answering-text').textContent = now.text;
+
+    list.replaceChildren(...questions.map((q) => {
+      const item = document.createElement('li');
+      item.className = 'question';
+      item.dataset.id = String(q.id);
+      item.classList.toggle('is-answering', q.id === model.answeringId);
+      item.classList.toggle('is-answered', q.answered);
+      const vote = document.createElement('button');
+      vote.type = 'button';
+      vote.className = 'vote';
+      vote.setAttribute('aria-pressed', String(voted.has(q.id)));
+      vote.setAttribute('aria-label', `${voted.has(q.id) ? 'Take back your vote' : 'Upvote'} (${q.votes} ${q.votes === 1 ? 'vote' : 'votes'})`);
+      vote.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5l7 9H5z"/></svg>';
+      const count = document.createElement('span');
+      count.className = 'count';
+      count.textContent = String(q.votes);
+      vote.append(count);
+      vote.addEventListener('click', () => toggleVote(q.id));
+      const body = document.createElement('div');
+      body.className = 'question-body';
+      const paragraph = document.createElement('p');
+      paragraph.className = 'question-text';
+      paragraph.dir = 'auto';
+      paragraph.textContent = q.text;
+      const meta = document.createElement('p');
+      meta.className = 'question-meta';
+      meta.textContent = `${q.author ?? 'Anonymous'} · ${timeAgo(q.createdAt)}`;
+      for (const [flag, label] of [[q.id === model.answeringId, 'Answering now'], [q.answered, 'Answered'], [q.pinned, 'Pinned']]) {
+        if (!flag) continue;
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.textContent = label;
+        meta.append(' ', badge);
+      }
+      body.append(paragraph, meta);
+      item.append(vote, body);
+      return item;
+    }));
+    renderOwn();
+  }
+
+  model.onChange(render);
+
+  async function toggleVote(id) {
+    const up = !voted.has(id);
+    if (connection.state !== signalR.HubConnectionState.Connected) {
+      showResult('error', 'Not connected; try again in a moment.');
+      return;
+    }
+    // Show it at once; the server's answer (or the next update) corrects the count.
+    if (up) voted.add(id); else voted.delete(id);
+    render();
+    try {
+      const answer = await connection.invoke('SetQuestionVote', code, id, up);
+      const question = model.questions.get(id);
+      if (question) model.upsert({ ...question, votes: answer.votes });
+    } catch (error) {
+      if (up) voted.delete(id); else voted.add(id);
+      render();
+      showResult('error', errorMessage(error));
+    }
+  }
+
+  async function send(item) {
+    const answer = await connection.invoke('AskQuestion', code, item.clientId, item.text, item.author || null);
+    pending = pending.filter((p) => p.clientId !== item.clientId);
+    writePending(pending);
+    if (answer.status === 'sent') {
+      if (answer.question) model.upsert(answer.question);
+      showResult('sent', answer.message);
+    } else {
+      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: item.text, status: answer.status, reason: answer.message }];
+      showResult('held', answer.message);
+    }
+    renderOwn();
+  }
+
+  /** Sends what is waiting (after a reconnect); a refusal is shown, a lost connection leaves it waiting. */
+  async function flushPending() {
+    for (const item of [...pending]) {
+      try {
+        await send(item);
+      } catch (error) {
+        if (!isRefusal(error)) return;
+        pending = pending.filter((p) => p.clientId !== item.clientId);
+        writePending(pending);
+        showResult('error', `Not sent: ${errorMessage(error)}`);
+        renderOwn();
+      }
+    }
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const item = { clientId: newClientId(), text: text.value.trim(), author: author.value.trim() };
+    if (!item.text) {
+      showResult('error', 'Type a question first.');
+      text.focus();
+      return;
+    }
+    pending = [...pending, item];
+    writePending(pending);
+    const typed = text.value;
+    text.value = '';
+    counter.textContent = `0 / ${text.maxLength}`;
+    if (connection.state !== signalR.HubConnectionState.Connected) {
+      showResult('waiting', 'Saved on this phone; it will be sent when the connection is back.');
+      renderOwn();
+      return;
+    }
+    showResult('sending', 'Sending…');
+    try {
+      await send(item);
+    } catch (error) {
+      if (isRefusal(error)) {
+        // Refused (too long, too fast…): give the text back so nothing typed is lost.
+        pending = pending.filter((p) => p.clientId !== item.clientId);
+        writePending(pending);
+        text.value = typed;
+        counter.textContent = `${typed.length} / ${text.maxLength}`;
+        showResult('error', errorMessage(error));
+      } else {
+        showResult('waiting', 'Saved on this phone; it will be sent when the connection is back.');
+      }
+      renderOwn();
+    }
+  });
+
+  text.addEventListener('input', () => {
+    counter.textContent = `${text.value.length} / ${text.maxLength}`;
+  });
+
+  for (const button of sortButtons) {
+    button.addEventListener('click', () => {
+      order = button.dataset.sort;
+      for (const other of sortButtons) other.setAttribute('aria-pressed', String(other === button));
+      render();
+    });
+  }
+
+  connection.on('QuestionsChanged', (changes) => model.applyChanges(changes));
+  connection.on('QnaSettingsChanged', (settings) => model.applySettings(settings));
+
+  return {
+    /** Loads the questions and this phone's votes; call after every (re)join. */
+    async refresh() {
+      const state = await connection.invoke('GetQuestions', code);
+      voted = new Set(state.votedQuestionIds);
+      own = state.own;
+      model.reset(state.questions, state.answeringQuestionId);
+      await flushPending();
+    },
+  };
+}

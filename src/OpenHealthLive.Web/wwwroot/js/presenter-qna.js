@@ -1,0 +1,112 @@
+// The presenter's Q&A panel: every question, held and hidden ones included, with moderation actions.
+import { QnaModel, timeAgo, errorMessage } from './qna-model.js';
+
+export function setupModeration(connection, code) {
+  const model = new QnaModel();
+  const list = document.getElementById('moderation-list');
+  if (!list) return { refresh: async () => {} };
+  const empty = document.getElementById('moderation-empty');
+  const count = document.getElementById('qna-count');
+  const heldCount = document.getElementById('held-count');
+  const error = document.getElementById('qna-error');
+  const preModeration = document.getElementById('pre-moderation');
+  const filters = document.querySelectorAll('[data-filter]');
+  let filter = 'all';
+
+  async function act(id, action) {
+    if (action === 'delete' && !window.confirm('Delete this question for good? Its votes go too.')) return;
+    try {
+      const question = await connection.invoke('ModerateQuestion', code, id, action);
+      if (question) model.upsert(question); else { model.questions.delete(id); model.emit(); }
+      error.hidden = true;
+    } catch (failure) {
+      error.textContent = errorMessage(failure);
+      error.hidden = false;
+    }
+  }
+
+  function actionsFor(q) {
+    const actions = [];
+    if (q.status !== 'visible') actions.push(['approve', q.status === 'held' ? 'Approve' : 'Show again']);
+    if (q.status === 'visible') actions.push(['hide', 'Hide']);
+    if (q.status === 'visible') actions.push(q.answeringNow ? ['stop-answering', 'Stop answering'] : ['answer-now', 'Answer now']);
+    actions.push(q.answered ? ['mark-unanswered', 'Mark unanswered'] : ['mark-answered', 'Mark answered']);
+    actions.push(q.pinned ? ['unpin', 'Unpin'] : ['pin', 'Pin']);
+    actions.push(['delete', 'Delete']);
+    return actions;
+  }
+
+  function render() {
+    const all = model.sorted('top');
+    const held = all.filter((q) => q.status === 'held').length;
+    count.textContent = all.length ? String(all.length) : '';
+    heldCount.textContent = held ? `(${held})` : '';
+    preModeration.checked = model.preModeration;
+    const shown = all
+      .filter((q) => filter === 'all' || q.status === filter)
+      .sort((a, b) => Number(b.status === 'held') - Number(a.status === 'held'));
+    empty.hidden = shown.length > 0;
+    list.replaceChildren(...shown.map((q) => {
+      const item = document.createElement('li');
+      item.className = 'moderation-item';
+      item.dataset.status = q.status;
+      item.dataset.id = String(q.id);
+      item.classList.toggle('is-answering', q.answeringNow);
+      const text = document.createElement('p');
+      text.className = 'question-text';
+      text.dir = 'auto';
+      text.textContent = q.text;
+      const meta = document.createElement('p');
+      meta.className = 'question-meta';
+      const status = { visible: 'shown', held: 'held', hidden: 'hidden' }[q.status];
+      meta.textContent = `${q.votes} ${q.votes === 1 ? 'vote' : 'votes'} · ${q.author ?? 'Anonymous'} · ${timeAgo(q.createdAt)} · ${status}`
+        + (q.pinned ? ' · pinned' : '') + (q.answered ? ' · answered' : '') + (q.answeringNow ? ' · answering now' : '');
+      item.append(text, meta);
+      if (q.status === 'held' && q.heldReason) {
+        const reason = document.createElement('p');
+        reason.className = 'moderation-reason';
+        reason.textContent = q.heldReason;
+        item.append(reason);
+      }
+      const actions = document.createElement('div');
+      actions.className = 'moderation-actions';
+      for (const [action, label] of actionsFor(q)) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.action = action;
+        button.textContent = label;
+        if (action === 'delete') button.className = 'danger';
+        button.addEventListener('click', () => act(q.id, action));
+        actions.append(button);
+      }
+      item.append(actions);
+      return item;
+    }));
+  }
+
+  model.onChange(render);
+  preModeration.addEventListener('change', async () => {
+    try {
+      model.applySettings(await connection.invoke('SetPreModeration', code, preModeration.checked));
+    } catch (failure) {
+      error.textContent = errorMessage(failure);
+      error.hidden = false;
+    }
+  });
+  for (const button of filters) {
+    button.addEventListener('click', () => {
+      filter = button.dataset.filter;
+      for (const other of filters) other.setAttribute('aria-pressed', String(other === button));
+      render();
+    });
+  }
+  connection.on('ModerationChanged', (changes) => model.applyChanges(changes));
+  connection.on('QnaSettingsChanged', (settings) => model.applySettings(settings));
+
+  return {
+    async refresh() {
+      const state = await connection.invoke('GetModerationQueue', code);
+      model.reset(state.questions, state.answeringQuestionId, state.preModeration);
+    },
+  };
+}
