@@ -85,6 +85,8 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // Each write has its own savepoint below; EF's automatic ones inside SaveChanges would only double them.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var write in batch)
             {
@@ -93,6 +95,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
                 {
                     await write.ApplyAsync(db, cancellationToken);
                     await db.SaveChangesAsync(cancellationToken);
+                    await transaction.ReleaseSavepointAsync("write", cancellationToken);
                     applied.Add(write);
                 }
                 catch (Exception ex) when (ex is not StorageUnavailableException)

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OpenHealthLive.Bench;
+
+/// <summary>
+/// The real app as its own process (Release, Production settings, logging at Warning), on a loopback port
+/// reserved once so that a restart keeps it, with a temporary data directory.
+/// </summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    public const string PresenterKey = "bench-presenter-key-6f2d1c";
+    public const string Code = "BENCH2";
+
+    private readonly string _webProject;
+    private readonly string[] _extraArguments;
+    private Process? _process;
+
+    private AppProcess(string repositoryRoot, int port, string dataDirectory, string[] extraArguments)
+    {
+        _webProject = Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web");
+        Port = port;
+        DataDirectory = dataDirectory;
+        _extraArguments = extraArguments;
+    }
+
+    public int Port { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
+
+    public int ProcessId => _process?.Id ?? 0;
+
+    public static async Task<AppProcess> StartAsync(string repositoryRoot, params string[] extraArguments)
+    {
+        var app = new AppProcess(repositoryRoot, FreePort(), Directory.CreateTempSubdirectory("ohl-bench-").FullName, extraArguments);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Builds the web app in Release (once per harness run).</summary>
+    public static async Task BuildAsync(string repositoryRoot)
+    {
+        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web"), "-c", "Release", "--nologo", "-v", "q"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        await build.StandardOutput.ReadToEndAsync();
+        await build.WaitForExitAsync();
+        if (build.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Building the web app failed.");
+        }
+    }
+
+    public async Task StartAsync()
+    {
+        var dll = Path.Combine(_webProject, "bin", "Release", "net10.0", "OpenHealthLive.Web.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--environment", "Production",
+            "--Storage:DataDirectory=" + DataDirectory, "--Presenter:Key=" + PresenterKey, "--Live:DefaultSessionCode=" + Code,
+            "--Live:DefaultDeck=open-healthcare", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+        }.Concat(_extraArguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync("readyz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("The app did not become ready within 60 s.");
+    }
+
+    /// <summary>Ends the process at once, as a crash or kill -9 would.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Resident memory of the server process, in bytes (Linux /proc).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace OpenHealthLive.Bench;
+
+/// <summary>Phones and the presenter, as the real pages are: cookies from the real pages, then the hub.</summary>
+internal static partial class Clients
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A phone: opens the audience page (which gives it a device cookie), then connects to the hub.</summary>
+    public static async Task<HubConnection> PhoneAsync(Uri baseAddress, string code)
+    {
+        using var page = await Http.GetAsync(new Uri(baseAddress, $"j/{code}"));
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
+        return await ConnectAsync(baseAddress, cookie);
+    }
+
+    /// <summary>A presenter device signed in through the real form.</summary>
+    public static async Task<(HubConnection Connection, string Cookie)> PresenterAsync(Uri baseAddress, string key)
+    {
+        var cookie = await SignInAsync(baseAddress, key);
+        return (await ConnectAsync(baseAddress, cookie), cookie);
+    }
+
+    public static async Task<string> SignInAsync(Uri baseAddress, string key)
+    {
+        using var form = await Http.GetAsync(new Uri(baseAddress, "presenter/sign-in"));
+        var html = await form.Content.ReadAsStringAsync();
+        var token = Token().Match(html).Groups[1].Value;
+        var antiforgery = form.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).Split(';')[0];
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "presenter/sign-in"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Key"] = key, ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("Cookie", antiforgery);
+        using var response = await Http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+        }
+
+        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.presenter=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    public static async Task<string> GetAsync(Uri baseAddress, string path, string? cookie = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, path));
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static async Task<HubConnection> ConnectAsync(Uri baseAddress, string cookie)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, "hubs/live"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.Headers["Cookie"] = cookie;
+            })
+            .Build();
+        connection.ServerTimeout = TimeSpan.FromSeconds(120);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using OpenHealthLive.Bench;
+
+// dotnet run --project bench/OpenHealthLive.Bench -c Release -- <scenario> [options]
+//   qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]   Q&A write throughput against SQLite
+var arguments = args.ToList();
+var scenario = arguments.FirstOrDefault() ?? "help";
+int Option(string name, int fallback)
+{
+    var at = arguments.IndexOf("--" + name);
+    return at >= 0 && at + 1 < arguments.Count ? int.Parse(arguments[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
+var root = FindRepositoryRoot();
+var results = Path.Combine(root, "bench", "results");
+Directory.CreateDirectory(results);
+
+switch (scenario)
+{
+    case "qna":
+    {
+        await AppProcess.BuildAsync(root);
+        var runs = new List<QnaThroughput.Result>();
+        for (var run = 0; run < Option("runs", 5); run++)
+        {
+            // The per-phone limits stay on, raised so that the harness measures the writer, not the limiter.
+            await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000");
+            var result = await QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40));
+            runs.Add(result);
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+        }
+
+        var markdown = QnaThroughput.Markdown(runs);
+        await File.WriteAllTextAsync(Path.Combine(results, "qna.md"), markdown);
+        await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+        await Console.Out.WriteLineAsync(markdown);
+        return runs.All(r => r.Lost == 0 && r.Duplicates == 0) ? 0 : 1;
+    }
+
+    default:
+        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]");
+        return 2;
+}
+
+static string FindRepositoryRoot()
+{
+    for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "OpenHealthLive.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run the harness from inside the repository.");
+}
