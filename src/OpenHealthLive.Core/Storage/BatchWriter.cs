@@ -28,12 +28,18 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     }
 
     /// <summary>Queues a write; the task completes with its result once the write is committed.</summary>
+    /// <param name="write">Applies the change to the context; the writer saves it.</param>
+    /// <param name="afterCommit">
+    /// Runs on the writer, right after the commit, in commit order: the place to update in-memory state (a running
+    /// tally) so that it follows the database exactly, whatever order callers resume in.
+    /// </param>
+    /// <param name="cancellationToken">Refuses the write if already cancelled; once queued, a write is applied.</param>
     /// <exception cref="StorageUnavailableException">The database could not commit the batch.</exception>
-    public Task<T> EnqueueAsync<T>(Func<LiveDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    public Task<T> EnqueueAsync<T>(Func<LiveDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken, Action<T>? afterCommit = null)
     {
         ArgumentNullException.ThrowIfNull(write);
         cancellationToken.ThrowIfCancellationRequested();
-        var item = new Write<T>(write);
+        var item = new Write<T>(write, afterCommit);
         if (!_pending.Writer.TryWrite(item))
         {
             throw new StorageUnavailableException("The server is shutting down; try again in a moment.");
@@ -130,7 +136,16 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
 
         foreach (var write in applied)
         {
-            write.Commit();
+            try
+            {
+                write.Commit();
+            }
+            catch (Exception ex)
+            {
+                // The write is stored; only the in-memory follow-up failed. Never let it stop the writer.
+                LogAfterCommitFailed(ex);
+                write.Fail(ex);
+            }
         }
 
         LogBatchCommitted(batch.Count, applied.Count);
@@ -139,6 +154,9 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} writes could not be committed")]
     private partial void LogBatchFailed(Exception exception, int count);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "A write was committed but its follow-up failed")]
+    private partial void LogAfterCommitFailed(Exception exception);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Committed a batch: {Count} writes, {Applied} applied")]
     private partial void LogBatchCommitted(int count, int applied);
 
@@ -146,7 +164,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     /// Once queued, a write is applied even if its caller has gone (a phone that disconnected): the phone
     /// retries with the same client-made id and finds it, so nothing is lost and nothing doubles.
     /// </remarks>
-    private sealed class Write<T>(Func<LiveDbContext, CancellationToken, Task<T>> apply) : IWrite
+    private sealed class Write<T>(Func<LiveDbContext, CancellationToken, Task<T>> apply, Action<T>? afterCommit) : IWrite
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -155,7 +173,11 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
 
         public async Task ApplyAsync(LiveDbContext db, CancellationToken cancellationToken) => _result = await apply(db, cancellationToken);
 
-        public void Commit() => _completion.TrySetResult(_result!);
+        public void Commit()
+        {
+            afterCommit?.Invoke(_result!);
+            _completion.TrySetResult(_result!);
+        }
 
         public void Fail(Exception exception)
         {

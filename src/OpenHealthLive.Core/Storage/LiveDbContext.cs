@@ -14,6 +14,12 @@ public sealed class LiveDbContext(DbContextOptions<LiveDbContext> options) : DbC
     /// <summary>Upvotes of questions, one per device and question.</summary>
     public DbSet<QuestionVoteRecord> QuestionVotes => Set<QuestionVoteRecord>();
 
+    /// <summary>Poll states, one per session and deck poll.</summary>
+    public DbSet<PollStateRecord> PollStates => Set<PollStateRecord>();
+
+    /// <summary>Poll votes, one per device, poll and round.</summary>
+    public DbSet<PollVoteRecord> PollVotes => Set<PollVoteRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +53,26 @@ public sealed class LiveDbContext(DbContextOptions<LiveDbContext> options) : DbC
             vote.HasKey(v => new { v.QuestionId, v.DeviceHash });
             vote.Property(v => v.DeviceHash).HasMaxLength(64);
             vote.HasOne<QuestionRecord>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PollStateRecord>(poll =>
+        {
+            poll.ToTable("PollStates");
+            poll.HasKey(p => new { p.SessionCode, p.PollId });
+            poll.Property(p => p.SessionCode).HasMaxLength(16);
+            poll.Property(p => p.PollId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<PollVoteRecord>(vote =>
+        {
+            vote.ToTable("PollVotes");
+            vote.Property(v => v.SessionCode).HasMaxLength(16);
+            vote.Property(v => v.PollId).HasMaxLength(64);
+            vote.Property(v => v.DeviceHash).HasMaxLength(64);
+            vote.Property(v => v.ClientId).HasMaxLength(64);
+            vote.Property(v => v.Answer).HasMaxLength(2000);
+            // One vote per device and poll round, enforced by the database itself.
+            vote.HasIndex(v => new { v.SessionCode, v.PollId, v.Round, v.DeviceHash }).IsUnique();
         });
     }
 }

@@ -1,0 +1,347 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Core.Storage;
+
+namespace OpenHealthLive.Core.Polls;
+
+/// <summary>
+/// Live polls declared in decks. Every poll write — a vote, open, close, reset — goes through the one
+/// <see cref="BatchWriter"/>, so they are totally ordered: a vote that lands after "close" is refused, and a
+/// running tally per poll is updated on the writer right after each commit, in commit order, so it always
+/// equals what the database holds. A vote is acknowledged only after it is committed.
+/// </summary>
+public sealed partial class PollService(
+    BatchWriter writes,
+    IDbContextFactory<LiveDbContext> dbFactory,
+    DeckCatalog decks,
+    LiveSessionService sessions,
+    IPollNotifier notifier,
+    TimeProvider time,
+    ILogger<PollService> logger)
+{
+    private readonly ConcurrentDictionary<(string Code, string PollId), TallyEntry> _tallies = new();
+
+    /// <summary>The polls of a session's deck with their states, in slide order.</summary>
+    public async Task<IReadOnlyList<PollView>> ListAsync(string sessionCode, CancellationToken cancellationToken)
+    {
+        var (_, deck) = await RequireDeckAsync(sessionCode, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var states = await db.PollStates.AsNoTracking().Where(s => s.SessionCode == sessionCode).ToDictionaryAsync(s => s.PollId, cancellationToken);
+        var views = new List<PollView>(deck.Polls.Count);
+        foreach (var poll in deck.Polls)
+        {
+            var voters = (await TallyAsync(sessionCode, poll, cancellationToken)).Voters;
+            views.Add(ToView(sessionCode, poll, states.GetValueOrDefault(poll.Id), voters));
+        }
+
+        return views;
+    }
+
+    /// <summary>One poll of the session with its state.</summary>
+    public async Task<PollView> GetAsync(string sessionCode, string pollId, CancellationToken cancellationToken)
+    {
+        var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, cancellationToken);
+        return ToView(sessionCode, poll, state, (await TallyAsync(sessionCode, poll, cancellationToken)).Voters);
+    }
+
+    /// <summary>Opens a poll for voting; any other open poll of the session closes.</summary>
+    public Task<PollView> OpenAsync(string sessionCode, string pollId, CancellationToken cancellationToken) =>
+        ChangeStateAsync(sessionCode, pollId, (db, state, ct) =>
+        {
+            var now = time.GetUtcNow();
+            state.IsOpen = true;
+            state.OpenedAt ??= now;
+            return CloseOthersAsync(db, sessionCode, pollId, now, ct);
+        }, cancellationToken);
+
+    /// <summary>Closes a poll: no more votes; results stay as they are.</summary>
+    public Task<PollView> CloseAsync(string sessionCode, string pollId, CancellationToken cancellationToken) =>
+        ChangeStateAsync(sessionCode, pollId, (_, state, _) =>
+        {
+            state.IsOpen = false;
+            state.ClosedAt = time.GetUtcNow();
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Shows or hides the results (and a quiz's answer) to the room. The presenter always sees them.</summary>
+    public Task<PollView> SetResultsVisibleAsync(string sessionCode, string pollId, bool visible, CancellationToken cancellationToken) =>
+        ChangeStateAsync(sessionCode, pollId, (_, state, _) =>
+        {
+            state.ResultsVisible = visible;
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Starts a new round: counts go back to zero and every phone may vote again. The earlier round's votes stay in
+    /// the database but no longer count.
+    /// </summary>
+    public Task<PollView> ResetAsync(string sessionCode, string pollId, CancellationToken cancellationToken) =>
+        ChangeStateAsync(sessionCode, pollId, (_, state, _) =>
+        {
+            state.Round++;
+            state.ResultsVisible = false;
+            state.OpenedAt = state.IsOpen ? time.GetUtcNow() : null;
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Records a phone's vote (or its changed vote) in the open poll. Sending the same client id again changes
+    /// nothing. Acknowledged after commit.
+    /// </summary>
+    /// <exception cref="LiveSessionException">The poll is closed, unknown, or the answer does not fit it.</exception>
+    public async Task<VoteReceipt> VoteAsync(string sessionCode, string deviceHash, string pollId, string clientId, PollAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > 64 || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new LiveSessionException("The vote has no valid client id; reload the page and try again.");
+        }
+
+        var normalized = PollAnswers.Normalize(poll, answer);
+        var serialized = PollAnswers.Serialize(normalized);
+        var entry = await TallyAsync(sessionCode, poll, cancellationToken);
+        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, ct);
+            if (state is not { IsOpen: true })
+            {
+                throw new LiveSessionException("This poll is closed; your vote was not counted.");
+            }
+
+            var existing = await db.PollVotes.SingleOrDefaultAsync(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == state.Round && v.DeviceHash == deviceHash, ct);
+            var now = time.GetUtcNow();
+            if (existing is null)
+            {
+                db.PollVotes.Add(new PollVoteRecord
+                {
+                    SessionCode = sessionCode, PollId = pollId, Round = state.Round, DeviceHash = deviceHash, ClientId = clientId,
+                    Answer = serialized, CreatedAt = now, UpdatedAt = now,
+                });
+                return new VoteOutcome(state.Round, null, normalized, Changed: false, Duplicate: false);
+            }
+
+            if (existing.ClientId == clientId)
+            {
+                return new VoteOutcome(state.Round, null, PollAnswers.Deserialize(existing.Answer), Changed: false, Duplicate: true);
+            }
+
+            var previous = PollAnswers.Deserialize(existing.Answer);
+            existing.Answer = serialized;
+            existing.ClientId = clientId;
+            existing.UpdatedAt = now;
+            return new VoteOutcome(state.Round, previous, normalized, Changed: true, Duplicate: false);
+        }, cancellationToken, outcome =>
+        {
+            if (!outcome.Duplicate)
+            {
+                entry.Apply(outcome.Round, outcome.Previous, outcome.Answer);
+            }
+        });
+
+        if (!outcome.Duplicate)
+        {
+            notifier.ResultsChanged(sessionCode, pollId);
+        }
+
+        return new VoteReceipt(pollId, outcome.Round, outcome.Answer, outcome.Changed);
+    }
+
+    /// <summary>The current round's results (counts only: anonymous by construction).</summary>
+    public async Task<PollResults> ResultsAsync(string sessionCode, string pollId, CancellationToken cancellationToken)
+    {
+        var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
+        return (await TallyAsync(sessionCode, poll, cancellationToken)).Snapshot();
+    }
+
+    /// <summary>This device's answer in the current round, or null.</summary>
+    public async Task<PollAnswer?> MyVoteAsync(string sessionCode, string deviceHash, string pollId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var round = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId == pollId).Select(s => (int?)s.Round).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var stored = await db.PollVotes.Where(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == round && v.DeviceHash == deviceHash)
+            .Select(v => v.Answer).SingleOrDefaultAsync(cancellationToken);
+        return stored is null ? null : PollAnswers.Deserialize(stored);
+    }
+
+    /// <summary>Opens the polls of the slide just reached that ask for it and have not been opened in this round.</summary>
+    public async Task SlideReachedAsync(LiveSessionState session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (decks.Get(session.DeckSlug).Deck is not { } deck)
+        {
+            return;
+        }
+
+        foreach (var poll in deck.Polls.Where(p => p.AutoOpen && p.SlideIndex == session.Position.Slide))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == session.Code && s.PollId == poll.Id, cancellationToken);
+            if (state is null || (!state.IsOpen && state.OpenedAt is null))
+            {
+                LogAutoOpened(session.Code, poll.Id);
+                await OpenAsync(session.Code, poll.Id, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<PollView> ChangeStateAsync(string sessionCode, string pollId, Func<LiveDbContext, PollStateRecord, CancellationToken, Task> change, CancellationToken cancellationToken)
+    {
+        var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
+        var entry = await TallyAsync(sessionCode, poll, cancellationToken);
+        var (state, closed) = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var record = await db.PollStates.SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, ct);
+            if (record is null)
+            {
+                record = new PollStateRecord { SessionCode = sessionCode, PollId = pollId };
+                db.PollStates.Add(record);
+            }
+
+            var othersBefore = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId != pollId && s.IsOpen).Select(s => s.PollId).ToListAsync(ct);
+            await change(db, record, ct);
+            return (record, othersBefore);
+        }, cancellationToken, result => entry.EnsureRound(result.record.Round));
+
+        var view = ToView(sessionCode, poll, state, entry.Voters);
+        await notifier.PollChangedAsync(view, cancellationToken);
+        foreach (var other in closed.Where(_ => state.IsOpen))
+        {
+            await notifier.PollChangedAsync(await GetAsync(sessionCode, other, cancellationToken), cancellationToken);
+        }
+
+        return view;
+    }
+
+    private static async Task CloseOthersAsync(LiveDbContext db, string sessionCode, string pollId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var other in await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId != pollId && s.IsOpen).ToListAsync(cancellationToken))
+        {
+            other.IsOpen = false;
+            other.ClosedAt = now;
+        }
+    }
+
+    /// <summary>The running tally of a poll, loaded from the database on first use — on the writer, so no vote is counted twice.</summary>
+    private async Task<TallyEntry> TallyAsync(string sessionCode, PollDefinition poll, CancellationToken cancellationToken)
+    {
+        var key = (sessionCode, poll.Id);
+        if (_tallies.TryGetValue(key, out var ready) && ReferenceEquals(ready.Poll, poll))
+        {
+            return ready;
+        }
+
+        var entry = new TallyEntry(poll);
+        await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var round = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId == poll.Id).Select(s => (int?)s.Round).SingleOrDefaultAsync(ct) ?? 0;
+            var answers = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == poll.Id && v.Round == round).Select(v => v.Answer).ToListAsync(ct);
+            return (round, answers);
+        }, cancellationToken, loaded =>
+        {
+            entry.Load(loaded.round, loaded.answers.Select(PollAnswers.Deserialize));
+            // A reloaded deck (Development) gives new definitions; the first loader after that wins.
+            _tallies.AddOrUpdate(key, entry, (_, existing) => ReferenceEquals(existing.Poll, poll) ? existing : entry);
+        });
+        return _tallies[key];
+    }
+
+    private async Task<(LiveSessionState Session, Deck Deck)> RequireDeckAsync(string sessionCode, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var deck = decks.Get(session.DeckSlug).Deck ?? throw new LiveSessionException($"The deck '{session.DeckSlug}' has errors; its polls are not available.");
+        return (session, deck);
+    }
+
+    private async Task<PollDefinition> RequirePollAsync(string sessionCode, string pollId, CancellationToken cancellationToken)
+    {
+        var (_, deck) = await RequireDeckAsync(sessionCode, cancellationToken);
+        return deck.Polls.FirstOrDefault(p => p.Id == pollId)
+            ?? throw new LiveSessionException($"This deck has no poll '{(pollId?.Length > 64 ? pollId[..64] : pollId)}'.");
+    }
+
+    private static PollView ToView(string sessionCode, PollDefinition poll, PollStateRecord? state, int voters) =>
+        new(sessionCode, poll, state?.IsOpen ?? false, state?.ResultsVisible ?? false, state?.Round ?? 0, voters, state?.OpenedAt, state?.ClosedAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of session {SessionCode} opened on reaching its slide")]
+    private partial void LogAutoOpened(string sessionCode, string pollId);
+
+    private sealed record VoteOutcome(int Round, PollAnswer? Previous, PollAnswer Answer, bool Changed, bool Duplicate);
+
+    /// <summary>A poll's running tally for its current round; every change happens on the writer, reads take the lock.</summary>
+    private sealed class TallyEntry(PollDefinition poll)
+    {
+        private readonly Lock _lock = new();
+        private PollTally _tally = new(poll);
+        private int _round;
+
+        public PollDefinition Poll { get; } = poll;
+
+        public int Voters
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _tally.Voters;
+                }
+            }
+        }
+
+        public void Load(int round, IEnumerable<PollAnswer> answers)
+        {
+            lock (_lock)
+            {
+                _round = round;
+                _tally = new PollTally(Poll);
+                foreach (var answer in answers)
+                {
+                    _tally.Add(answer);
+                }
+            }
+        }
+
+        public void EnsureRound(int round)
+        {
+            lock (_lock)
+            {
+                if (round != _round)
+                {
+                    _round = round;
+                    _tally = new PollTally(Poll);
+                }
+            }
+        }
+
+        public void Apply(int round, PollAnswer? previous, PollAnswer answer)
+        {
+            lock (_lock)
+            {
+                if (round != _round)
+                {
+                    return;
+                }
+
+                if (previous is not null)
+                {
+                    _tally.Remove(previous);
+                }
+
+                _tally.Add(answer);
+            }
+        }
+
+        public PollResults Snapshot()
+        {
+            lock (_lock)
+            {
+                return _tally.Snapshot();
+            }
+        }
+    }
+}
