@@ -3,6 +3,7 @@ using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Questions;
 using OpenHealthLive.Web.Storage;
@@ -33,6 +34,9 @@ public static class OpenHealthLiveSetup
 
         // Questions: ask, upvote, moderate; the patient-data guard; the batching writer
         builder.AddQuestions();
+
+        // Polls: declared in decks, answered on phones, counted live
+        builder.AddPolls();
 
         // Presenter: key, cookie sign-in, authorisation
         builder.AddPresenter();
@@ -68,6 +72,7 @@ public static class OpenHealthLiveSetup
         app.MapJoin();
         app.MapDeckMedia();
         app.MapQuestionExports();
+        app.MapPollResults();
         app.MapSessionApi();
         app.MapHealth();
 

@@ -1,3 +1,4 @@
+using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
@@ -22,4 +23,13 @@ public interface ILiveClient
 
     /// <summary>Pre-moderation or the question being answered changed.</summary>
     Task QnaSettingsChanged(QnaSettingsChanged settings);
+
+    /// <summary>A poll opened, closed, showed or hid its results, or was reset: the room's view of it.</summary>
+    Task PollChanged(AudiencePoll poll);
+
+    /// <summary>The same change, as presenter devices see it (results and a quiz's answer included).</summary>
+    Task PollUpdated(PresenterPoll poll);
+
+    /// <summary>New counts; to presenters always, to the room while the results are shown. Batched.</summary>
+    Task PollResultsChanged(PollResultsChanged results);
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
+using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
@@ -10,7 +12,8 @@ namespace OpenHealthLive.Web.Live;
 /// The one hub. Thin on purpose: it checks input, calls <see cref="LiveSessionService"/>, and returns.
 /// Methods without <see cref="AllowAudienceAttribute"/> are presenter-only (see <see cref="PresenterOnlyHubFilter"/>).
 /// </summary>
-public sealed class LiveHub(LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, QuestionService questions, DeviceIdentity devices) : Hub<ILiveClient>
+public sealed class LiveHub(
+    LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, QuestionService questions, PollService polls, DeviceIdentity devices) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
@@ -123,6 +126,69 @@ public sealed class LiveHub(LiveSessionService sessions, LiveMessages messages, 
         return new QnaSettingsChanged(settings.SessionCode, settings.PreModeration, settings.AnsweringQuestionId);
     }
 
+    /// <summary>The polls a phone should show now (open, or with results shown) and its own answers in them.</summary>
+    [AllowAudience]
+    public async Task<AudiencePolls> GetPolls(string code)
+    {
+        var session = await RequireAsync(code);
+        var shown = (await polls.ListAsync(session.Code, Context.ConnectionAborted)).Where(p => p.IsOpen || p.ResultsVisible).ToList();
+        var result = new List<AudiencePoll>(shown.Count);
+        var mine = new Dictionary<string, PollVote>(StringComparer.Ordinal);
+        foreach (var poll in shown)
+        {
+            result.Add(AudiencePoll.From(poll, poll.ResultsVisible ? await polls.ResultsAsync(session.Code, poll.Definition.Id, Context.ConnectionAborted) : null));
+            if (await polls.MyVoteAsync(session.Code, Device(), poll.Definition.Id, Context.ConnectionAborted) is { } answer)
+            {
+                mine[poll.Definition.Id] = new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text);
+            }
+        }
+
+        return new AudiencePolls(session.Code, result, mine);
+    }
+
+    /// <summary>
+    /// Votes in an open poll, or changes this phone's vote. Sending the same <paramref name="clientId"/> again
+    /// changes nothing. Acknowledged once committed.
+    /// </summary>
+    [AllowAudience]
+    [RateLimited(HubRateLimits.Votes)]
+    public async Task<PollVoteResult> SubmitVote(string code, string pollId, string clientId, PollVote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        var session = await RequireAsync(code);
+        var receipt = await polls.VoteAsync(session.Code, Device(), pollId, clientId, vote.ToAnswer(), Context.ConnectionAborted);
+        var answer = receipt.Answer;
+        return new PollVoteResult(receipt.PollId, receipt.Round, receipt.Changed,
+            receipt.Changed ? "Your vote was changed and counted." : "Your vote was counted.",
+            new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text));
+    }
+
+    /// <summary>Every poll of the deck, with live results, for the presenter.</summary>
+    public async Task<IReadOnlyList<PresenterPoll>> GetPollDashboard(string code)
+    {
+        var session = await RequireAsync(code);
+        var result = new List<PresenterPoll>();
+        foreach (var poll in await polls.ListAsync(session.Code, Context.ConnectionAborted))
+        {
+            result.Add(PresenterPoll.From(poll, await polls.ResultsAsync(session.Code, poll.Definition.Id, Context.ConnectionAborted)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Opens a poll (any other open poll closes).</summary>
+    public Task<PresenterPoll> OpenPoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.OpenAsync(c, id, ct));
+
+    /// <summary>Closes a poll: no more votes.</summary>
+    public Task<PresenterPoll> ClosePoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.CloseAsync(c, id, ct));
+
+    /// <summary>Shows the results (and a quiz's answer) to the room, or hides them again.</summary>
+    public Task<PresenterPoll> ShowPollResults(string code, string pollId, bool visible) =>
+        ChangePollAsync(code, pollId, (c, id, ct) => polls.SetResultsVisibleAsync(c, id, visible, ct));
+
+    /// <summary>Starts the poll again from zero (the console asks for a confirmation first).</summary>
+    public Task<PresenterPoll> ResetPoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.ResetAsync(c, id, ct));
+
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
     {
@@ -132,8 +198,20 @@ public sealed class LiveHub(LiveSessionService sessions, LiveMessages messages, 
 
     private string Device() => devices.TryRead(Context.GetHttpContext()) ?? DeviceIdentity.ForConnection(Context.ConnectionId);
 
-    private async Task<SlideState> NavigateAsync(string code, Navigation navigation) =>
-        messages.SlideState(await sessions.NavigateAsync((await RequireAsync(code)).Code, navigation, Context.ConnectionAborted));
+    private async Task<SlideState> NavigateAsync(string code, Navigation navigation)
+    {
+        var session = await sessions.NavigateAsync((await RequireAsync(code)).Code, navigation, Context.ConnectionAborted);
+        // A poll marked auto-open opens when its slide is reached.
+        await polls.SlideReachedAsync(session, Context.ConnectionAborted);
+        return messages.SlideState(session);
+    }
+
+    private async Task<PresenterPoll> ChangePollAsync(string code, string pollId, Func<string, string, CancellationToken, Task<PollView>> change)
+    {
+        var session = await RequireAsync(code);
+        var view = await change(session.Code, pollId, Context.ConnectionAborted);
+        return PresenterPoll.From(view, await polls.ResultsAsync(session.Code, pollId, Context.ConnectionAborted));
+    }
 
     private async Task<LiveSessionState> RequireAsync(string code)
     {

@@ -3,6 +3,7 @@
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide } from './slide-view.js';
 import { setupQna } from './audience-qna.js';
+import { setupPolls } from './audience-polls.js';
 
 const root = document.getElementById('audience');
 const slideElement = document.getElementById('slide');
@@ -112,11 +113,13 @@ slideElement.addEventListener('touchend', (event) => {
 }, { passive: true });
 
 let qna = null;
+let polls = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
     apply(await hub.invoke('JoinSession', code));
     await qna?.refresh();
+    await polls?.refresh();
   },
 });
 qna = setupQna(connection, code);
@@ -141,16 +144,22 @@ viewer?.querySelector('.zoom-close').addEventListener('click', () => {
   slideElement.focus();
 });
 
-// Tabs: the slides and the questions share the screen.
+// Tabs: the slides, the questions and (while one is shown) the poll share the screen.
 const tabs = document.querySelectorAll('[role="tab"]');
-for (const tab of tabs) {
-  tab.addEventListener('click', () => {
-    for (const other of tabs) {
-      const selected = other === tab;
-      other.setAttribute('aria-selected', String(selected));
-      other.tabIndex = selected ? 0 : -1;
-      document.getElementById(other.getAttribute('aria-controls')).hidden = !selected;
-    }
-    root.dataset.tab = tab.id;
-  });
+function selectTab(tab) {
+  for (const other of tabs) {
+    const selected = other === tab;
+    other.setAttribute('aria-selected', String(selected));
+    other.tabIndex = selected ? 0 : -1;
+    document.getElementById(other.getAttribute('aria-controls')).hidden = !selected;
+  }
+  root.dataset.tab = tab.id;
 }
+for (const tab of tabs) tab.addEventListener('click', () => selectTab(tab));
+
+// A poll that opens comes to the front, unless the person is typing a question.
+polls = setupPolls(connection, code, {
+  onPollOpened: () => {
+    if (root.dataset.tab !== 'tab-questions') selectTab(document.getElementById('tab-poll'));
+  },
+});

@@ -3,6 +3,7 @@
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide, cutFragments } from './slide-view.js';
 import { setupModeration } from './presenter-qna.js';
+import { setupPollPanel } from './presenter-polls.js';
 
 const root = document.getElementById('presenter');
 const code = root.dataset.code;
@@ -49,6 +50,7 @@ function render() {
   notes.scrollTop = 0;
   slideNumber.textContent = `Slide ${slide + 1} of ${slideCount}` + (fragments > 0 ? ` · step ${fragment} of ${fragments}` : '');
   overview.markCurrent(slide);
+  pollPanel?.slideChanged();
 }
 
 function apply(state) {
@@ -64,6 +66,7 @@ function showCount(count) {
 }
 
 let moderation = null;
+let pollPanel = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
@@ -71,9 +74,11 @@ const connection = connectLive({
     apply(joined.state);
     showCount(joined.audienceCount);
     await moderation?.refresh();
+    await pollPanel?.refresh();
   },
 });
 moderation = setupModeration(connection, code);
+pollPanel = setupPollPanel(connection, code, () => position.slide);
 connection.on('SlideChanged', apply);
 connection.on('AudienceCountChanged', (message) => showCount(message.count));
 connection.on('DeckReloaded', () => window.location.reload());

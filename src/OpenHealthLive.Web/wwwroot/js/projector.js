@@ -4,6 +4,7 @@
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide } from './slide-view.js';
 import { QnaModel } from './qna-model.js';
+import { renderChart } from './poll-chart.js';
 
 const root = document.getElementById('projector');
 const code = root.dataset.code;
@@ -23,6 +24,7 @@ function apply(state) {
   const animateFrom = shown.slide === state.slide ? shown.fragment : undefined;
   showSlide(slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, { fragment: state.fragment, animateFrom });
   shown = { slide: state.slide, fragment: state.fragment };
+  renderPolls?.();
 }
 
 showSlide(slide, slide.innerHTML);
@@ -42,9 +44,38 @@ const connection = connectLive({
     apply((await hub.invoke('JoinAsPresenter', code)).state);
     const questions = await hub.invoke('GetQuestions', code);
     qna.reset(questions.questions, questions.answeringQuestionId);
+    for (const poll of await hub.invoke('GetPollDashboard', code)) polls.set(poll.id, poll);
+    renderPolls();
   },
 });
 connection.on('QuestionsChanged', (changes) => qna.applyChanges(changes));
+
+// A poll on the current slide shows the number of answers live, and its chart once the results are shown.
+const polls = new Map();
+function renderPolls() {
+  for (const card of slide.querySelectorAll('.poll[data-poll-id]')) {
+    const poll = polls.get(card.dataset.pollId);
+    if (!poll) continue;
+    let live = card.querySelector('.poll-live');
+    if (!live) {
+      live = document.createElement('div');
+      live.className = 'poll-live';
+      card.append(live);
+    }
+    card.classList.toggle('shows-results', poll.resultsVisible);
+    if (poll.resultsVisible) {
+      renderChart(live, poll, poll.results);
+    } else {
+      const voters = poll.results?.voters ?? 0;
+      live.textContent = poll.isOpen ? `Poll open · ${voters} ${voters === 1 ? 'answer' : 'answers'} so far` : voters > 0 ? `Poll closed · ${voters} answers` : '';
+    }
+  }
+}
+connection.on('PollUpdated', (poll) => { polls.set(poll.id, poll); renderPolls(); });
+connection.on('PollResultsChanged', (message) => {
+  const poll = polls.get(message.pollId);
+  if (poll) { poll.results = message.results; renderPolls(); }
+});
 connection.on('QnaSettingsChanged', (settings) => qna.applySettings(settings));
 connection.on('SlideChanged', apply);
 connection.on('DeckReloaded', async () => apply((await connection.invoke('JoinAsPresenter', code)).state));

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Presenter;
+
+namespace OpenHealthLive.Web.Pages.Polls;
+
+/// <summary>
+/// A poll's results page (<c>/p/{code}/{pollId}</c>): the chart, updating live, and every number as a table.
+/// Anyone may open it once the presenter has shown the results; before that, only the presenter.
+/// </summary>
+public sealed class ResultsModel(LiveSessionService sessions, PollService polls, DeckCatalog decks) : PageModel
+{
+    public LiveSessionState? Session { get; private set; }
+
+    public PollView? Poll { get; private set; }
+
+    public PollResults? Results { get; private set; }
+
+    public string? DeckTitle { get; private set; }
+
+    public bool NotShownYet { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, string pollId, CancellationToken cancellationToken)
+    {
+        Session = await sessions.FindAsync(code, cancellationToken);
+        if (Session is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Poll = await polls.GetAsync(Session.Code, pollId, cancellationToken);
+        }
+        catch (LiveSessionException)
+        {
+            return NotFound();
+        }
+
+        DeckTitle = decks.Get(Session.DeckSlug).Deck?.Metadata.Title;
+        Response.Headers.CacheControl = "no-store";
+        if (!Poll.ResultsVisible && !PresenterAuthentication.IsPresenter(User))
+        {
+            NotShownYet = true;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
+        Results = await polls.ResultsAsync(Session.Code, pollId, cancellationToken);
+        return Page();
+    }
+}

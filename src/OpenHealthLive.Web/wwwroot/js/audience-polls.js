@@ -1,0 +1,262 @@
+// Polls on the phone: the poll appears when the presenter opens it, with large touch targets; the vote can be
+// changed while the poll is open; a receipt says when it was counted; results appear when the presenter shows them.
+import { renderChart } from './poll-chart.js';
+import { newClientId, errorMessage, isRefusal } from './qna-model.js';
+
+export function setupPolls(connection, code, { onPollOpened }) {
+  const tab = document.getElementById('tab-poll');
+  const panel = document.getElementById('poll-panel');
+  const polls = new Map();
+  const myVotes = new Map();
+  let draft = null;
+  let pending = null;
+  let receipt = '';
+
+  const current = () => [...polls.values()].find((p) => p.isOpen)
+    ?? [...polls.values()].filter((p) => p.resultsVisible).sort((a, b) => b.slideIndex - a.slideIndex)[0] ?? null;
+
+  function freshDraft(poll) {
+    const mine = myVotes.get(poll.id);
+    switch (poll.type) {
+      case 'multiple': return { options: [...(mine?.options ?? [])] };
+      case 'rating': return { ratings: [...(mine?.ratings ?? poll.items.map(() => 0))] };
+      case 'ranking': return { ranking: [...(mine?.ranking ?? poll.options.map((_, i) => i))] };
+      case 'wordcloud': return { text: mine?.text ?? '' };
+      default: return { option: mine?.option ?? null };
+    }
+  }
+
+  const complete = (poll) => {
+    switch (poll.type) {
+      case 'multiple': return draft.options.length > 0;
+      case 'rating': return draft.ratings.every((r) => r > 0);
+      case 'ranking': return true;
+      case 'wordcloud': return draft.text.trim().length > 0;
+      default: return draft.option !== null;
+    }
+  };
+
+  function choiceButton(label, pressed, onClick, role = 'radio') {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'poll-choice';
+    button.setAttribute('role', role);
+    button.setAttribute('aria-checked', String(pressed));
+    button.textContent = label;
+    button.addEventListener('click', onClick);
+    return button;
+  }
+
+  function answerForm(poll) {
+    const form = document.createElement('div');
+    form.className = 'poll-form';
+    if (poll.type === 'single' || poll.type === 'quiz') {
+      const group = document.createElement('div');
+      group.setAttribute('role', 'radiogroup');
+      group.setAttribute('aria-label', poll.question);
+      poll.options.forEach((label, index) => group.append(choiceButton(label, draft.option === index, () => { draft.option = index; render(); })));
+      form.append(group);
+    } else if (poll.type === 'multiple') {
+      const group = document.createElement('div');
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', `${poll.question} (up to ${poll.maxChoices})`);
+      poll.options.forEach((label, index) => {
+        const chosen = draft.options.includes(index);
+        const button = choiceButton(label, chosen, () => {
+          draft.options = chosen ? draft.options.filter((i) => i !== index) : [...draft.options, index];
+          render();
+        }, 'checkbox');
+        button.disabled = !chosen && draft.options.length >= poll.maxChoices;
+        group.append(button);
+      });
+      const hint = document.createElement('p');
+      hint.className = 'form-help';
+      hint.textContent = `Pick up to ${poll.maxChoices}.`;
+      form.append(group, hint);
+    } else if (poll.type === 'rating') {
+      poll.items.forEach((item, itemIndex) => {
+        const row = document.createElement('div');
+        row.className = 'rating-row';
+        const label = document.createElement('p');
+        label.className = 'rating-label';
+        label.id = `rating-${poll.id}-${itemIndex}`;
+        label.textContent = item;
+        const scale = document.createElement('div');
+        scale.className = 'rating-scale';
+        scale.setAttribute('role', 'radiogroup');
+        scale.setAttribute('aria-labelledby', label.id);
+        for (let value = 1; value <= poll.scale; value++) {
+          const button = choiceButton(String(value), draft.ratings[itemIndex] === value, () => { draft.ratings[itemIndex] = value; render(); });
+          button.setAttribute('aria-label', `${value} of ${poll.scale}`);
+          scale.append(button);
+        }
+        row.append(label, scale);
+        form.append(row);
+      });
+      const legend = document.createElement('p');
+      legend.className = 'form-help';
+      legend.textContent = `1 = not at all, ${poll.scale} = very much.`;
+      form.append(legend);
+    } else if (poll.type === 'ranking') {
+      const list = document.createElement('ol');
+      list.className = 'ranking-list';
+      draft.ranking.forEach((optionIndex, position) => {
+        const item = document.createElement('li');
+        const label = document.createElement('span');
+        label.textContent = poll.options[optionIndex];
+        const move = (delta) => {
+          const next = [...draft.ranking];
+          [next[position], next[position + delta]] = [next[position + delta], next[position]];
+          draft.ranking = next;
+          render();
+          panel.querySelector(`.ranking-list li:nth-child(${position + delta + 1}) button[data-move="${delta}"]`)?.focus();
+        };
+        const up = document.createElement('button');
+        up.type = 'button';
+        up.dataset.move = '-1';
+        up.textContent = '↑';
+        up.setAttribute('aria-label', `Move “${poll.options[optionIndex]}” up`);
+        up.disabled = position === 0;
+        up.addEventListener('click', () => move(-1));
+        const down = document.createElement('button');
+        down.type = 'button';
+        down.dataset.move = '1';
+        down.textContent = '↓';
+        down.setAttribute('aria-label', `Move “${poll.options[optionIndex]}” down`);
+        down.disabled = position === draft.ranking.length - 1;
+        down.addEventListener('click', () => move(1));
+        item.append(label, up, down);
+        list.append(item);
+      });
+      const hint = document.createElement('p');
+      hint.className = 'form-help';
+      hint.textContent = 'Most important first. Use the arrows to move a line.';
+      form.append(hint, list);
+    } else if (poll.type === 'wordcloud') {
+      const label = document.createElement('label');
+      label.htmlFor = `word-${poll.id}`;
+      label.className = 'visually-hidden';
+      label.textContent = 'Your word';
+      const input = document.createElement('input');
+      input.id = `word-${poll.id}`;
+      input.maxLength = 40;
+      input.autocomplete = 'off';
+      input.placeholder = 'One word or a short phrase';
+      input.value = draft.text;
+      input.addEventListener('input', () => {
+        draft.text = input.value;
+        send.disabled = !complete(poll);
+      });
+      form.append(label, input);
+    }
+    const send = document.createElement('button');
+    send.type = 'button';
+    send.className = 'poll-send';
+    send.textContent = myVotes.has(poll.id) ? 'Change my vote' : 'Send my vote';
+    send.disabled = !complete(poll) || pending !== null;
+    send.addEventListener('click', () => submit(poll));
+    form.append(send);
+    return form;
+  }
+
+  function render() {
+    const poll = current();
+    tab.hidden = !poll;
+    if (!poll) {
+      panel.replaceChildren();
+      if (tab.getAttribute('aria-selected') === 'true') document.getElementById('tab-slides').click();
+      return;
+    }
+    const heading = document.createElement('h2');
+    heading.className = 'poll-question';
+    heading.textContent = poll.question;
+    const status = document.createElement('p');
+    status.className = 'poll-status';
+    status.textContent = poll.isOpen ? 'Open: your answer is anonymous.' : 'This poll is closed.';
+    const parts = [heading, status];
+    if (poll.isOpen) parts.push(answerForm(poll));
+    const note = document.createElement('p');
+    note.className = 'poll-receipt';
+    note.setAttribute('role', 'status');
+    note.textContent = receipt;
+    parts.push(note);
+    if (poll.resultsVisible && poll.results) {
+      const chart = document.createElement('div');
+      chart.className = 'poll-results';
+      const title = document.createElement('h3');
+      title.textContent = 'Results';
+      chart.append(title);
+      const body = document.createElement('div');
+      renderChart(body, poll, poll.results);
+      chart.append(body);
+      parts.push(chart);
+    }
+    panel.replaceChildren(...parts);
+  }
+
+  async function submit(poll) {
+    pending = { pollId: poll.id, clientId: newClientId(), vote: { option: null, options: null, ratings: null, ranking: null, text: null, ...draft } };
+    receipt = 'Sending…';
+    render();
+    await flush();
+  }
+
+  async function flush() {
+    if (!pending || connection.state !== signalR.HubConnectionState.Connected) {
+      if (pending) { receipt = 'Saved on this phone; it will be sent when the connection is back.'; render(); }
+      return;
+    }
+    const item = pending;
+    try {
+      const result = await connection.invoke('SubmitVote', code, item.pollId, item.clientId, item.vote);
+      myVotes.set(item.pollId, result.answer);
+      receipt = `✓ ${result.message}`;
+      pending = null;
+    } catch (error) {
+      if (isRefusal(error)) {
+        pending = null;
+        receipt = errorMessage(error);
+      } else {
+        receipt = 'Saved on this phone; it will be sent when the connection is back.';
+      }
+    }
+    render();
+  }
+
+  function upsert(poll) {
+    const before = polls.get(poll.id);
+    if (!poll.isOpen && !poll.resultsVisible) polls.delete(poll.id); else polls.set(poll.id, { ...before, ...poll });
+    if (before?.round !== undefined && before.round !== poll.round) myVotes.delete(poll.id);
+    const active = current();
+    if (active && (!before || before.id !== active.id || before.round !== active.round)) {
+      draft = freshDraft(active);
+      receipt = myVotes.has(active.id) ? '✓ Your vote was counted.' : '';
+    }
+    if (poll.isOpen && !before?.isOpen) onPollOpened();
+    render();
+  }
+
+  connection.on('PollChanged', upsert);
+  connection.on('PollResultsChanged', (message) => {
+    const poll = polls.get(message.pollId);
+    if (poll?.resultsVisible) {
+      poll.results = message.results;
+      render();
+    }
+  });
+
+  return {
+    async refresh() {
+      const state = await connection.invoke('GetPolls', code);
+      polls.clear();
+      myVotes.clear();
+      for (const [id, vote] of Object.entries(state.myVotes)) myVotes.set(id, vote);
+      for (const poll of state.polls) polls.set(poll.id, poll);
+      const active = current();
+      draft = active ? freshDraft(active) : null;
+      receipt = active && myVotes.has(active.id) ? '✓ Your vote was counted.' : '';
+      render();
+      await flush();
+    },
+  };
+}
