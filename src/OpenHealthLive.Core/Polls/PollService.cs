@@ -146,7 +146,7 @@ public sealed partial class PollService(
 
         if (!outcome.Duplicate)
         {
-            notifier.ResultsChanged(sessionCode, pollId);
+            notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, entry.Snapshot);
         }
 
         return new VoteReceipt(pollId, outcome.Round, outcome.Answer, outcome.Changed);
@@ -206,13 +206,13 @@ public sealed partial class PollService(
             var othersBefore = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId != pollId && s.IsOpen).Select(s => s.PollId).ToListAsync(ct);
             await change(db, record, ct);
             return (record, othersBefore);
-        }, cancellationToken, result => entry.EnsureRound(result.record.Round));
+        }, cancellationToken, result => entry.EnsureRound(result.record.Round, result.record.ResultsVisible));
 
         var view = ToView(sessionCode, poll, state, entry.Voters);
-        await notifier.PollChangedAsync(view, cancellationToken);
+        await notifier.PollChangedAsync(view, entry.Snapshot(), cancellationToken);
         foreach (var other in closed.Where(_ => state.IsOpen))
         {
-            await notifier.PollChangedAsync(await GetAsync(sessionCode, other, cancellationToken), cancellationToken);
+            await notifier.PollChangedAsync(await GetAsync(sessionCode, other, cancellationToken), await ResultsAsync(sessionCode, other, cancellationToken), cancellationToken);
         }
 
         return view;
@@ -239,12 +239,13 @@ public sealed partial class PollService(
         var entry = new TallyEntry(poll);
         await writes.EnqueueAsync(async (db, ct) =>
         {
-            var round = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId == poll.Id).Select(s => (int?)s.Round).SingleOrDefaultAsync(ct) ?? 0;
+            var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == poll.Id, ct);
+            var round = state?.Round ?? 0;
             var answers = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == poll.Id && v.Round == round).Select(v => v.Answer).ToListAsync(ct);
-            return (round, answers);
+            return (round, visible: state?.ResultsVisible ?? false, answers);
         }, cancellationToken, loaded =>
         {
-            entry.Load(loaded.round, loaded.answers.Select(PollAnswers.Deserialize));
+            entry.Load(loaded.round, loaded.visible, loaded.answers.Select(PollAnswers.Deserialize));
             // A reloaded deck (Development) gives new definitions; the first loader after that wins.
             _tallies.AddOrUpdate(key, entry, (_, existing) => ReferenceEquals(existing.Poll, poll) ? existing : entry);
         });
@@ -293,11 +294,14 @@ public sealed partial class PollService(
             }
         }
 
-        public void Load(int round, IEnumerable<PollAnswer> answers)
+        public bool ResultsVisible { get; private set; }
+
+        public void Load(int round, bool resultsVisible, IEnumerable<PollAnswer> answers)
         {
             lock (_lock)
             {
                 _round = round;
+                ResultsVisible = resultsVisible;
                 _tally = new PollTally(Poll);
                 foreach (var answer in answers)
                 {
@@ -306,10 +310,11 @@ public sealed partial class PollService(
             }
         }
 
-        public void EnsureRound(int round)
+        public void EnsureRound(int round, bool resultsVisible)
         {
             lock (_lock)
             {
+                ResultsVisible = resultsVisible;
                 if (round != _round)
                 {
                     _round = round;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
@@ -130,7 +131,7 @@ internal static class PollResultsEndpoints
             session.Code, session.DeckSlug, decks.Get(session.DeckSlug).Deck?.Metadata.Title, polls));
     }
 
-    private static IResult NotFound(string code) =>
+    private static ProblemHttpResult NotFound(string code) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown session", detail: $"There is no session with code '{(code.Length > 16 ? code[..16] : code)}'.");
 
     private static string AppVersion { get; } =
