@@ -37,7 +37,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         var projector = await ProjectorPage.OpenAsync(projectorPage, AppServer.DefaultSessionCode);
         await projector.ExpectSlideAsync(2);
         // The key hint fades after a few seconds, as it does in front of an audience.
-        await Expect(projectorPage.Locator("#projector-hint")).ToHaveCSSAsync("opacity", "0");
+        await projector.ExpectKeyHintFadedAsync();
 
         var home = await HomePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl, "home-phone"));
         await Expect(home.Heading).ToBeVisibleAsync();

@@ -6,8 +6,8 @@ namespace OpenHealthLive.E2E.Infrastructure;
 /// <summary>
 /// The simulated devices of one test: each is its own browser context (own cookies, own storage, like a
 /// separate phone or laptop), traced from the start. When the test fails, every open page is screenshotted
-/// and every context's trace is saved to <c>TestResults/e2e/&lt;test name&gt;/</c>; when it passes, the traces are
-/// dropped.
+/// and every context's trace, the pages' console and the error are saved to
+/// <c>TestResults/e2e/&lt;test name&gt;/</c>; when it passes, the traces are dropped.
 /// </summary>
 public sealed class Devices : IAsyncDisposable
 {
@@ -32,9 +32,9 @@ public sealed class Devices : IAsyncDisposable
         {
             await test(devices);
         }
-        catch
+        catch (Exception failure)
         {
-            await devices.SaveFailureArtifactsAsync();
+            await devices.SaveFailureArtifactsAsync(failure);
             throw;
         }
 
@@ -107,7 +107,7 @@ public sealed class Devices : IAsyncDisposable
 
     private string ArtifactFolder => Path.Combine(RepositoryPaths.FailureArtifacts, SafeFileName(_testName));
 
-    private async Task SaveFailureArtifactsAsync()
+    private async Task SaveFailureArtifactsAsync(Exception failure)
     {
         var folder = ArtifactFolder;
         if (Directory.Exists(folder))
@@ -116,6 +116,7 @@ public sealed class Devices : IAsyncDisposable
         }
 
         Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "error.txt"), failure.ToString());
         foreach (var (name, context) in _contexts)
         {
             var pages = context.Pages;

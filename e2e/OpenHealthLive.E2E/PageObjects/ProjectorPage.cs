@@ -19,6 +19,9 @@ public sealed class ProjectorPage(IPage page)
 
     public ILocator QrCode => QrOverlay.GetByRole(AriaRole.Img);
 
+    /// <summary>"Q: QR code · F: full screen": shown on opening, faded out after a few seconds.</summary>
+    public ILocator KeyHint => Page.GetByText("Q: QR code");
+
     /// <summary>Opens the projector view in a page whose context is signed in as the presenter.</summary>
     public static async Task<ProjectorPage> OpenAsync(IPage page, string code)
     {
@@ -32,6 +35,9 @@ public sealed class ProjectorPage(IPage page)
     public Task ExpectConnectedAsync() => Expect(Main).ToHaveAttributeAsync("data-connection", "live");
 
     public Task PressAsync(string key) => Page.Keyboard.PressAsync(key);
+
+    /// <summary>Waits until the key hint has faded out completely, as it is for the rest of a talk.</summary>
+    public Task ExpectKeyHintFadedAsync() => Expect(KeyHint).ToHaveCSSAsync("opacity", "0");
 
     /// <summary>Waits until the projector shows slide <paramref name="number"/> (1-based).</summary>
     public Task ExpectSlideAsync(int number) => Expect(SlideHeading).ToHaveTextAsync(GettingStartedDeck.Heading(number));
