@@ -42,7 +42,8 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   position.textContent = live.slideCount === 0 ? 'Waiting for the presenter' : `Slide ${index + 1} of ${live.slideCount}`;
   toLiveButton.hidden = following;
   backButton.disabled = index <= 0;
-  forwardButton.disabled = following || index >= live.revealedSlide;
+  // Slides already shown lie ahead of live when the presenter has gone back; swipe and arrow keys reach them too.
+  forwardButton.disabled = index >= live.revealedSlide;
   announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
 }
 

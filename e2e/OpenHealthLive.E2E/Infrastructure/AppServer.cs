@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+
+namespace OpenHealthLive.E2E.Infrastructure;
+
+/// <summary>
+/// The real app on real Kestrel at <c>http://127.0.0.1:{Port}</c>, hosted in the test process by
+/// <c>WebApplicationFactory&lt;Program&gt;.UseKestrel</c> + <c>StartServer()</c>. In-process hosting starts in
+/// about a second, needs no second build output and shows server errors in the test's stack; the browser still
+/// talks to it over real TCP, WebSockets included.
+/// </summary>
+/// <remarks>
+/// A server can be stopped and started again on the same port with the same data directory, as a real
+/// restart would be: the port is reserved once when the server is created, so phones can reconnect to the
+/// address they already have (a new server on port 0 would get a new port). Each start builds a new host
+/// from a new factory, so nothing in memory survives a restart; only the data directory does.
+/// </remarks>
+public sealed class AppServer : IAsyncDisposable
+{
+    /// <summary>The presenter key every test server uses (configured, so it is never generated or logged).</summary>
+    public const string PresenterKey = "e2e-presenter-key-not-a-secret";
+
+    /// <summary>The pinned code of the start-up session.</summary>
+    public const string DefaultSessionCode = "TESTAB";
+
+    private readonly Dictionary<string, string?> _settings;
+    private OpenHealthLiveFactory? _factory;
+
+    private AppServer(int port, string dataDirectory, IReadOnlyDictionary<string, string?>? extraSettings)
+    {
+        Port = port;
+        DataDirectory = dataDirectory;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        _settings = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Live:ContentPath"] = RepositoryPaths.Content,
+            ["Live:WatchDecks"] = "false",
+            ["Live:DefaultSessionCode"] = DefaultSessionCode,
+            ["Presenter:Key"] = PresenterKey,
+            // Every presenter device in the suite signs in through the real form from 127.0.0.1; the product's
+            // limit (5 a minute per address) is for guessing attacks and is unit-tested, not what is tested here.
+            ["Presenter:SignInAttemptsPerMinute"] = "1000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The port, the same across restarts.</summary>
+    public int Port { get; }
+
+    /// <summary>The server's own temporary data directory (SQLite database, data-protection keys).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary><c>http://127.0.0.1:{Port}/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>True between <see cref="StartAsync"/> and <see cref="StopAsync"/>.</summary>
+    public bool IsRunning => _factory is not null;
+
+    /// <summary>Creates a server on a free port with a new, empty data directory, and starts it.</summary>
+    public static async Task<AppServer> StartNewAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    {
+        // The host reads this when it is built; with reload on, every host would hold inotify watches on the
+        // appsettings files, and this machine allows 128 inotify instances per user (traps.md).
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "ohl-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dataDirectory);
+        var server = new AppServer(ReserveFreePort(), dataDirectory, extraSettings);
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>Starts the app on this server's port and data directory.</summary>
+    public async Task StartAsync()
+    {
+        if (_factory is not null)
+        {
+            throw new InvalidOperationException("The server is already running.");
+        }
+
+        var factory = new OpenHealthLiveFactory(_settings);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
+        try
+        {
+            // StartServer builds and starts the host synchronously (migrations included): keep it off the test thread.
+            await Task.Run(factory.StartServer);
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            throw;
+        }
+
+        _factory = factory;
+    }
+
+    /// <summary>Stops the app; open connections are closed, the port is freed, the data directory stays.</summary>
+    public async Task StopAsync()
+    {
+        if (_factory is { } factory)
+        {
+            _factory = null;
+            await factory.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops and starts again on the same port with the same data.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    /// <summary>An absolute URL on this server.</summary>
+    public Uri Url(string relative) => new(BaseUrl, relative);
+
+    /// <summary>A plain HTTP client for this server, over the network like a browser (not the in-memory test client).</summary>
+    public HttpClient CreateHttpClient(bool followRedirects = true) =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = followRedirects, AutomaticDecompression = DecompressionMethods.All })
+        {
+            BaseAddress = BaseUrl,
+        };
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        // Pooled SQLite connections keep the database file open after the host is gone.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless; failing a green run over it is not.
+        }
+    }
+
+    private static int ReserveFreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+}
