@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 
+using OpenHealthLive.E2E.PageObjects;
+
 namespace OpenHealthLive.E2E.Infrastructure;
 
 /// <summary>
@@ -37,6 +39,7 @@ public sealed class AppServer : IAsyncDisposable
             ["Storage:DataDirectory"] = dataDirectory,
             ["Live:ContentPath"] = RepositoryPaths.Content,
             ["Live:WatchDecks"] = "false",
+            ["Live:DefaultDeck"] = GettingStartedDeck.Slug,
             ["Live:DefaultSessionCode"] = DefaultSessionCode,
             ["Presenter:Key"] = PresenterKey,
             // Every presenter device in the suite signs in through the real form from 127.0.0.1; the product's

@@ -16,12 +16,6 @@ internal sealed class OpenHealthLiveFactory(IReadOnlyDictionary<string, string?>
     {
         builder.UseEnvironment(Environments.Production);
 
-        // MapStaticAssets reads the build's endpoint manifest (copied beside the test assembly), whose files
-        // are in the project's wwwroot and, for the pre-compressed variants, under obj/. Outside Development
-        // nothing maps those, and a browser (which asks for gzip) gets 200 with an empty body for
-        // /css/site.css and every script. Static web assets, on by default only in Development, map them as
-        // `dotnet run` does; a published app needs neither (its files are in its own wwwroot).
-        builder.UseStaticWebAssets();
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -14,6 +14,8 @@ public static class GettingStartedDeck
         "Start the site",
         "Drive the talk",
         "The audience joins",
+        "Which of these will you use?",
+        "Put them in order",
         "Questions?",
     ];
 

@@ -19,7 +19,7 @@ public sealed class SessionApiTests : IDisposable
 
         Assert.Equal(OpenHealthLiveFactory.DefaultCode, body.GetProperty("code").GetString());
         Assert.Equal("Presenting with OpenHealthLive", body.GetProperty("deckTitle").GetString());
-        Assert.Equal(6, body.GetProperty("slideCount").GetInt32());
+        Assert.Equal(8, body.GetProperty("slideCount").GetInt32());
         Assert.Equal(0, body.GetProperty("currentSlide").GetInt32());
         Assert.True(body.GetProperty("version").GetInt64() >= 0);
         Assert.EndsWith($"/j/{OpenHealthLiveFactory.DefaultCode}", body.GetProperty("joinUrl").GetString(), StringComparison.Ordinal);

@@ -60,7 +60,7 @@ public sealed class PageTests : IDisposable
         Assert.Contains("<h1", html, StringComparison.Ordinal);
         Assert.Contains("Presenting with OpenHealthLive", html, StringComparison.Ordinal);
         Assert.Contains("data-version=", html, StringComparison.Ordinal);
-        Assert.Contains("Slide 1 of 6", html, StringComparison.Ordinal);
+        Assert.Contains("Slide 1 of 8", html, StringComparison.Ordinal);
         // Slides ahead are not in the page.
         Assert.DoesNotContain("Drive the talk", html, StringComparison.Ordinal);
     }
