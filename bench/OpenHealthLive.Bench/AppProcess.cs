@@ -56,15 +56,25 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>When set (e.g. "0"), the server runs pinned to these CPUs with taskset; pin the harness to the others.</summary>
+    public static string? ServerCpus { get; set; }
+
     public async Task StartAsync()
     {
         var dll = Path.Combine(_webProject, "bin", "Release", "net10.0", "OpenHealthLive.Web.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(ServerCpus is null ? "dotnet" : "taskset")
         {
             WorkingDirectory = _webProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (ServerCpus is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(ServerCpus);
+            start.ArgumentList.Add("dotnet");
+        }
+
         foreach (var argument in new[]
         {
             dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--environment", "Production",

@@ -11,6 +11,12 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < arguments.Count ? int.Parse(arguments[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }
 
+var serverCpus = arguments.IndexOf("--server-cpus");
+if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)
+{
+    AppProcess.ServerCpus = arguments[serverCpus + 1];
+}
+
 var root = FindRepositoryRoot();
 var results = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(results);

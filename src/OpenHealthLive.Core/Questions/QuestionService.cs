@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Sessions;
@@ -19,6 +20,22 @@ public sealed partial class QuestionService(
     TimeProvider time,
     ILogger<QuestionService> logger)
 {
+    // Hot paths of the writer, compiled once: a room's worth of posts and votes runs through them.
+    private static readonly Func<LiveDbContext, string, string, string, Task<QuestionRecord?>> FindByClientId =
+        EF.CompileAsyncQuery((LiveDbContext db, string code, string device, string client) =>
+            db.Questions.AsNoTracking().FirstOrDefault(q => q.SessionCode == code && q.DeviceHash == device && q.ClientId == client));
+
+    private static readonly Func<LiveDbContext, long, string, Task<QuestionRecord?>> FindVisible =
+        EF.CompileAsyncQuery((LiveDbContext db, long id, string code) =>
+            db.Questions.FirstOrDefault(q => q.Id == id && q.SessionCode == code && q.Status == (int)QuestionStatus.Visible));
+
+    private static readonly Func<LiveDbContext, long, string, Task<QuestionVoteRecord?>> FindVote =
+        EF.CompileAsyncQuery((LiveDbContext db, long id, string device) =>
+            db.QuestionVotes.FirstOrDefault(v => v.QuestionId == id && v.DeviceHash == device));
+
+    /// <summary>Q&amp;A settings per session, kept in memory: every post and vote needs them.</summary>
+    private readonly ConcurrentDictionary<string, QnaSettings> _settings = new(StringComparer.Ordinal);
+
     /// <summary>Posts a question. Retrying with the same device and client id returns the first post.</summary>
     /// <exception cref="LiveSessionException">The question is empty, too long, or the session does not exist.</exception>
     public async Task<AskResult> AskAsync(string sessionCode, string deviceHash, string clientId, string? text, string? author, CancellationToken cancellationToken)
@@ -46,15 +63,13 @@ public sealed partial class QuestionService(
             ? "Held for the presenter: it looks like it contains " + string.Join("; ", findings.Select(f => f.Reason)) + "."
             : null;
 
-        var (record, duplicate, answering) = await writes.EnqueueAsync(async (db, ct) =>
+        var settings = await SettingsAsync(sessionCode, cancellationToken);
+        var (record, duplicate) = await writes.EnqueueAsync(async (db, ct) =>
         {
-            var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, ct)
-                ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
-            var existing = await db.Questions.AsNoTracking()
-                .SingleOrDefaultAsync(q => q.SessionCode == sessionCode && q.DeviceHash == deviceHash && q.ClientId == clientId, ct);
+            var existing = await FindByClientId(db, sessionCode, deviceHash, clientId);
             if (existing is not null)
             {
-                return (existing, true, session.AnsweringQuestionId);
+                return (existing, true);
             }
 
             var question = new QuestionRecord
@@ -64,15 +79,15 @@ public sealed partial class QuestionService(
                 ClientId = clientId,
                 Text = cleaned,
                 Author = name,
-                Status = (int)(heldReason is not null || session.PreModeration ? QuestionStatus.Held : QuestionStatus.Visible),
-                HeldReason = heldReason ?? (session.PreModeration ? "Held for the presenter: every question is reviewed before it is shown." : null),
+                Status = (int)(heldReason is not null || settings.PreModeration ? QuestionStatus.Held : QuestionStatus.Visible),
+                HeldReason = heldReason ?? (settings.PreModeration ? "Held for the presenter: every question is reviewed before it is shown." : null),
                 CreatedAt = time.GetUtcNow(),
             };
             db.Questions.Add(question);
-            return (question, false, session.AnsweringQuestionId);
+            return (question, false);
         }, cancellationToken);
 
-        var view = ToView(record, answering);
+        var view = ToView(record, settings.AnsweringQuestionId);
         if (!duplicate)
         {
             if (findings.Count > 0)
@@ -91,15 +106,11 @@ public sealed partial class QuestionService(
     /// <returns>The question with its new vote count.</returns>
     public async Task<QuestionView> SetVoteAsync(string sessionCode, string deviceHash, long questionId, bool up, CancellationToken cancellationToken)
     {
-        var (record, changed, answering) = await writes.EnqueueAsync(async (db, ct) =>
+        var (record, changed) = await writes.EnqueueAsync(async (db, ct) =>
         {
-            var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, ct);
-            if (question is null || (QuestionStatus)question.Status != QuestionStatus.Visible)
-            {
-                throw new LiveSessionException("That question is no longer on the list.");
-            }
-
-            var existing = await db.QuestionVotes.SingleOrDefaultAsync(v => v.QuestionId == questionId && v.DeviceHash == deviceHash, ct);
+            var question = await FindVisible(db, questionId, sessionCode)
+                ?? throw new LiveSessionException("That question is no longer on the list.");
+            var existing = await FindVote(db, questionId, deviceHash);
             var isChanged = false;
             if (up && existing is null)
             {
@@ -114,11 +125,10 @@ public sealed partial class QuestionService(
                 isChanged = true;
             }
 
-            var answeringNow = await db.Sessions.Where(s => s.Code == sessionCode).Select(s => s.AnsweringQuestionId).SingleAsync(ct);
-            return (question, isChanged, answeringNow);
+            return (question, isChanged);
         }, cancellationToken);
 
-        var view = ToView(record, answering);
+        var view = ToView(record, (await SettingsAsync(sessionCode, cancellationToken)).AnsweringQuestionId);
         if (changed)
         {
             await notifier.QuestionChangedAsync(view, cancellationToken);
@@ -160,10 +170,15 @@ public sealed partial class QuestionService(
     /// <summary>Q&amp;A settings of a session.</summary>
     public async Task<QnaSettings> SettingsAsync(string sessionCode, CancellationToken cancellationToken)
     {
+        if (_settings.TryGetValue(sessionCode, out var cached))
+        {
+            return cached;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
             ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
-        return new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        return _settings.GetOrAdd(sessionCode, new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId));
     }
 
     /// <summary>Turns pre-moderation on or off; questions already held stay held until approved.</summary>
@@ -175,6 +190,7 @@ public sealed partial class QuestionService(
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
         var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        _settings[sessionCode] = settings;
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;
     }
@@ -247,6 +263,7 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _settings[sessionCode] = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
 
         if (action == QuestionModeration.Delete)
         {

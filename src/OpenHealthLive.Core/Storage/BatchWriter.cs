@@ -87,6 +87,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
 
     private async Task CommitBatchAsync(List<IWrite> batch, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var applied = new List<IWrite>(batch.Count);
         try
         {
@@ -148,7 +149,8 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
             }
         }
 
-        LogBatchCommitted(batch.Count, applied.Count);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogBatchCommitted(batch.Count, applied.Count, elapsed);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} writes could not be committed")]
@@ -157,8 +159,8 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     [LoggerMessage(Level = LogLevel.Error, Message = "A write was committed but its follow-up failed")]
     private partial void LogAfterCommitFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed a batch: {Count} writes, {Applied} applied")]
-    private partial void LogBatchCommitted(int count, int applied);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Committed a batch: {Count} writes, {Applied} applied, in {Milliseconds:0.0} ms")]
+    private partial void LogBatchCommitted(int count, int applied, double milliseconds);
 
     /// <remarks>
     /// Once queued, a write is applied even if its caller has gone (a phone that disconnected): the phone
