@@ -52,7 +52,8 @@ public sealed class GoldenDeckTests
         foreach (var slide in deck.Slides)
         {
             builder.Append("<!-- ===== slide ").Append(slide.Index + 1).Append(": ").Append(slide.Title).Append(" ===== -->\n");
-            builder.Append(slide.Html);
+            // Slide.Html ends with the wrapper's "</div>"; the newline keeps each marker on a line of its own.
+            builder.Append(slide.Html).Append('\n');
             if (slide.NotesHtml.Length > 0)
             {
                 builder.Append("<!-- ===== notes ===== -->\n").Append(slide.NotesHtml);

@@ -26,11 +26,29 @@ public sealed class SlideContentTests
             "# Two"));
 
         var withNotes = deck.Slides[0];
-        Assert.Equal("<h1>One</h1>\n<p>Visible text</p>\n", withNotes.Html);
+        Assert.Equal("<h1>One</h1>\n<p>Visible text</p>\n", TestDecks.Inner(withNotes.Html));
         Assert.Equal("<p>Say <em>this</em> slowly</p>\n", withNotes.NotesHtml);
         Assert.DoesNotContain("slowly", withNotes.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("slowly", withNotes.HtmlAt(0), StringComparison.Ordinal);
         Assert.Equal(string.Empty, deck.Slides[1].NotesHtml);
+    }
+
+    [Fact]
+    public void A_slide_is_one_slide_body_div_around_its_rendered_markdown()
+    {
+        var slide = Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "Text")).Slides);
+
+        Assert.Equal("<div class=\"slide-body\">\n<h1>One</h1>\n<p>Text</p>\n</div>", slide.Html);
+    }
+
+    [Fact]
+    public void Every_fragment_step_is_wrapped_like_the_whole_slide()
+    {
+        var slide = Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One {.section}", "", ". . .", "", "Later")).Slides);
+
+        Assert.Equal(2, slide.Steps.Count);
+        Assert.All(slide.Steps, step => Assert.StartsWith("<div class=\"slide-body section\">\n", step, StringComparison.Ordinal));
+        Assert.All(slide.Steps, step => Assert.EndsWith("</div>", step, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,7 +67,7 @@ public sealed class SlideContentTests
 
         var slide = Assert.Single(deck.Slides);
         Assert.Equal("<p>First</p>\n<p>Second</p>\n", slide.NotesHtml);
-        Assert.Equal("<h1>One</h1>\n<p>Between</p>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n<p>Between</p>\n", TestDecks.Inner(slide.Html));
     }
 
     [Fact]
@@ -68,7 +86,7 @@ public sealed class SlideContentTests
 
         var slide = Assert.Single(deck.Slides);
         Assert.Equal("<p>Part one</p>\n<hr />\n<p>Part two</p>\n", slide.NotesHtml);
-        Assert.Equal("<h1>One</h1>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n", TestDecks.Inner(slide.Html));
     }
 
     [Fact]

@@ -35,7 +35,9 @@ public sealed class SlideSplittingTests
             "```"));
 
         var slide = Assert.Single(deck.Slides);
-        Assert.Equal("<h1>YAML example</h1>\n<pre><code class=\"language-yaml\">---\ntitle: nested\n---\n</code></pre>\n", slide.Html);
+        Assert.Equal(
+            "<h1>YAML example</h1>\n<pre class=\"code\"><code class=\"language-yaml\">---\n<span class=\"keyword\">title</span>: nested\n---</code></pre>\n",
+            TestDecks.Inner(slide.Html));
     }
 
     [Theory]
@@ -79,7 +81,7 @@ public sealed class SlideSplittingTests
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "Above", "", rule, "", "Below"));
 
         var slide = Assert.Single(deck.Slides);
-        Assert.Equal("<h1>One</h1>\n<p>Above</p>\n<hr />\n<p>Below</p>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n<p>Above</p>\n<hr />\n<p>Below</p>\n", TestDecks.Inner(slide.Html));
     }
 
     [Theory]
@@ -105,7 +107,7 @@ public sealed class SlideSplittingTests
             "Text"));
 
         var slide = Assert.Single(deck.Slides);
-        Assert.Equal("<h1>One</h1>\n<h2>A subheading</h2>\n<p>Text</p>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n<h2>A subheading</h2>\n<p>Text</p>\n", TestDecks.Inner(slide.Html));
     }
 
     [Fact]
