@@ -139,7 +139,8 @@ public sealed partial class DeckCatalog : IDisposable
         DeckChanged?.Invoke(this, new DeckChangedEventArgs(slug));
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final newline, so "deck\n" would pass.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Deck '{Slug}': {Problem}")]

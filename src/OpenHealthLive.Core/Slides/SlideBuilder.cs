@@ -400,10 +400,11 @@ internal sealed partial class SlideBuilder(
         return Whitespace().Replace(builder.ToString(), " ").Trim();
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]
+    // \z rather than $ in these patterns: $ also matches before a final newline.
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,31}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlideClass();
 
-    [GeneratedRegex("^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,24})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,24})\z", RegexOptions.CultureInvariant)]
     private static partial Regex CssColor();
 
     [GeneratedRegex(@"\s+")]
