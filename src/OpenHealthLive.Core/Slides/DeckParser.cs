@@ -51,6 +51,14 @@ public static class DeckParser
         {
             if (block is ThematicBreakBlock { ThematicChar: '-' } slideBreak && block.Span.Start >= bodyStart)
             {
+                if (bodyStart == 0 && slices.Count == 0 && string.IsNullOrWhiteSpace(source[..slideBreak.Span.Start]))
+                {
+                    // No front matter, so this first '---' is its unclosed opening fence, already reported:
+                    // it must not also count as a break after an empty slide.
+                    sliceStart = slideBreak.Span.End + 1;
+                    continue;
+                }
+
                 slices.Add((sliceStart, slideBreak.Span.Start));
                 sliceStart = slideBreak.Span.End + 1;
             }
