@@ -372,6 +372,16 @@ internal sealed partial class SlideBuilder(
                 case CodeInline code:
                     builder.Append(code.Content);
                     break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded);
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    // A heading or paragraph written over two lines: keep the words apart.
+                    builder.Append(' ');
+                    break;
             }
         }
 

@@ -175,14 +175,30 @@ public sealed class SlideContentTests
         Assert.Equal("Slide 1", Assert.Single(deck.Slides).Title);
     }
 
-    [Fact(Skip = "BUG: DeckParser.InlineText (src/OpenHealthLive.Core/Slides/DeckParser.cs:221) keeps only LiteralInline and CodeInline, "
-        + "so an HTML entity in a heading is dropped from the title: '# Fish &amp; chips' gives the title 'Fish  chips' (two spaces). "
-        + "Fix: add 'case HtmlEntityInline entity: builder.Append(entity.Transcoded);' (and AutolinkInline's Url).")]
+    [Fact]
     public void An_html_entity_in_a_heading_is_kept_in_the_title()
     {
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# Fish &amp; chips"));
 
         Assert.Equal("Fish & chips", Assert.Single(deck.Slides).Title);
+    }
+
+    [Fact]
+    public void An_autolink_in_a_heading_is_kept_in_the_title()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# Code at <https://example.org>"));
+
+        Assert.Equal("Code at https://example.org", Assert.Single(deck.Slides).Title);
+    }
+
+    [Fact]
+    public void Words_on_either_side_of_a_line_break_stay_apart_in_the_title_and_plain_text()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("A heading over", "two lines", "===", "", "A paragraph over", "two lines"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.Equal("A heading over two lines", slide.Title);
+        Assert.Equal("A heading over two lines A paragraph over two lines", slide.PlainText);
     }
 
     [Fact]
