@@ -253,6 +253,15 @@ internal sealed partial class SlideBuilder(
         }
 
         var relative = Uri.UnescapeDataString(url.Split('?', '#')[0]).Replace('\\', '/');
+        if (relative.Any(char.IsControl))
+        {
+            // Path.GetFullPath throws on a NUL ('%00'), and no picture file is meant to have one in its name.
+            report.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' has a control character in its file name."));
+            return null;
+        }
+
+        // Only a leading '/' is trimmed (it means the deck folder); dots are part of names, and '../' must
+        // reach the outside-the-folder check below.
         var full = Path.GetFullPath(Path.Combine(deckDirectory, relative.TrimStart('/')));
         if (!full.StartsWith(deckDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {

@@ -144,11 +144,7 @@ public sealed class DeckLoadingTests : IDisposable
         Assert.Equal(6, error.Line);
     }
 
-    [Fact(Skip = "BUG: DeckParser.CheckImage (src/OpenHealthLive.Core/Slides/DeckParser.cs:175) does "
-        + "url...TrimStart('.', '/'), which strips a leading '../' before the outside-the-folder check: '../logo.png' silently "
-        + "becomes the deck's own logo.png when one exists (a different picture from the one the author meant), and otherwise "
-        + "gives 'does not exist' instead of 'points outside the deck folder'. The same TrimStart turns '.hidden.png' into "
-        + "'hidden.png'. Fix: drop the TrimStart (Path.Combine + GetFullPath already resolve './'), or trim only a leading '/'.")]
+    [Fact]
     public void An_image_path_starting_with_dot_dot_is_reported_as_outside_the_deck_folder()
     {
         _temp.WriteFile("logo.png", "the shared logo, outside the deck");
@@ -160,17 +156,32 @@ public sealed class DeckLoadingTests : IDisposable
         Assert.Contains("points outside the deck folder", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: same TrimStart('.', '/') in DeckParser.CheckImage (src/OpenHealthLive.Core/Slides/DeckParser.cs:175): "
-        + "an image whose name starts with a dot ('.hidden.png', '.assets/a.png') is looked up without its dot, so an existing file "
-        + "is reported as missing. Fix: do not trim dots.")]
-    public void An_image_whose_name_starts_with_a_dot_is_found()
+    [Theory]
+    [InlineData(".assets/photo.png")]
+    [InlineData(".hidden.png")]
+    [InlineData("img/.hidden.png")]
+    public void An_image_whose_name_starts_with_a_dot_is_found(string path)
     {
-        WriteImage(".assets/photo.png");
-        WriteDeck("# One", "", "![Photo](.assets/photo.png)");
+        WriteImage(path);
+        WriteDeck("# One", "", $"![Photo]({path})");
 
         var deck = Load();
 
-        Assert.Equal(".assets/photo.png", Assert.Single(deck.Media).Key);
+        Assert.Equal(path, Assert.Single(deck.Media).Key);
+        Assert.Contains($"src=\"/decks/image-talk/media/{path}\"", deck.Slides[0].Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a%00.png")]
+    [InlineData("a%01b.png")]
+    public void An_image_path_with_a_control_character_is_an_error_not_an_exception(string url)
+    {
+        WriteDeck("# One", "", $"![Odd]({url})");
+
+        var error = LoadError();
+
+        Assert.Equal(6, error.Line);
+        Assert.Equal($"Image '{url}' has a control character in its file name.", error.Message);
     }
 
     [Theory]
