@@ -68,6 +68,7 @@ public static class DeckParser
 
         var deckDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         var media = new Dictionary<string, int>(StringComparer.Ordinal);
+        var notesMedia = new Dictionary<string, int>(StringComparer.Ordinal);
         var polls = new List<PollDefinition>();
         var slides = new List<Slide>();
         foreach (var (start, end) in slices)
@@ -85,7 +86,7 @@ public static class DeckParser
             }
 
             var contentLine = lines.LineOf(start + (text.Length - text.TrimStart().Length));
-            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, problems, polls).Build());
+            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, notesMedia, problems, polls).Build());
         }
 
         if (slides.Count == 0)
@@ -106,7 +107,7 @@ public static class DeckParser
         }
 
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12];
-        return DeckLoadResult.Success(new Deck(slug, file, fingerprint, metadata, slides, media, polls, problems));
+        return DeckLoadResult.Success(new Deck(slug, file, fingerprint, metadata, slides, media, notesMedia, polls, problems));
     }
 
     private static DeckMetadata? ReadFrontMatter(string slug, string file, string source, MarkdownDocument document, List<DeckProblem> problems, out int bodyStart)

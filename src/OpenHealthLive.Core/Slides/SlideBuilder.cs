@@ -21,7 +21,7 @@ namespace OpenHealthLive.Core.Slides;
 /// </summary>
 internal sealed partial class SlideBuilder(
     string slug, string file, string deckDirectory, int index, string text, int firstLine, int contentLine,
-    Dictionary<string, int> media, List<DeckProblem> problems, List<PollDefinition> polls)
+    Dictionary<string, int> media, Dictionary<string, int> notesMedia, List<DeckProblem> problems, List<PollDefinition> polls)
 {
     /// <summary>Body lines that fit a 16:9 slide at the projector's type size (see docs/authoring.md).</summary>
     public const double LinesThatFit = 15;
@@ -63,10 +63,17 @@ internal sealed partial class SlideBuilder(
     private Prepared Prepare(List<DeckProblem> report)
     {
         var document = Markdown.Parse(text, SlidePipeline.Instance);
-        var notes = document.OfType<CustomContainer>().Where(IsNotes).ToList();
+        if (ReferenceEquals(report, problems))
+        {
+            WarnAboutUnreadAttributes(document, report);
+        }
+
+        // Notes anywhere (in a column, a list item, a quote) are for the speaker only. Notes inside notes go
+        // with the outer block, so they are not taken out twice.
+        var notes = document.Descendants<CustomContainer>().Where(c => IsNotes(c) && !IsInsideNotes(c)).ToList();
         foreach (var block in notes)
         {
-            document.Remove(block);
+            block.Parent!.Remove(block);
         }
 
         var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
@@ -82,18 +89,11 @@ internal sealed partial class SlideBuilder(
             ReadSlideAttributes(heading, prepared, report);
         }
 
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        CheckImages(document, media, report);
+        // Images in the notes are checked like any other, but recorded apart: the audience may never fetch them.
+        foreach (var block in notes)
         {
-            if (CheckMedia(image.Url, firstLine + image.Line, report) is { } url)
-            {
-                image.Url = url;
-            }
-
-            if (image.FirstChild is null && ReferenceEquals(report, problems))
-            {
-                report.Add(new(DeckProblemSeverity.Warning, file, firstLine + image.Line,
-                    $"Image '{image.Url?.Split('/')[^1]}' has no alt text; describe it in the brackets: ![what it shows](file)."));
-            }
+            CheckImages(block, notesMedia, report);
         }
 
         foreach (var container in document.Descendants<CustomContainer>().Where(IsColumn))
@@ -165,6 +165,37 @@ internal sealed partial class SlideBuilder(
         }
     }
 
+    private void CheckImages(ContainerBlock container, Dictionary<string, int> served, List<DeckProblem> report)
+    {
+        foreach (var image in container.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        {
+            if (CheckMedia(image.Url, firstLine + image.Line, served, report) is { } url)
+            {
+                image.Url = url;
+            }
+
+            if (image.FirstChild is null && ReferenceEquals(report, problems))
+            {
+                report.Add(new(DeckProblemSeverity.Warning, file, firstLine + image.Line,
+                    $"Image '{image.Url?.Split('/')[^1]}' has no alt text; describe it in the brackets: ![what it shows](file)."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Markdig leaves attributes it cannot read (a one-letter class or id, as in <c>{.notes .x}</c>) as text in the
+    /// container's info, so the block silently loses its classes.
+    /// </summary>
+    private void WarnAboutUnreadAttributes(MarkdownDocument document, List<DeckProblem> report)
+    {
+        foreach (var container in document.Descendants<CustomContainer>().Where(c => c.Info?.StartsWith('{') == true))
+        {
+            var written = $"{container.Info} {container.Arguments}".Trim();
+            report.Add(new(DeckProblemSeverity.Warning, file, firstLine + container.Line,
+                $"The attributes '{written}' cannot be read (a class or id of one letter is not accepted), so the block gets none of them{(IsNotes(container) ? "; it is still kept as speaker notes" : string.Empty)}. Use longer names."));
+        }
+    }
+
     private void ReadSlideAttributes(HeadingBlock heading, Prepared prepared, List<DeckProblem> report)
     {
         if (heading.TryGetAttributes() is not { } attributes)
@@ -197,7 +228,7 @@ internal sealed partial class SlideBuilder(
                     report.Add(new(DeckProblemSeverity.Error, file, line, $"background-color '{value}' is not a colour such as '#0b3d4f' or 'black'."));
                     break;
                 case "background-image":
-                    if (CheckMedia(value, line, report) is { } url)
+                    if (CheckMedia(value, line, media, report) is { } url)
                     {
                         prepared.Data["background-image"] = url;
                     }
@@ -230,8 +261,11 @@ internal sealed partial class SlideBuilder(
         }
     }
 
-    /// <summary>Checks a media reference and returns the URL it is served at, or null (with a problem) when it cannot be.</summary>
-    private string? CheckMedia(string? url, int line, List<DeckProblem> report)
+    /// <summary>
+    /// Checks a media reference, records it in <paramref name="served"/> and returns the URL it is served at, or
+    /// null (with a problem) when it cannot be.
+    /// </summary>
+    private string? CheckMedia(string? url, int line, Dictionary<string, int> served, List<DeckProblem> report)
     {
         url ??= string.Empty;
         if (url.Length == 0)
@@ -282,7 +316,7 @@ internal sealed partial class SlideBuilder(
         }
 
         var key = Path.GetRelativePath(deckDirectory, full).Replace('\\', '/');
-        media.TryAdd(key, index);
+        served.TryAdd(key, index);
         return $"/decks/{Uri.EscapeDataString(slug)}/media/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
     }
 
@@ -351,8 +385,28 @@ internal sealed partial class SlideBuilder(
         return lines;
     }
 
+    /// <summary>
+    /// Fails closed: besides <c>::: notes</c> and <c>{.notes}</c>, any <c>notes</c> or <c>.notes</c> word on the
+    /// fence line counts, because Markdig leaves attributes it cannot read (<c>{.notes .x}</c>) as plain text in
+    /// the info and arguments, and notes that are not recognised would be shown to the audience.
+    /// </summary>
     private static bool IsNotes(CustomContainer container) =>
-        string.Equals(container.Info, "notes", StringComparison.OrdinalIgnoreCase) || HasClass(container, "notes");
+        HasClass(container, "notes")
+        || $"{container.Info} {container.Arguments}".Split([' ', '\t', '{', '}'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => word.TrimStart('.').Equals("notes", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsInsideNotes(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is CustomContainer container && IsNotes(container))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsIncremental(CustomContainer container) =>
         string.Equals(container.Info, "incremental", StringComparison.OrdinalIgnoreCase) || HasClass(container, "incremental");
@@ -364,7 +418,8 @@ internal sealed partial class SlideBuilder(
         string.Equals(container.Info, "column", StringComparison.OrdinalIgnoreCase) || HasClass(container, "column");
 
     private static bool HasClass(Block block, string cls) =>
-        string.Equals((block as CustomContainer)?.Info, cls, StringComparison.OrdinalIgnoreCase) || (block.TryGetAttributes()?.Classes?.Contains(cls) ?? false);
+        string.Equals((block as CustomContainer)?.Info, cls, StringComparison.OrdinalIgnoreCase)
+        || (block.TryGetAttributes()?.Classes?.Contains(cls, StringComparer.OrdinalIgnoreCase) ?? false);
 
     private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
 

@@ -211,10 +211,7 @@ public sealed class DeckLoadingTests : IDisposable
         Assert.Equal([5, 9, 10], result.Errors.Select(e => e.Line));
     }
 
-    [Fact(Skip = "BUG: DeckParser.RenderSlide (src/OpenHealthLive.Core/Slides/DeckParser.cs:131-138) removes the notes before "
-        + "checking images, so an image in '::: notes' is never checked (a missing, remote or outside file is not reported) and its "
-        + "URL is not rewritten, so it cannot show in the presenter view (content/ is not served raw). "
-        + "Fix: run CheckImage over the notes blocks too, with a presenter-only URL (not added to the audience Media map).")]
+    [Fact]
     public void A_missing_image_in_the_speaker_notes_is_reported()
     {
         WriteDeck("# One", "", "::: notes", "![Cheat sheet](cheat-sheet.png)", ":::");
@@ -222,6 +219,45 @@ public sealed class DeckLoadingTests : IDisposable
         var error = LoadError();
 
         Assert.Equal(7, error.Line);
+    }
+
+    [Fact]
+    public void A_remote_image_in_the_speaker_notes_is_an_error()
+    {
+        WriteDeck("# One", "", "::: notes", "![Cheat sheet](https://example.com/cheat-sheet.png)", ":::");
+
+        var error = LoadError();
+
+        Assert.Equal(7, error.Line);
+        Assert.Contains("is not in the deck folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_in_the_speaker_notes_is_served_to_the_presenter_only()
+    {
+        WriteImage("cheat-sheet.png");
+        WriteImage("photo.png");
+        WriteDeck(
+            "# One",
+            "",
+            "---",
+            "# Two",
+            "",
+            "![A photo](photo.png)",
+            "",
+            ":::: columns",
+            "::: notes",
+            "![Cheat sheet](cheat-sheet.png) ![The photo again](photo.png)",
+            ":::",
+            "::::");
+
+        var deck = Load();
+
+        Assert.Equal(new Dictionary<string, int> { ["photo.png"] = 1 }, deck.Media);
+        Assert.Equal(new Dictionary<string, int> { ["cheat-sheet.png"] = 1, ["photo.png"] = 1 }, deck.NotesMedia);
+        var slide = deck.Slides[1];
+        Assert.Contains("<img src=\"/decks/image-talk/media/cheat-sheet.png\" alt=\"Cheat sheet\" />", slide.NotesHtml, StringComparison.Ordinal);
+        Assert.All(deck.Slides.SelectMany(s => s.Steps.Append(s.Html)), html => Assert.DoesNotContain("cheat-sheet", html, StringComparison.Ordinal));
     }
 
     private string WriteDeck(params string[] body) =>

@@ -99,10 +99,7 @@ public sealed class SlideContentTests
         Assert.Equal(string.Empty, slide.NotesHtml);
     }
 
-    [Fact(Skip = "BUG: DeckParser.RenderSlide (src/OpenHealthLive.Core/Slides/DeckParser.cs:131) only looks for notes among the slide's "
-        + "top-level blocks (document.OfType<CustomContainer>()), so a '::: notes' block inside a list item, a blockquote or another "
-        + "':::' container (for example a columns layout) stays in Slide.Html and reaches the audience. "
-        + "Fix: document.Descendants<CustomContainer>().Where(IsNotes).ToList(), then block.Parent!.Remove(block).")]
+    [Fact]
     public void Speaker_notes_nested_inside_another_block_never_reach_the_slide()
     {
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
@@ -121,13 +118,42 @@ public sealed class SlideContentTests
         Assert.Contains("Secret note", slide.NotesHtml, StringComparison.Ordinal);
     }
 
-    [Theory(Skip = "BUG: Markdig 1.6.0's attribute parser rejects a one-character class (same family as xoofx/markdig#182), so "
-        + "'::: {.notes .x}' or '::: {.x .notes}' is not read as attributes: Info becomes '{.notes' / '{.x', DeckParser.IsNotes "
-        + "(src/OpenHealthLive.Core/Slides/DeckParser.cs:154) does not see the notes class, and the notes render on the slide as "
-        + "<div class=\"{.notes\">, visible to the audience ('{.notes .wide}' works). Fix: make IsNotes fail closed, e.g. also "
-        + "treat a container as notes when Info starts with '{' and (Info + ' ' + Arguments) contains the class '.notes'.")]
+    [Theory]
+    [InlineData("- An item", "", "  ::: notes", "  Secret note", "  :::")]
+    [InlineData("> A quote", ">", "> ::: notes", "> Secret note", "> :::")]
+    [InlineData("::: aside", "::: notes", "Secret note", ":::", ":::")]
+    [InlineData(":::: columns", "::: column", "Left", "", ":::: notes", "Secret note", "::::", ":::", "::::")]
+    public void Speaker_notes_in_a_list_a_quote_or_any_container_never_reach_the_slide(params string[] body)
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(["# One", "", .. body]));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.DoesNotContain("Secret", slide.Html, StringComparison.Ordinal);
+        Assert.All(slide.Steps, step => Assert.DoesNotContain("Secret", step, StringComparison.Ordinal));
+        Assert.DoesNotContain("Secret", slide.PlainText, StringComparison.Ordinal);
+        Assert.Equal("<p>Secret note</p>\n", slide.NotesHtml);
+    }
+
+    [Fact]
+    public void Notes_inside_notes_are_kept_once_with_the_outer_notes()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", ":::: notes", "Outer", "", "::: notes", "Inner", ":::", "::::"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.Equal("<p>Outer</p>\n<div class=\"notes\"><p>Inner</p>\n</div>\n", slide.NotesHtml);
+        Assert.Equal("<h1>One</h1>\n", TestDecks.Inner(slide.Html));
+    }
+
+    [Theory]
     [InlineData("::: {.notes .x}")]
     [InlineData("::: {.x .notes}")]
+    [InlineData("::: {#n .notes}")]
+    [InlineData("::: {.a .b .notes}")]
+    [InlineData("::: {.notes")]
+    [InlineData("::: {.Notes}")]
+    [InlineData("::: {.NOTES .wide}")]
+    [InlineData("::: .notes")]
+    [InlineData("::: {.x} notes")]
     public void Speaker_notes_with_a_one_letter_class_beside_them_never_reach_the_slide(string opening)
     {
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", opening, "Secret note", ":::"));
@@ -135,6 +161,16 @@ public sealed class SlideContentTests
         var slide = Assert.Single(deck.Slides);
         Assert.DoesNotContain("Secret note", slide.Html, StringComparison.Ordinal);
         Assert.Equal("<p>Secret note</p>\n", slide.NotesHtml);
+    }
+
+    [Fact]
+    public void Attributes_markdig_cannot_read_are_a_warning_on_their_line()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "::: {.column .x}", "Text", ":::"));
+
+        var warning = Assert.Single(deck.Warnings);
+        Assert.Equal(6, warning.Line);
+        Assert.StartsWith("The attributes '{.column .x}' cannot be read", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
