@@ -116,7 +116,7 @@ internal sealed partial class SlideBuilder(
         }
 
         var fragment = 0;
-        NumberFragments(document, prepared, ref fragment);
+        NumberFragments(document, prepared, 0, ref fragment);
         prepared.FragmentCount = fragment;
         foreach (var (block, number) in prepared.Fragments)
         {
@@ -129,23 +129,32 @@ internal sealed partial class SlideBuilder(
     }
 
     /// <summary>
-    /// Quarto's incremental syntax: a paragraph holding only <c>. . .</c> pauses (what follows is the next
-    /// fragment), and every item of a list inside <c>::: incremental</c> is a fragment of its own.
+    /// Quarto's incremental syntax: a paragraph holding only <c>. . .</c> pauses, and what follows it in the same
+    /// block (the slide, a column, a quote) is the next fragment; every item of a list inside
+    /// <c>::: incremental</c> is a fragment of its own. Fragments are numbered in source order across the slide,
+    /// but a pause reaches only its own block: a pause in one column must not hide the next column, the footer
+    /// or the rest of the slide, and the blocks after an incremental list show from the start, as in Quarto.
     /// </summary>
-    private static void NumberFragments(ContainerBlock container, Prepared prepared, ref int fragment)
+    /// <param name="container">The block whose children are numbered.</param>
+    /// <param name="prepared">Collects (block, fragment) pairs.</param>
+    /// <param name="shownFrom">The fragment at which <paramref name="container"/> itself appears.</param>
+    /// <param name="fragment">The last fragment number handed out so far on the slide.</param>
+    private static void NumberFragments(ContainerBlock container, Prepared prepared, int shownFrom, ref int fragment)
     {
+        var current = shownFrom;
         foreach (var child in container.ToList())
         {
             if (child is ParagraphBlock { Inline: { } inline } && InlineText(inline).Trim() == ". . .")
             {
-                fragment++;
+                current = ++fragment;
                 container.Remove(child);
                 continue;
             }
 
-            if (fragment > 0)
+            // Only a block that appears later than its parent is marked; it goes with its parent otherwise.
+            if (current > shownFrom)
             {
-                prepared.Fragments.Add((child, fragment));
+                prepared.Fragments.Add((child, current));
             }
 
             if (child is CustomContainer custom && IsIncremental(custom))
@@ -160,7 +169,7 @@ internal sealed partial class SlideBuilder(
 
             if (child is ContainerBlock inner and not ListBlock and not Table)
             {
-                NumberFragments(inner, prepared, ref fragment);
+                NumberFragments(inner, prepared, current, ref fragment);
             }
         }
     }
