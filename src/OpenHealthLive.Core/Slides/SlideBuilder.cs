@@ -77,11 +77,8 @@ internal sealed partial class SlideBuilder(
         }
 
         var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
-        var title = heading?.Inline is null ? string.Empty : InlineText(heading.Inline).Trim();
-        if (title.Length == 0)
-        {
-            title = $"Slide {index + 1}";
-        }
+        var headingText = heading?.Inline is null ? string.Empty : InlineText(heading.Inline).Trim();
+        var title = headingText.Length > 0 ? headingText : $"Slide {index + 1}";
 
         var prepared = new Prepared(document, notes, title);
         if (heading is not null)
@@ -107,7 +104,7 @@ internal sealed partial class SlideBuilder(
             if (poll is not null)
             {
                 block.SetData(SlideCodeBlockRenderer.PollKey, poll);
-                block.SetData(SlideCodeBlockRenderer.QuestionShownKey, Normalize(title).Contains(Normalize(poll.Question), StringComparison.OrdinalIgnoreCase));
+                block.SetData(SlideCodeBlockRenderer.QuestionShownKey, IsQuestionShown(headingText, poll.Question));
                 if (ReferenceEquals(report, problems))
                 {
                     polls.Add(poll);
@@ -429,6 +426,16 @@ internal sealed partial class SlideBuilder(
     private static bool HasClass(Block block, string cls) =>
         string.Equals((block as CustomContainer)?.Info, cls, StringComparison.OrdinalIgnoreCase)
         || (block.TryGetAttributes()?.Classes?.Contains(cls, StringComparer.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>
+    /// True when the heading already asks the question, so the card need not repeat it. A question with no letters
+    /// or digits ('???') would be "contained" in any heading, and the fallback title 'Slide 3' shows no question.
+    /// </summary>
+    private static bool IsQuestionShown(string headingText, string question)
+    {
+        var wanted = Normalize(question);
+        return wanted.Length > 0 && Normalize(headingText).Contains(wanted, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
 
