@@ -222,6 +222,53 @@ public sealed class DeckLoadingTests : IDisposable
     }
 
     [Fact]
+    public void An_image_without_alt_text_is_a_warning_on_its_line()
+    {
+        WriteImage("chart.png");
+        WriteDeck("# One", "", "Some text", "![](chart.png)");
+
+        var deck = Load();
+
+        var warning = Assert.Single(deck.Warnings);
+        Assert.Equal(7, warning.Line);
+        Assert.Equal("Image 'chart.png' has no alt text; describe it in the brackets: ![what it shows](file).", warning.Message);
+    }
+
+    [Fact]
+    public void A_background_image_beside_the_deck_becomes_a_data_attribute_with_its_media_url()
+    {
+        WriteImage("img/bench.png");
+        WriteDeck("# One", "---", "# Two {background-image=\"img/bench.png\"}", "", "Text");
+
+        var deck = Load();
+
+        Assert.Equal(new Dictionary<string, int> { ["img/bench.png"] = 1 }, deck.Media);
+        Assert.Equal("<div class=\"slide-body\" data-background-image=\"/decks/image-talk/media/img/bench.png\">\n<h1>Two</h1>\n<p>Text</p>\n</div>", deck.Slides[1].Html);
+    }
+
+    [Fact]
+    public void A_missing_background_image_is_an_error_on_the_heading_line()
+    {
+        WriteDeck("# One", "---", "# Two {background-image=\"lost.png\"}");
+
+        var error = LoadError();
+
+        Assert.Equal(6, error.Line);
+        Assert.StartsWith("Image 'lost.png' does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remote_background_image_is_an_error()
+    {
+        WriteDeck("# One {background-image=\"https://example.com/bg.png\"}");
+
+        var error = LoadError();
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("is not in the deck folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_remote_image_in_the_speaker_notes_is_an_error()
     {
         WriteDeck("# One", "", "::: notes", "![Cheat sheet](https://example.com/cheat-sheet.png)", ":::");

@@ -140,6 +140,37 @@ public sealed class FrontMatterTests
         Assert.Contains("must be true or false", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("auto", "auto")]
+    [InlineData("dark", "dark")]
+    [InlineData("light", "light")]
+    [InlineData("Dark", "dark")]
+    public void The_theme_is_auto_dark_or_light(string written, string expected)
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.Lines("---", "title: T", $"theme: {written}", "---", "# One"));
+
+        Assert.Equal(expected, deck.Metadata.Theme);
+    }
+
+    [Fact]
+    public void Without_a_theme_each_screen_follows_its_device()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.Lines("---", "title: T", "---", "# One"));
+
+        Assert.Equal("auto", deck.Metadata.Theme);
+    }
+
+    [Theory]
+    [InlineData("sepia")]
+    [InlineData("true")]
+    public void Any_other_theme_is_an_error_on_its_line(string written)
+    {
+        var error = TestDecks.SingleError(TestDecks.Lines("---", "title: T", "speaker: Ann", $"theme: {written}", "---", "# One"));
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal($"'theme: {written}' must be auto (follows each device), dark or light.", error.Message);
+    }
+
     [Fact]
     public void An_unknown_key_is_a_warning_on_its_own_line_and_the_deck_still_loads()
     {
