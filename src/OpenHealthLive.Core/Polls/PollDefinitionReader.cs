@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OpenHealthLive.Core.Slides;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace OpenHealthLive.Core.Polls;
@@ -27,22 +26,16 @@ public static partial class PollDefinitionReader
     public static PollDefinition? Read(string yaml, string file, int firstLine, int slideIndex, List<DeckProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        YamlMappingNode root;
-        try
+        var loaded = DeckYaml.Load(yaml ?? string.Empty);
+        if (loaded.Failed)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml ?? string.Empty));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "A poll block holds YAML 'key: value' lines: id, type, question and options."));
-                return null;
-            }
-
-            root = mapping;
+            problems.Add(new(DeckProblemSeverity.Error, file, firstLine + loaded.Line - 1, $"The poll block is not valid YAML: {loaded.Error}"));
+            return null;
         }
-        catch (YamlException ex)
+
+        if (loaded.Root is not YamlMappingNode root)
         {
-            problems.Add(new(DeckProblemSeverity.Error, file, firstLine + Math.Max(0, (int)ex.Start.Line - 1), $"The poll block is not valid YAML: {(ex.InnerException ?? ex).Message}"));
+            problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "A poll block holds YAML 'key: value' lines: id, type, question and options."));
             return null;
         }
 
@@ -222,6 +215,7 @@ public static partial class PollDefinitionReader
         }
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $, which also matches before a final newline.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

@@ -6,7 +6,8 @@ namespace OpenHealthLive.Core.Slides;
 public sealed class Deck
 {
     internal Deck(string slug, string sourcePath, string fingerprint, DeckMetadata metadata, IReadOnlyList<Slide> slides,
-        IReadOnlyDictionary<string, int> media, IReadOnlyList<PollDefinition> polls, IReadOnlyList<DeckProblem> warnings)
+        IReadOnlyDictionary<string, int> media, IReadOnlyDictionary<string, int> notesMedia, IReadOnlyList<PollDefinition> polls,
+        IReadOnlyList<DeckProblem> warnings)
     {
         Slug = slug;
         SourcePath = sourcePath;
@@ -14,6 +15,7 @@ public sealed class Deck
         Metadata = metadata;
         Slides = slides;
         Media = media;
+        NotesMedia = notesMedia;
         Polls = polls;
         Warnings = warnings;
     }
@@ -35,9 +37,16 @@ public sealed class Deck
 
     /// <summary>
     /// Files the slides reference (paths relative to the deck folder, with <c>/</c>), each mapped to the
-    /// index of the first slide that shows it. Only these files are ever served.
+    /// index of the first slide that shows it. Only these files are ever served to the audience.
     /// </summary>
     public IReadOnlyDictionary<string, int> Media { get; }
+
+    /// <summary>
+    /// Files the speaker notes reference, keyed like <see cref="Media"/>, each mapped to the index of the first
+    /// slide whose notes show it. They share the media URL, but notes are presenter-only: serve these to the
+    /// presenter, never to the audience (a file the slides show as well is also in <see cref="Media"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> NotesMedia { get; }
 
     /// <summary>The polls declared in the deck, in slide order.</summary>
     public IReadOnlyList<PollDefinition> Polls { get; }

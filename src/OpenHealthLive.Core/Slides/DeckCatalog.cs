@@ -73,13 +73,22 @@ public sealed partial class DeckCatalog : IDisposable
     public bool Exists(string slug) =>
         IsValidSlug(slug) && File.Exists(Path.Combine(ContentPath, slug, DeckParser.DeckFileName));
 
-    /// <summary>The deck, parsed on first use and then cached; failures are cached too, until the files change.</summary>
+    /// <summary>
+    /// The deck, parsed on first use and then cached; failures are cached too, until the files change. A slug with no
+    /// deck folder is not cached, so that made-up slugs cannot grow the cache and a deck added later is found.
+    /// </summary>
     public DeckLoadResult Get(string slug)
     {
         if (!IsValidSlug(slug))
         {
             return DeckLoadResult.Failure(slug ?? string.Empty,
                 [new(DeckProblemSeverity.Error, slug ?? string.Empty, 0, "A deck name has only lower-case letters, digits and dashes.")]);
+        }
+
+        if (!Exists(slug))
+        {
+            // Anyone can ask for /decks/{slug}/media/x with any slug: only real folders may take a cache entry.
+            return DeckParser.Load(Path.Combine(ContentPath, slug));
         }
 
         return _cache.GetOrAdd(slug, s => new Lazy<DeckLoadResult>(() => LoadAndLog(s))).Value;
@@ -139,7 +148,8 @@ public sealed partial class DeckCatalog : IDisposable
         DeckChanged?.Invoke(this, new DeckChangedEventArgs(slug));
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET, $ also matches before a final newline, so "deck\n" would pass.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Deck '{Slug}': {Problem}")]

@@ -51,15 +51,25 @@ public static class DeckParser
         {
             if (block is ThematicBreakBlock { ThematicChar: '-' } slideBreak && block.Span.Start >= bodyStart)
             {
+                if (bodyStart == 0 && slices.Count == 0 && string.IsNullOrWhiteSpace(source[..slideBreak.Span.Start]))
+                {
+                    // No front matter, so this first '---' is its unclosed opening fence, already reported:
+                    // it must not also count as a break after an empty slide.
+                    sliceStart = slideBreak.Span.End + 1;
+                    continue;
+                }
+
                 slices.Add((sliceStart, slideBreak.Span.Start));
                 sliceStart = slideBreak.Span.End + 1;
             }
         }
 
         slices.Add((sliceStart, source.Length));
+        WarnAboutSetextBreaks(file, document, bodyStart, lines, problems);
 
         var deckDirectory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         var media = new Dictionary<string, int>(StringComparer.Ordinal);
+        var notesMedia = new Dictionary<string, int>(StringComparer.Ordinal);
         var polls = new List<PollDefinition>();
         var slides = new List<Slide>();
         foreach (var (start, end) in slices)
@@ -77,7 +87,7 @@ public static class DeckParser
             }
 
             var contentLine = lines.LineOf(start + (text.Length - text.TrimStart().Length));
-            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, problems, polls).Build());
+            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, notesMedia, problems, polls).Build());
         }
 
         if (slides.Count == 0)
@@ -98,7 +108,23 @@ public static class DeckParser
         }
 
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..12];
-        return DeckLoadResult.Success(new Deck(slug, file, fingerprint, metadata, slides, media, polls, problems));
+        return DeckLoadResult.Success(new Deck(slug, file, fingerprint, metadata, slides, media, notesMedia, polls, problems));
+    }
+
+    /// <summary>
+    /// A <c>---</c> right under a line of text does not split slides: Markdown reads it as that line's underline,
+    /// making it a heading, and the two slides the author meant silently become one.
+    /// </summary>
+    private static void WarnAboutSetextBreaks(string file, MarkdownDocument document, int bodyStart, LineIndex lines, List<DeckProblem> problems)
+    {
+        // Level 2 is the '-' underline ('=' makes level 1); fewer than three dashes could not have been a break.
+        foreach (var heading in document.OfType<HeadingBlock>().Where(h => h is { IsSetext: true, Level: 2, HeaderCharCount: >= 3 } && h.Span.Start >= bodyStart))
+        {
+            var text = heading.Inline is null ? string.Empty : SlideBuilder.InlineText(heading.Inline).Trim();
+            problems.Add(new(DeckProblemSeverity.Warning, file, lines.LineOf(heading.Span.End),
+                $"This '---' right under '{text}' makes that text a heading instead of starting a new slide. Did you mean a slide break? "
+                + $"Leave a blank line before ---. (For a heading, write '## {text}'.)"));
+        }
     }
 
     private static DeckMetadata? ReadFrontMatter(string slug, string file, string source, MarkdownDocument document, List<DeckProblem> problems, out int bodyStart)

@@ -1,11 +1,11 @@
 using System.Globalization;
-using YamlDotNet.Core;
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace OpenHealthLive.Core.Slides;
 
 /// <summary>Reads a deck's YAML front matter into <see cref="DeckMetadata"/>, reporting problems by line.</summary>
-internal static class FrontMatterReader
+internal static partial class FrontMatterReader
 {
     /// <summary>Every key the front matter understands. Anything else is a warning, usually a typo.</summary>
     public static readonly IReadOnlySet<string> KnownKeys = new HashSet<string>(StringComparer.Ordinal)
@@ -21,28 +21,22 @@ internal static class FrontMatterReader
     /// <param name="fallbackTitle">Unused when the YAML has a title.</param>
     public static DeckMetadata? Read(string yaml, string file, int firstLine, List<DeckProblem> problems, string fallbackTitle)
     {
-        YamlMappingNode? root;
-        try
+        var loaded = DeckYaml.Load(yaml);
+        if (loaded.Failed)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-            {
-                problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "The front matter is empty; it needs at least a title, for example 'title: My talk'."));
-                return null;
-            }
-
-            root = stream.Documents[0].RootNode as YamlMappingNode;
-            if (root is null)
-            {
-                problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "The front matter must be a list of 'key: value' lines."));
-                return null;
-            }
+            problems.Add(new(DeckProblemSeverity.Error, file, firstLine + loaded.Line - 1, $"The front matter is not valid YAML: {loaded.Error}"));
+            return null;
         }
-        catch (YamlException ex)
+
+        if (loaded.Root is null or YamlScalarNode { Value: null or "" })
         {
-            var line = firstLine + Math.Max(0, (int)ex.Start.Line - 1);
-            problems.Add(new(DeckProblemSeverity.Error, file, line, $"The front matter is not valid YAML: {Unwrap(ex)}"));
+            problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "The front matter is empty; it needs at least a title, for example 'title: My talk'."));
+            return null;
+        }
+
+        if (loaded.Root is not YamlMappingNode root)
+        {
+            problems.Add(new(DeckProblemSeverity.Error, file, firstLine, "The front matter must be a list of 'key: value' lines."));
             return null;
         }
 
@@ -139,7 +133,7 @@ internal static class FrontMatterReader
             return TimeSpan.TryParseExact(text, [@"h\:mm\:ss", @"hh\:mm\:ss", @"h\:mm", @"hh\:mm"], CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero ? t : null;
         }
 
-        var match = System.Text.RegularExpressions.Regex.Match(text, @"^(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var match = HoursAndMinutes().Match(text);
         if (!match.Success || (!match.Groups[1].Success && !match.Groups[2].Success))
         {
             return null;
@@ -157,18 +151,15 @@ internal static class FrontMatterReader
         {
             return !string.IsNullOrEmpty(CultureInfo.GetCultureInfo(tag, predefinedOnly: true).Name);
         }
-        catch (CultureNotFoundException)
+        catch (ArgumentException)
         {
+            // CultureNotFoundException is one; other malformed names throw its base type.
             return false;
         }
     }
 
-    private static string Unwrap(YamlException ex)
-    {
-        var inner = ex.InnerException as YamlException;
-        var message = (inner ?? ex).Message;
-        // YamlDotNet prefixes "(Line: 2, Col: 3, Idx: 9) - (Line: ...): "; our location is already in the problem.
-        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return cut >= 0 ? message[(cut + 3)..] : message;
-    }
+    // [0-9] with a bounded count rather than \d+: \d also matches other scripts' digits, which int.Parse then
+    // rejects by throwing, and an unbounded count overflows an int.
+    [GeneratedRegex(@"^(?:([0-9]{1,5})\s*h)?\s*(?:([0-9]{1,6})\s*m(?:in)?)?\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HoursAndMinutes();
 }

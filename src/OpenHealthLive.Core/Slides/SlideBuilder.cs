@@ -21,7 +21,7 @@ namespace OpenHealthLive.Core.Slides;
 /// </summary>
 internal sealed partial class SlideBuilder(
     string slug, string file, string deckDirectory, int index, string text, int firstLine, int contentLine,
-    Dictionary<string, int> media, List<DeckProblem> problems, List<PollDefinition> polls)
+    Dictionary<string, int> media, Dictionary<string, int> notesMedia, List<DeckProblem> problems, List<PollDefinition> polls)
 {
     /// <summary>Body lines that fit a 16:9 slide at the projector's type size (see docs/authoring.md).</summary>
     public const double LinesThatFit = 15;
@@ -63,18 +63,22 @@ internal sealed partial class SlideBuilder(
     private Prepared Prepare(List<DeckProblem> report)
     {
         var document = Markdown.Parse(text, SlidePipeline.Instance);
-        var notes = document.OfType<CustomContainer>().Where(IsNotes).ToList();
+        if (ReferenceEquals(report, problems))
+        {
+            WarnAboutUnreadAttributes(document, report);
+        }
+
+        // Notes anywhere (in a column, a list item, a quote) are for the speaker only. Notes inside notes go
+        // with the outer block, so they are not taken out twice.
+        var notes = document.Descendants<CustomContainer>().Where(c => IsNotes(c) && !IsInsideNotes(c)).ToList();
         foreach (var block in notes)
         {
-            document.Remove(block);
+            block.Parent!.Remove(block);
         }
 
         var heading = document.Descendants<HeadingBlock>().FirstOrDefault();
-        var title = heading?.Inline is null ? string.Empty : InlineText(heading.Inline).Trim();
-        if (title.Length == 0)
-        {
-            title = $"Slide {index + 1}";
-        }
+        var headingText = heading?.Inline is null ? string.Empty : InlineText(heading.Inline).Trim();
+        var title = headingText.Length > 0 ? headingText : $"Slide {index + 1}";
 
         var prepared = new Prepared(document, notes, title);
         if (heading is not null)
@@ -82,18 +86,11 @@ internal sealed partial class SlideBuilder(
             ReadSlideAttributes(heading, prepared, report);
         }
 
-        foreach (var image in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        CheckImages(document, media, report);
+        // Images in the notes are checked like any other, but recorded apart: the audience may never fetch them.
+        foreach (var block in notes)
         {
-            if (CheckMedia(image.Url, firstLine + image.Line, report) is { } url)
-            {
-                image.Url = url;
-            }
-
-            if (image.FirstChild is null && ReferenceEquals(report, problems))
-            {
-                report.Add(new(DeckProblemSeverity.Warning, file, firstLine + image.Line,
-                    $"Image '{image.Url?.Split('/')[^1]}' has no alt text; describe it in the brackets: ![what it shows](file)."));
-            }
+            CheckImages(block, notesMedia, report);
         }
 
         foreach (var container in document.Descendants<CustomContainer>().Where(IsColumn))
@@ -107,7 +104,7 @@ internal sealed partial class SlideBuilder(
             if (poll is not null)
             {
                 block.SetData(SlideCodeBlockRenderer.PollKey, poll);
-                block.SetData(SlideCodeBlockRenderer.QuestionShownKey, Normalize(title).Contains(Normalize(poll.Question), StringComparison.OrdinalIgnoreCase));
+                block.SetData(SlideCodeBlockRenderer.QuestionShownKey, IsQuestionShown(headingText, poll.Question));
                 if (ReferenceEquals(report, problems))
                 {
                     polls.Add(poll);
@@ -116,7 +113,7 @@ internal sealed partial class SlideBuilder(
         }
 
         var fragment = 0;
-        NumberFragments(document, prepared, ref fragment);
+        NumberFragments(document, prepared, 0, ref fragment);
         prepared.FragmentCount = fragment;
         foreach (var (block, number) in prepared.Fragments)
         {
@@ -129,23 +126,32 @@ internal sealed partial class SlideBuilder(
     }
 
     /// <summary>
-    /// Quarto's incremental syntax: a paragraph holding only <c>. . .</c> pauses (what follows is the next
-    /// fragment), and every item of a list inside <c>::: incremental</c> is a fragment of its own.
+    /// Quarto's incremental syntax: a paragraph holding only <c>. . .</c> pauses, and what follows it in the same
+    /// block (the slide, a column, a quote) is the next fragment; every item of a list inside
+    /// <c>::: incremental</c> is a fragment of its own. Fragments are numbered in source order across the slide,
+    /// but a pause reaches only its own block: a pause in one column must not hide the next column, the footer
+    /// or the rest of the slide, and the blocks after an incremental list show from the start, as in Quarto.
     /// </summary>
-    private static void NumberFragments(ContainerBlock container, Prepared prepared, ref int fragment)
+    /// <param name="container">The block whose children are numbered.</param>
+    /// <param name="prepared">Collects (block, fragment) pairs.</param>
+    /// <param name="shownFrom">The fragment at which <paramref name="container"/> itself appears.</param>
+    /// <param name="fragment">The last fragment number handed out so far on the slide.</param>
+    private static void NumberFragments(ContainerBlock container, Prepared prepared, int shownFrom, ref int fragment)
     {
+        var current = shownFrom;
         foreach (var child in container.ToList())
         {
             if (child is ParagraphBlock { Inline: { } inline } && InlineText(inline).Trim() == ". . .")
             {
-                fragment++;
+                current = ++fragment;
                 container.Remove(child);
                 continue;
             }
 
-            if (fragment > 0)
+            // Only a block that appears later than its parent is marked; it goes with its parent otherwise.
+            if (current > shownFrom)
             {
-                prepared.Fragments.Add((child, fragment));
+                prepared.Fragments.Add((child, current));
             }
 
             if (child is CustomContainer custom && IsIncremental(custom))
@@ -160,8 +166,39 @@ internal sealed partial class SlideBuilder(
 
             if (child is ContainerBlock inner and not ListBlock and not Table)
             {
-                NumberFragments(inner, prepared, ref fragment);
+                NumberFragments(inner, prepared, current, ref fragment);
             }
+        }
+    }
+
+    private void CheckImages(ContainerBlock container, Dictionary<string, int> served, List<DeckProblem> report)
+    {
+        foreach (var image in container.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        {
+            if (CheckMedia(image.Url, firstLine + image.Line, served, report) is { } url)
+            {
+                image.Url = url;
+            }
+
+            if (image.FirstChild is null && ReferenceEquals(report, problems))
+            {
+                report.Add(new(DeckProblemSeverity.Warning, file, firstLine + image.Line,
+                    $"Image '{image.Url?.Split('/')[^1]}' has no alt text; describe it in the brackets: ![what it shows](file)."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Markdig leaves attributes it cannot read (a one-letter class or id, as in <c>{.notes .x}</c>) as text in the
+    /// container's info, so the block silently loses its classes.
+    /// </summary>
+    private void WarnAboutUnreadAttributes(MarkdownDocument document, List<DeckProblem> report)
+    {
+        foreach (var container in document.Descendants<CustomContainer>().Where(c => c.Info?.StartsWith('{') == true))
+        {
+            var written = $"{container.Info} {container.Arguments}".Trim();
+            report.Add(new(DeckProblemSeverity.Warning, file, firstLine + container.Line,
+                $"The attributes '{written}' cannot be read (a class or id of one letter is not accepted), so the block gets none of them{(IsNotes(container) ? "; it is still kept as speaker notes" : string.Empty)}. Use longer names."));
         }
     }
 
@@ -197,7 +234,7 @@ internal sealed partial class SlideBuilder(
                     report.Add(new(DeckProblemSeverity.Error, file, line, $"background-color '{value}' is not a colour such as '#0b3d4f' or 'black'."));
                     break;
                 case "background-image":
-                    if (CheckMedia(value, line, report) is { } url)
+                    if (CheckMedia(value, line, media, report) is { } url)
                     {
                         prepared.Data["background-image"] = url;
                     }
@@ -230,8 +267,11 @@ internal sealed partial class SlideBuilder(
         }
     }
 
-    /// <summary>Checks a media reference and returns the URL it is served at, or null (with a problem) when it cannot be.</summary>
-    private string? CheckMedia(string? url, int line, List<DeckProblem> report)
+    /// <summary>
+    /// Checks a media reference, records it in <paramref name="served"/> and returns the URL it is served at, or
+    /// null (with a problem) when it cannot be.
+    /// </summary>
+    private string? CheckMedia(string? url, int line, Dictionary<string, int> served, List<DeckProblem> report)
     {
         url ??= string.Empty;
         if (url.Length == 0)
@@ -253,6 +293,15 @@ internal sealed partial class SlideBuilder(
         }
 
         var relative = Uri.UnescapeDataString(url.Split('?', '#')[0]).Replace('\\', '/');
+        if (relative.Any(char.IsControl))
+        {
+            // Path.GetFullPath throws on a NUL ('%00'), and no picture file is meant to have one in its name.
+            report.Add(new(DeckProblemSeverity.Error, file, line, $"Image '{url}' has a control character in its file name."));
+            return null;
+        }
+
+        // Only a leading '/' is trimmed (it means the deck folder); dots are part of names, and '../' must
+        // reach the outside-the-folder check below.
         var full = Path.GetFullPath(Path.Combine(deckDirectory, relative.TrimStart('/')));
         if (!full.StartsWith(deckDirectory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
@@ -273,7 +322,7 @@ internal sealed partial class SlideBuilder(
         }
 
         var key = Path.GetRelativePath(deckDirectory, full).Replace('\\', '/');
-        media.TryAdd(key, index);
+        served.TryAdd(key, index);
         return $"/decks/{Uri.EscapeDataString(slug)}/media/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
     }
 
@@ -342,8 +391,28 @@ internal sealed partial class SlideBuilder(
         return lines;
     }
 
+    /// <summary>
+    /// Fails closed: besides <c>::: notes</c> and <c>{.notes}</c>, any <c>notes</c> or <c>.notes</c> word on the
+    /// fence line counts, because Markdig leaves attributes it cannot read (<c>{.notes .x}</c>) as plain text in
+    /// the info and arguments, and notes that are not recognised would be shown to the audience.
+    /// </summary>
     private static bool IsNotes(CustomContainer container) =>
-        string.Equals(container.Info, "notes", StringComparison.OrdinalIgnoreCase) || HasClass(container, "notes");
+        HasClass(container, "notes")
+        || $"{container.Info} {container.Arguments}".Split([' ', '\t', '{', '}'], StringSplitOptions.RemoveEmptyEntries)
+            .Any(word => word.TrimStart('.').Equals("notes", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsInsideNotes(Block block)
+    {
+        for (var parent = block.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is CustomContainer container && IsNotes(container))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsIncremental(CustomContainer container) =>
         string.Equals(container.Info, "incremental", StringComparison.OrdinalIgnoreCase) || HasClass(container, "incremental");
@@ -355,7 +424,18 @@ internal sealed partial class SlideBuilder(
         string.Equals(container.Info, "column", StringComparison.OrdinalIgnoreCase) || HasClass(container, "column");
 
     private static bool HasClass(Block block, string cls) =>
-        string.Equals((block as CustomContainer)?.Info, cls, StringComparison.OrdinalIgnoreCase) || (block.TryGetAttributes()?.Classes?.Contains(cls) ?? false);
+        string.Equals((block as CustomContainer)?.Info, cls, StringComparison.OrdinalIgnoreCase)
+        || (block.TryGetAttributes()?.Classes?.Contains(cls, StringComparer.OrdinalIgnoreCase) ?? false);
+
+    /// <summary>
+    /// True when the heading already asks the question, so the card need not repeat it. A question with no letters
+    /// or digits ('???') would be "contained" in any heading, and the fallback title 'Slide 3' shows no question.
+    /// </summary>
+    private static bool IsQuestionShown(string headingText, string question)
+    {
+        var wanted = Normalize(question);
+        return wanted.Length > 0 && Normalize(headingText).Contains(wanted, StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).ToArray());
 
@@ -371,6 +451,16 @@ internal sealed partial class SlideBuilder(
                     break;
                 case CodeInline code:
                     builder.Append(code.Content);
+                    break;
+                case HtmlEntityInline entity:
+                    builder.Append(entity.Transcoded);
+                    break;
+                case AutolinkInline autolink:
+                    builder.Append(autolink.Url);
+                    break;
+                case LineBreakInline:
+                    // A heading or paragraph written over two lines: keep the words apart.
+                    builder.Append(' ');
                     break;
             }
         }
@@ -400,10 +490,11 @@ internal sealed partial class SlideBuilder(
         return Whitespace().Replace(builder.ToString(), " ").Trim();
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$", RegexOptions.CultureInvariant)]
+    // \z rather than $ in these patterns: $ also matches before a final newline.
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{0,31}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlideClass();
 
-    [GeneratedRegex("^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,24})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,24})\z", RegexOptions.CultureInvariant)]
     private static partial Regex CssColor();
 
     [GeneratedRegex(@"\s+")]

@@ -144,11 +144,7 @@ public sealed class DeckLoadingTests : IDisposable
         Assert.Equal(6, error.Line);
     }
 
-    [Fact(Skip = "BUG: DeckParser.CheckImage (src/OpenHealthLive.Core/Slides/DeckParser.cs:175) does "
-        + "url...TrimStart('.', '/'), which strips a leading '../' before the outside-the-folder check: '../logo.png' silently "
-        + "becomes the deck's own logo.png when one exists (a different picture from the one the author meant), and otherwise "
-        + "gives 'does not exist' instead of 'points outside the deck folder'. The same TrimStart turns '.hidden.png' into "
-        + "'hidden.png'. Fix: drop the TrimStart (Path.Combine + GetFullPath already resolve './'), or trim only a leading '/'.")]
+    [Fact]
     public void An_image_path_starting_with_dot_dot_is_reported_as_outside_the_deck_folder()
     {
         _temp.WriteFile("logo.png", "the shared logo, outside the deck");
@@ -160,17 +156,32 @@ public sealed class DeckLoadingTests : IDisposable
         Assert.Contains("points outside the deck folder", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: same TrimStart('.', '/') in DeckParser.CheckImage (src/OpenHealthLive.Core/Slides/DeckParser.cs:175): "
-        + "an image whose name starts with a dot ('.hidden.png', '.assets/a.png') is looked up without its dot, so an existing file "
-        + "is reported as missing. Fix: do not trim dots.")]
-    public void An_image_whose_name_starts_with_a_dot_is_found()
+    [Theory]
+    [InlineData(".assets/photo.png")]
+    [InlineData(".hidden.png")]
+    [InlineData("img/.hidden.png")]
+    public void An_image_whose_name_starts_with_a_dot_is_found(string path)
     {
-        WriteImage(".assets/photo.png");
-        WriteDeck("# One", "", "![Photo](.assets/photo.png)");
+        WriteImage(path);
+        WriteDeck("# One", "", $"![Photo]({path})");
 
         var deck = Load();
 
-        Assert.Equal(".assets/photo.png", Assert.Single(deck.Media).Key);
+        Assert.Equal(path, Assert.Single(deck.Media).Key);
+        Assert.Contains($"src=\"/decks/image-talk/media/{path}\"", deck.Slides[0].Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a%00.png")]
+    [InlineData("a%01b.png")]
+    public void An_image_path_with_a_control_character_is_an_error_not_an_exception(string url)
+    {
+        WriteDeck("# One", "", $"![Odd]({url})");
+
+        var error = LoadError();
+
+        Assert.Equal(6, error.Line);
+        Assert.Equal($"Image '{url}' has a control character in its file name.", error.Message);
     }
 
     [Theory]
@@ -200,10 +211,7 @@ public sealed class DeckLoadingTests : IDisposable
         Assert.Equal([5, 9, 10], result.Errors.Select(e => e.Line));
     }
 
-    [Fact(Skip = "BUG: DeckParser.RenderSlide (src/OpenHealthLive.Core/Slides/DeckParser.cs:131-138) removes the notes before "
-        + "checking images, so an image in '::: notes' is never checked (a missing, remote or outside file is not reported) and its "
-        + "URL is not rewritten, so it cannot show in the presenter view (content/ is not served raw). "
-        + "Fix: run CheckImage over the notes blocks too, with a presenter-only URL (not added to the audience Media map).")]
+    [Fact]
     public void A_missing_image_in_the_speaker_notes_is_reported()
     {
         WriteDeck("# One", "", "::: notes", "![Cheat sheet](cheat-sheet.png)", ":::");
@@ -211,6 +219,92 @@ public sealed class DeckLoadingTests : IDisposable
         var error = LoadError();
 
         Assert.Equal(7, error.Line);
+    }
+
+    [Fact]
+    public void An_image_without_alt_text_is_a_warning_on_its_line()
+    {
+        WriteImage("chart.png");
+        WriteDeck("# One", "", "Some text", "![](chart.png)");
+
+        var deck = Load();
+
+        var warning = Assert.Single(deck.Warnings);
+        Assert.Equal(7, warning.Line);
+        Assert.Equal("Image 'chart.png' has no alt text; describe it in the brackets: ![what it shows](file).", warning.Message);
+    }
+
+    [Fact]
+    public void A_background_image_beside_the_deck_becomes_a_data_attribute_with_its_media_url()
+    {
+        WriteImage("img/bench.png");
+        WriteDeck("# One", "---", "# Two {background-image=\"img/bench.png\"}", "", "Text");
+
+        var deck = Load();
+
+        Assert.Equal(new Dictionary<string, int> { ["img/bench.png"] = 1 }, deck.Media);
+        Assert.Equal("<div class=\"slide-body\" data-background-image=\"/decks/image-talk/media/img/bench.png\">\n<h1>Two</h1>\n<p>Text</p>\n</div>", deck.Slides[1].Html);
+    }
+
+    [Fact]
+    public void A_missing_background_image_is_an_error_on_the_heading_line()
+    {
+        WriteDeck("# One", "---", "# Two {background-image=\"lost.png\"}");
+
+        var error = LoadError();
+
+        Assert.Equal(6, error.Line);
+        Assert.StartsWith("Image 'lost.png' does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remote_background_image_is_an_error()
+    {
+        WriteDeck("# One {background-image=\"https://example.com/bg.png\"}");
+
+        var error = LoadError();
+
+        Assert.Equal(4, error.Line);
+        Assert.Contains("is not in the deck folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_remote_image_in_the_speaker_notes_is_an_error()
+    {
+        WriteDeck("# One", "", "::: notes", "![Cheat sheet](https://example.com/cheat-sheet.png)", ":::");
+
+        var error = LoadError();
+
+        Assert.Equal(7, error.Line);
+        Assert.Contains("is not in the deck folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_in_the_speaker_notes_is_served_to_the_presenter_only()
+    {
+        WriteImage("cheat-sheet.png");
+        WriteImage("photo.png");
+        WriteDeck(
+            "# One",
+            "",
+            "---",
+            "# Two",
+            "",
+            "![A photo](photo.png)",
+            "",
+            ":::: columns",
+            "::: notes",
+            "![Cheat sheet](cheat-sheet.png) ![The photo again](photo.png)",
+            ":::",
+            "::::");
+
+        var deck = Load();
+
+        Assert.Equal(new Dictionary<string, int> { ["photo.png"] = 1 }, deck.Media);
+        Assert.Equal(new Dictionary<string, int> { ["cheat-sheet.png"] = 1, ["photo.png"] = 1 }, deck.NotesMedia);
+        var slide = deck.Slides[1];
+        Assert.Contains("<img src=\"/decks/image-talk/media/cheat-sheet.png\" alt=\"Cheat sheet\" />", slide.NotesHtml, StringComparison.Ordinal);
+        Assert.All(deck.Slides.SelectMany(s => s.Steps.Append(s.Html)), html => Assert.DoesNotContain("cheat-sheet", html, StringComparison.Ordinal));
     }
 
     private string WriteDeck(params string[] body) =>

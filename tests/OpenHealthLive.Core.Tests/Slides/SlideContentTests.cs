@@ -26,11 +26,29 @@ public sealed class SlideContentTests
             "# Two"));
 
         var withNotes = deck.Slides[0];
-        Assert.Equal("<h1>One</h1>\n<p>Visible text</p>\n", withNotes.Html);
+        Assert.Equal("<h1>One</h1>\n<p>Visible text</p>\n", TestDecks.Inner(withNotes.Html));
         Assert.Equal("<p>Say <em>this</em> slowly</p>\n", withNotes.NotesHtml);
         Assert.DoesNotContain("slowly", withNotes.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("slowly", withNotes.HtmlAt(0), StringComparison.Ordinal);
         Assert.Equal(string.Empty, deck.Slides[1].NotesHtml);
+    }
+
+    [Fact]
+    public void A_slide_is_one_slide_body_div_around_its_rendered_markdown()
+    {
+        var slide = Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "Text")).Slides);
+
+        Assert.Equal("<div class=\"slide-body\">\n<h1>One</h1>\n<p>Text</p>\n</div>", slide.Html);
+    }
+
+    [Fact]
+    public void Every_fragment_step_is_wrapped_like_the_whole_slide()
+    {
+        var slide = Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One {.section}", "", ". . .", "", "Later")).Slides);
+
+        Assert.Equal(2, slide.Steps.Count);
+        Assert.All(slide.Steps, step => Assert.StartsWith("<div class=\"slide-body section\">\n", step, StringComparison.Ordinal));
+        Assert.All(slide.Steps, step => Assert.EndsWith("</div>", step, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,7 +67,7 @@ public sealed class SlideContentTests
 
         var slide = Assert.Single(deck.Slides);
         Assert.Equal("<p>First</p>\n<p>Second</p>\n", slide.NotesHtml);
-        Assert.Equal("<h1>One</h1>\n<p>Between</p>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n<p>Between</p>\n", TestDecks.Inner(slide.Html));
     }
 
     [Fact]
@@ -68,7 +86,7 @@ public sealed class SlideContentTests
 
         var slide = Assert.Single(deck.Slides);
         Assert.Equal("<p>Part one</p>\n<hr />\n<p>Part two</p>\n", slide.NotesHtml);
-        Assert.Equal("<h1>One</h1>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n", TestDecks.Inner(slide.Html));
     }
 
     [Fact]
@@ -81,10 +99,7 @@ public sealed class SlideContentTests
         Assert.Equal(string.Empty, slide.NotesHtml);
     }
 
-    [Fact(Skip = "BUG: DeckParser.RenderSlide (src/OpenHealthLive.Core/Slides/DeckParser.cs:131) only looks for notes among the slide's "
-        + "top-level blocks (document.OfType<CustomContainer>()), so a '::: notes' block inside a list item, a blockquote or another "
-        + "':::' container (for example a columns layout) stays in Slide.Html and reaches the audience. "
-        + "Fix: document.Descendants<CustomContainer>().Where(IsNotes).ToList(), then block.Parent!.Remove(block).")]
+    [Fact]
     public void Speaker_notes_nested_inside_another_block_never_reach_the_slide()
     {
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
@@ -103,13 +118,42 @@ public sealed class SlideContentTests
         Assert.Contains("Secret note", slide.NotesHtml, StringComparison.Ordinal);
     }
 
-    [Theory(Skip = "BUG: Markdig 1.6.0's attribute parser rejects a one-character class (same family as xoofx/markdig#182), so "
-        + "'::: {.notes .x}' or '::: {.x .notes}' is not read as attributes: Info becomes '{.notes' / '{.x', DeckParser.IsNotes "
-        + "(src/OpenHealthLive.Core/Slides/DeckParser.cs:154) does not see the notes class, and the notes render on the slide as "
-        + "<div class=\"{.notes\">, visible to the audience ('{.notes .wide}' works). Fix: make IsNotes fail closed, e.g. also "
-        + "treat a container as notes when Info starts with '{' and (Info + ' ' + Arguments) contains the class '.notes'.")]
+    [Theory]
+    [InlineData("- An item", "", "  ::: notes", "  Secret note", "  :::")]
+    [InlineData("> A quote", ">", "> ::: notes", "> Secret note", "> :::")]
+    [InlineData("::: aside", "::: notes", "Secret note", ":::", ":::")]
+    [InlineData(":::: columns", "::: column", "Left", "", ":::: notes", "Secret note", "::::", ":::", "::::")]
+    public void Speaker_notes_in_a_list_a_quote_or_any_container_never_reach_the_slide(params string[] body)
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(["# One", "", .. body]));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.DoesNotContain("Secret", slide.Html, StringComparison.Ordinal);
+        Assert.All(slide.Steps, step => Assert.DoesNotContain("Secret", step, StringComparison.Ordinal));
+        Assert.DoesNotContain("Secret", slide.PlainText, StringComparison.Ordinal);
+        Assert.Equal("<p>Secret note</p>\n", slide.NotesHtml);
+    }
+
+    [Fact]
+    public void Notes_inside_notes_are_kept_once_with_the_outer_notes()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", ":::: notes", "Outer", "", "::: notes", "Inner", ":::", "::::"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.Equal("<p>Outer</p>\n<div class=\"notes\"><p>Inner</p>\n</div>\n", slide.NotesHtml);
+        Assert.Equal("<h1>One</h1>\n", TestDecks.Inner(slide.Html));
+    }
+
+    [Theory]
     [InlineData("::: {.notes .x}")]
     [InlineData("::: {.x .notes}")]
+    [InlineData("::: {#n .notes}")]
+    [InlineData("::: {.a .b .notes}")]
+    [InlineData("::: {.notes")]
+    [InlineData("::: {.Notes}")]
+    [InlineData("::: {.NOTES .wide}")]
+    [InlineData("::: .notes")]
+    [InlineData("::: {.x} notes")]
     public void Speaker_notes_with_a_one_letter_class_beside_them_never_reach_the_slide(string opening)
     {
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", opening, "Secret note", ":::"));
@@ -117,6 +161,16 @@ public sealed class SlideContentTests
         var slide = Assert.Single(deck.Slides);
         Assert.DoesNotContain("Secret note", slide.Html, StringComparison.Ordinal);
         Assert.Equal("<p>Secret note</p>\n", slide.NotesHtml);
+    }
+
+    [Fact]
+    public void Attributes_markdig_cannot_read_are_a_warning_on_their_line()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "::: {.column .x}", "Text", ":::"));
+
+        var warning = Assert.Single(deck.Warnings);
+        Assert.Equal(6, warning.Line);
+        Assert.StartsWith("The attributes '{.column .x}' cannot be read", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,14 +211,30 @@ public sealed class SlideContentTests
         Assert.Equal("Slide 1", Assert.Single(deck.Slides).Title);
     }
 
-    [Fact(Skip = "BUG: DeckParser.InlineText (src/OpenHealthLive.Core/Slides/DeckParser.cs:221) keeps only LiteralInline and CodeInline, "
-        + "so an HTML entity in a heading is dropped from the title: '# Fish &amp; chips' gives the title 'Fish  chips' (two spaces). "
-        + "Fix: add 'case HtmlEntityInline entity: builder.Append(entity.Transcoded);' (and AutolinkInline's Url).")]
+    [Fact]
     public void An_html_entity_in_a_heading_is_kept_in_the_title()
     {
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# Fish &amp; chips"));
 
         Assert.Equal("Fish & chips", Assert.Single(deck.Slides).Title);
+    }
+
+    [Fact]
+    public void An_autolink_in_a_heading_is_kept_in_the_title()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# Code at <https://example.org>"));
+
+        Assert.Equal("Code at https://example.org", Assert.Single(deck.Slides).Title);
+    }
+
+    [Fact]
+    public void Words_on_either_side_of_a_line_break_stay_apart_in_the_title_and_plain_text()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("A heading over", "two lines", "===", "", "A paragraph over", "two lines"));
+
+        var slide = Assert.Single(deck.Slides);
+        Assert.Equal("A heading over two lines", slide.Title);
+        Assert.Equal("A heading over two lines A paragraph over two lines", slide.PlainText);
     }
 
     [Fact]

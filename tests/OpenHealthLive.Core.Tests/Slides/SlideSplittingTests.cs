@@ -35,7 +35,9 @@ public sealed class SlideSplittingTests
             "```"));
 
         var slide = Assert.Single(deck.Slides);
-        Assert.Equal("<h1>YAML example</h1>\n<pre><code class=\"language-yaml\">---\ntitle: nested\n---\n</code></pre>\n", slide.Html);
+        Assert.Equal(
+            "<h1>YAML example</h1>\n<pre class=\"code\"><code class=\"language-yaml\">---\n<span class=\"keyword\">title</span>: nested\n---</code></pre>\n",
+            TestDecks.Inner(slide.Html));
     }
 
     [Theory]
@@ -79,7 +81,7 @@ public sealed class SlideSplittingTests
         var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "Above", "", rule, "", "Below"));
 
         var slide = Assert.Single(deck.Slides);
-        Assert.Equal("<h1>One</h1>\n<p>Above</p>\n<hr />\n<p>Below</p>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n<p>Above</p>\n<hr />\n<p>Below</p>\n", TestDecks.Inner(slide.Html));
     }
 
     [Theory]
@@ -105,7 +107,42 @@ public sealed class SlideSplittingTests
             "Text"));
 
         var slide = Assert.Single(deck.Slides);
-        Assert.Equal("<h1>One</h1>\n<h2>A subheading</h2>\n<p>Text</p>\n", slide.Html);
+        Assert.Equal("<h1>One</h1>\n<h2>A subheading</h2>\n<p>Text</p>\n", TestDecks.Inner(slide.Html));
+    }
+
+    [Fact]
+    public void A_dash_line_right_under_text_is_a_warning_that_asks_for_a_blank_line()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "Last words of slide one", "---", "# Two"));
+
+        Assert.Single(deck.Slides);
+        var warning = Assert.Single(deck.Warnings);
+        Assert.Equal(DeckProblemSeverity.Warning, warning.Severity);
+        Assert.Equal(7, warning.Line);
+        Assert.Contains("'Last words of slide one'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean a slide break? Leave a blank line before ---.", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_warning_for_a_dash_line_under_text_is_on_the_dash_line_after_a_heading_of_several_lines()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "First line", "second line", "-----", "", "Text"));
+
+        Assert.Equal(8, Assert.Single(deck.Warnings).Line);
+    }
+
+    [Theory]
+    [InlineData("Text", "", "---")]
+    [InlineData("Text", "===")]
+    [InlineData("Text", "--")]
+    [InlineData("- item", "---")]
+    [InlineData("> Quoted", "> ---")]
+    [InlineData("::: aside", "Text", "---", ":::")]
+    public void No_warning_when_the_dash_line_is_a_break_a_short_underline_or_inside_another_block(params string[] body)
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(["# One", "", .. body, "", "More"]));
+
+        Assert.Empty(deck.Warnings);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Tests.Slides;
@@ -24,6 +25,17 @@ internal static class TestDecks
         var result = Parse(source);
         Assert.True(result.Succeeded, "The deck should load, but: " + string.Join(Environment.NewLine, result.Problems));
         return result.Deck!;
+    }
+
+    /// <summary>
+    /// The markup inside a slide's <c>slide-body</c> wrapper, for tests about a slide's content; the wrapper itself has
+    /// tests of its own. Fails when the markup is not exactly one wrapper.
+    /// </summary>
+    public static string Inner(string slideHtml)
+    {
+        var match = Regex.Match(slideHtml, "\\A<div class=\"slide-body[^\"]*\"[^>]*>\n(.*)</div>\\z", RegexOptions.Singleline);
+        Assert.True(match.Success, "Expected one slide-body wrapper around the slide, but got: " + slideHtml);
+        return match.Groups[1].Value;
     }
 
     /// <summary>The only error of a deck that must fail.</summary>

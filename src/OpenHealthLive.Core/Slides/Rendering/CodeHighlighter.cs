@@ -13,9 +13,22 @@ public static partial class CodeHighlighter
 
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["cs"] = "c#", ["csharp"] = "c#", ["js"] = "javascript", ["ts"] = "typescript", ["py"] = "python",
-        ["ps"] = "powershell", ["ps1"] = "powershell", ["c"] = "cpp", ["c++"] = "cpp", ["fs"] = "f#", ["fsharp"] = "f#",
-        ["md"] = "markdown", ["htm"] = "html", ["svg"] = "xml", ["xaml"] = "xml", ["csproj"] = "xml",
+        ["cs"] = "c#",
+        ["csharp"] = "c#",
+        ["js"] = "javascript",
+        ["ts"] = "typescript",
+        ["py"] = "python",
+        ["ps"] = "powershell",
+        ["ps1"] = "powershell",
+        ["c"] = "cpp",
+        ["c++"] = "cpp",
+        ["fs"] = "f#",
+        ["fsharp"] = "f#",
+        ["md"] = "markdown",
+        ["htm"] = "html",
+        ["svg"] = "xml",
+        ["xaml"] = "xml",
+        ["csproj"] = "xml",
     };
 
     /// <summary>True when <paramref name="language"/> (a fenced block's info) is highlighted.</summary>
