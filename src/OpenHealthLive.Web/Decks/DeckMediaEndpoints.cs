@@ -21,14 +21,23 @@ internal static class DeckMediaEndpoints
 
     private static async Task<IResult> ServeAsync(string slug, string path, HttpContext http, DeckCatalog decks, LiveSessionService sessions)
     {
-        if (!DeckCatalog.IsValidSlug(slug) || decks.Get(slug).Deck is not { } deck || !deck.Media.TryGetValue(path, out var firstSlide))
+        if (!DeckCatalog.IsValidSlug(slug) || decks.Get(slug).Deck is not { } deck)
         {
             return Results.NotFound();
         }
 
-        var allowed = PresenterAuthentication.IsPresenter(http.User)
-            || deck.Metadata.AudienceCanBrowseAhead
-            || await sessions.FurthestRevealedSlideAsync(slug, http.RequestAborted) >= firstSlide;
+        var presenter = PresenterAuthentication.IsPresenter(http.User);
+        bool allowed;
+        if (deck.Media.TryGetValue(path, out var firstSlide))
+        {
+            allowed = presenter || deck.Metadata.AudienceCanBrowseAhead || await sessions.FurthestRevealedSlideAsync(slug, http.RequestAborted) >= firstSlide;
+        }
+        else
+        {
+            // Images in speaker notes are for the presenter only, whatever has been shown.
+            allowed = presenter && deck.NotesMedia.ContainsKey(path);
+        }
+
         if (!allowed)
         {
             return Results.NotFound();

@@ -67,6 +67,36 @@ public sealed class DeckServingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_image_in_speaker_notes_is_served_to_the_presenter_only()
+    {
+        WriteDeck("noted", """
+            ---
+            title: Noted
+            ---
+
+            # Only slide
+
+            ::: notes
+            ![A reminder for the speaker](reminder.svg)
+            :::
+            """);
+        File.WriteAllText(Path.Combine(_content, "noted", "reminder.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>");
+
+        using var factory = CreateFactory("noted");
+        using var client = factory.CreatePlainClient();
+        const string Url = "/decks/noted/media/reminder.svg";
+        using (var audience = await client.GetAsync(Url))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, audience.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url);
+        request.Headers.Add("Cookie", await factory.SignInAsync());
+        using var presenter = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, presenter.StatusCode);
+    }
+
+    [Fact]
     public async Task A_malformed_default_deck_keeps_the_site_up_and_shows_its_errors_to_the_presenter()
     {
         WriteDeck("broken", """
