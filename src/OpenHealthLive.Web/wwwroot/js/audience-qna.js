@@ -36,6 +36,8 @@ export function setupQna(connection, code) {
   }
 
   function renderOwn() {
+    // A held question the presenter approves arrives on the list: it is no longer held.
+    own = own.map((q) => (model.questions.has(q.id) ? { ...q, status: 'visible' } : q));
     ownList.replaceChildren();
     const items = [
       ...pending.map((p) => ({ text: p.text, status: 'waiting', reason: 'Waiting for the connection; it will be sent automatically.' })),
