@@ -81,12 +81,18 @@ export function setupQna(connection, code) {
       vote.type = 'button';
       vote.className = 'vote';
       vote.setAttribute('aria-pressed', String(voted.has(q.id)));
-      vote.setAttribute('aria-label', `${voted.has(q.id) ? 'Take back your vote' : 'Upvote'} (${q.votes} ${q.votes === 1 ? 'vote' : 'votes'})`);
       vote.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5l7 9H5z"/></svg>';
+      // The name is the button's own text, so it holds the visible count (WCAG 2.5.3, label in name).
+      const action = document.createElement('span');
+      action.className = 'visually-hidden';
+      action.textContent = `${voted.has(q.id) ? 'Take back your vote' : 'Upvote'}, `;
       const count = document.createElement('span');
       count.className = 'count';
       count.textContent = String(q.votes);
-      vote.append(count);
+      const unit = document.createElement('span');
+      unit.className = 'visually-hidden';
+      unit.textContent = ` ${q.votes === 1 ? 'vote' : 'votes'}`;
+      vote.append(action, count, unit);
       vote.addEventListener('click', () => toggleVote(q.id));
       const body = document.createElement('div');
       body.className = 'question-body';
