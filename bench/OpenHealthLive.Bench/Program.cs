@@ -3,6 +3,8 @@ using OpenHealthLive.Bench;
 
 // dotnet run --project bench/OpenHealthLive.Bench -c Release -- <scenario> [options]
 //   qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]   Q&A write throughput against SQLite
+//   votes [--phones 5000] [--runs 3]                               N phones vote at once in a poll: exact tally?
+//   --server-cpus 0   pins the server to CPU 0 (run the harness itself with `taskset -c 1`)
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
 int Option(string name, int fallback)
@@ -43,8 +45,27 @@ switch (scenario)
         return runs.All(r => r.Lost == 0 && r.Duplicates == 0) ? 0 : 1;
     }
 
+    case "votes":
+    {
+        await AppProcess.BuildAsync(root);
+        var runs = new List<PollExactness.Result>();
+        for (var run = 0; run < Option("runs", 3); run++)
+        {
+            await using var app = await AppProcess.StartAsync(root);
+            var result = await PollExactness.RunAsync(app, Option("phones", 5000));
+            runs.Add(result);
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+        }
+
+        var markdown = PollExactness.Markdown(runs);
+        await File.WriteAllTextAsync(Path.Combine(results, "votes.md"), markdown);
+        await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+        await Console.Out.WriteLineAsync(markdown);
+        return runs.All(r => r.Exact) ? 0 : 1;
+    }
+
     default:
-        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]");
+        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes [options] (see Program.cs)");
         return 2;
 }
 
