@@ -173,8 +173,66 @@ public sealed partial class LiveSessionService(
         return await db.Sessions.Where(s => s.DeckSlug == deckSlug).MaxAsync(s => (int?)s.RevealedSlide, cancellationToken) ?? -1;
     }
 
+    /// <summary>Starts (or resumes) the speaker's timer.</summary>
+    public Task<LiveSessionState> StartTimerAsync(string code, CancellationToken cancellationToken) =>
+        ChangeTimerAsync(code, (record, now) =>
+        {
+            if (!record.TimerRunning)
+            {
+                record.TimerRunning = true;
+                record.TimerStartedAt = now;
+            }
+        }, cancellationToken);
+
+    /// <summary>Pauses the speaker's timer, keeping the time counted so far.</summary>
+    public Task<LiveSessionState> PauseTimerAsync(string code, CancellationToken cancellationToken) =>
+        ChangeTimerAsync(code, (record, now) =>
+        {
+            if (record.TimerRunning && record.TimerStartedAt is { } started)
+            {
+                record.TimerElapsedMs += (long)Math.Max(0, (now - started).TotalMilliseconds);
+            }
+
+            record.TimerRunning = false;
+            record.TimerStartedAt = null;
+        }, cancellationToken);
+
+    /// <summary>Sets the speaker's timer back to zero and stops it.</summary>
+    public Task<LiveSessionState> ResetTimerAsync(string code, CancellationToken cancellationToken) =>
+        ChangeTimerAsync(code, (record, _) =>
+        {
+            record.TimerRunning = false;
+            record.TimerStartedAt = null;
+            record.TimerElapsedMs = 0;
+        }, cancellationToken);
+
     /// <summary>Forgets cached state, so the next read comes from the database.</summary>
     public void Invalidate(string code) => _cache.TryRemove(code, out _);
+
+    private async Task<LiveSessionState> ChangeTimerAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        LiveSessionState updated;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            change(record, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            // The timer is not a slide change: it does not move the version, so keep the cache in step directly.
+            updated = ToState(record);
+            _cache[updated.Code] = updated;
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await notifier.TimerChangedAsync(updated, cancellationToken);
+        return updated;
+    }
 
     internal static (int Slide, int Fragment) Move(Deck deck, int slide, int fragment, Navigation navigation)
     {
@@ -227,7 +285,8 @@ public sealed partial class LiveSessionService(
     }
 
     private static LiveSessionState ToState(LiveSessionRecord r) =>
-        new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), new SlidePosition(r.RevealedSlide, r.RevealedFragment, r.Version), r.CreatedAt);
+        new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), new SlidePosition(r.RevealedSlide, r.RevealedFragment, r.Version), r.CreatedAt,
+            new SpeakerTimer(r.TimerRunning, TimeSpan.FromMilliseconds(r.TimerElapsedMs), r.TimerStartedAt));
 
     private static async Task<string> NewUniqueCodeAsync(LiveDbContext db, CancellationToken cancellationToken)
     {

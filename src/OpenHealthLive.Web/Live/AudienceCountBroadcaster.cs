@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace OpenHealthLive.Web.Live;
 
-/// <summary>Pushes changed audience counts to presenter devices once a second.</summary>
+/// <summary>Pushes changed audience counts and delivery figures to presenter devices once a second.</summary>
 internal sealed partial class AudienceCountBroadcaster(
     AudienceTracker tracker,
+    DeliveryTracker delivery,
     IHubContext<LiveHub, ILiveClient> hub,
     TimeProvider time,
     ILogger<AudienceCountBroadcaster> logger) : BackgroundService
@@ -14,7 +15,8 @@ internal sealed partial class AudienceCountBroadcaster(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var change in tracker.TakeChanges())
+            var changes = tracker.TakeChanges();
+            foreach (var change in changes)
             {
                 try
                 {
@@ -23,6 +25,18 @@ internal sealed partial class AudienceCountBroadcaster(
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     LogSendFailed(ex, change.Code);
+                }
+            }
+
+            foreach (var code in delivery.TakeChanged().Union(changes.Select(c => c.Code)))
+            {
+                try
+                {
+                    await hub.Clients.Group(LiveGroups.Presenters(code)).DeliveryChanged(delivery.Summarize(code, tracker.CountOf(code)));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogSendFailed(ex, code);
                 }
             }
         }

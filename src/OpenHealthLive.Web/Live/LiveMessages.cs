@@ -20,7 +20,13 @@ public sealed record SlideState(string Code, int Slide, int Fragment, long Versi
 /// <summary>What a presenter device gets when it starts following a session.</summary>
 /// <param name="State">The current position.</param>
 /// <param name="AudienceCount">Phones following now.</param>
-public sealed record PresenterJoined(SlideState State, int AudienceCount);
+/// <param name="Timer">The speaker's timer.</param>
+/// <param name="Projector">Blackout and join overlay.</param>
+/// <param name="Delivery">How many phones show the current slide.</param>
+public sealed record PresenterJoined(SlideState State, int AudienceCount, TimerState Timer, ProjectorState Projector, Delivery Delivery);
+
+/// <summary>The speaker's timer: <c>ElapsedMs</c> counted when the message was made; it goes on counting while <c>Running</c>.</summary>
+public sealed record TimerState(string Code, bool Running, long ElapsedMs);
 
 /// <summary>Number of phones following a session.</summary>
 public sealed record AudienceCount(string Code, int Count);
@@ -29,8 +35,14 @@ public sealed record AudienceCount(string Code, int Count);
 public sealed record DeckReloaded(string Code, string Deck);
 
 /// <summary>Builds the messages above from a session and its deck.</summary>
-public sealed class LiveMessages(DeckCatalog decks)
+public sealed class LiveMessages(DeckCatalog decks, TimeProvider time)
 {
+    public TimerState Timer(LiveSessionState session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new(session.Code, session.Timer.Running, (long)session.Timer.ElapsedAt(time.GetUtcNow()).TotalMilliseconds);
+    }
+
     public SlideState SlideState(LiveSessionState session)
     {
         ArgumentNullException.ThrowIfNull(session);

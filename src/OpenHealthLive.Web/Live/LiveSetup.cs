@@ -26,6 +26,8 @@ internal static class LiveSetup
         builder.Services.AddSingleton<LiveSessionService>();
         builder.Services.AddSingleton<LiveMessages>();
         builder.Services.AddSingleton<AudienceTracker>();
+        builder.Services.AddSingleton<DeliveryTracker>();
+        builder.Services.AddSingleton<ProjectorStates>();
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
         builder.Services.AddHostedService<DefaultSessionInitializer>();
         builder.Services.AddHostedService<AudienceCountBroadcaster>();

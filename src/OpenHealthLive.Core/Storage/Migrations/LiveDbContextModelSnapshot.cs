@@ -57,6 +57,15 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<int>("Slide")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TimerElapsedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TimerRunning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("TimerStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 

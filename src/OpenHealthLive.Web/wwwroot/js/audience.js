@@ -58,8 +58,16 @@ function apply(state) {
   if (viewing !== null && viewing > live.revealedSlide) viewing = null;
   if (viewing === null) {
     render(state.slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, state.fragment);
+    acknowledge();
   } else {
     forwardButton.disabled = viewing >= live.revealedSlide;
+  }
+}
+
+/** Tells the server this phone shows the live version, so the presenter sees that the room is with them. */
+function acknowledge() {
+  if (connection?.state === signalR.HubConnectionState.Connected) {
+    connection.send('AcknowledgeSlide', code, live.version).catch(() => {});
   }
 }
 
@@ -68,6 +76,7 @@ async function show(index) {
   if (index === live.slide) {
     viewing = null;
     render(live.slide, seen.get(live.slide) ?? slideElement.innerHTML, live.fragment);
+    acknowledge();
     return;
   }
   viewing = index;
@@ -118,7 +127,10 @@ let polls = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
-    apply(await hub.invoke('JoinSession', code));
+    const joined = await hub.invoke('JoinSession', code);
+    apply(joined);
+    // apply() ignores a state it already shows; the acknowledgement is still owed on this new connection.
+    if (viewing === null) acknowledge();
     await qna?.refresh();
     await polls?.refresh();
   },
