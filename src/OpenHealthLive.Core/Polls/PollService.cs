@@ -120,8 +120,14 @@ public sealed partial class PollService(
             {
                 db.PollVotes.Add(new PollVoteRecord
                 {
-                    SessionCode = sessionCode, PollId = pollId, Round = state.Round, DeviceHash = deviceHash, ClientId = clientId,
-                    Answer = serialized, CreatedAt = now, UpdatedAt = now,
+                    SessionCode = sessionCode,
+                    PollId = pollId,
+                    Round = state.Round,
+                    DeviceHash = deviceHash,
+                    ClientId = clientId,
+                    Answer = serialized,
+                    CreatedAt = now,
+                    UpdatedAt = now,
                 });
                 return new VoteOutcome(state.Round, null, normalized, Changed: false, Duplicate: false);
             }
