@@ -26,43 +26,43 @@ Directory.CreateDirectory(results);
 switch (scenario)
 {
     case "qna":
-    {
-        await AppProcess.BuildAsync(root);
-        var runs = new List<QnaThroughput.Result>();
-        for (var run = 0; run < Option("runs", 5); run++)
         {
-            // The per-phone limits stay on, raised so that the harness measures the writer, not the limiter.
-            await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000");
-            var result = await QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40));
-            runs.Add(result);
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
-        }
+            await AppProcess.BuildAsync(root);
+            var runs = new List<QnaThroughput.Result>();
+            for (var run = 0; run < Option("runs", 5); run++)
+            {
+                // The per-phone limits stay on, raised so that the harness measures the writer, not the limiter.
+                await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000");
+                var result = await QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40));
+                runs.Add(result);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+            }
 
-        var markdown = QnaThroughput.Markdown(runs);
-        await File.WriteAllTextAsync(Path.Combine(results, "qna.md"), markdown);
-        await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
-        await Console.Out.WriteLineAsync(markdown);
-        return runs.All(r => r.Lost == 0 && r.Duplicates == 0) ? 0 : 1;
-    }
+            var markdown = QnaThroughput.Markdown(runs);
+            await File.WriteAllTextAsync(Path.Combine(results, "qna.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return runs.All(r => r.Lost == 0 && r.Duplicates == 0) ? 0 : 1;
+        }
 
     case "votes":
-    {
-        await AppProcess.BuildAsync(root);
-        var runs = new List<PollExactness.Result>();
-        for (var run = 0; run < Option("runs", 3); run++)
         {
-            await using var app = await AppProcess.StartAsync(root);
-            var result = await PollExactness.RunAsync(app, Option("phones", 5000));
-            runs.Add(result);
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
-        }
+            await AppProcess.BuildAsync(root);
+            var runs = new List<PollExactness.Result>();
+            for (var run = 0; run < Option("runs", 3); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root);
+                var result = await PollExactness.RunAsync(app, Option("phones", 5000));
+                runs.Add(result);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+            }
 
-        var markdown = PollExactness.Markdown(runs);
-        await File.WriteAllTextAsync(Path.Combine(results, "votes.md"), markdown);
-        await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
-        await Console.Out.WriteLineAsync(markdown);
-        return runs.All(r => r.Exact) ? 0 : 1;
-    }
+            var markdown = PollExactness.Markdown(runs);
+            await File.WriteAllTextAsync(Path.Combine(results, "votes.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return runs.All(r => r.Exact) ? 0 : 1;
+        }
 
     default:
         await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes [options] (see Program.cs)");
