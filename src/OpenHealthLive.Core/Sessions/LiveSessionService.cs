@@ -132,6 +132,16 @@ public sealed partial class LiveSessionService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            if (_cache.TryGetValue(record.Code, out var remembered) && remembered.Position.Version > record.Version)
+            {
+                // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
+                record.Slide = remembered.Position.Slide;
+                record.Fragment = remembered.Position.Fragment;
+                record.RevealedSlide = remembered.Revealed.Slide;
+                record.RevealedFragment = remembered.Revealed.Fragment;
+                record.Version = remembered.Position.Version;
+            }
+
             var deck = decks.Get(record.DeckSlug).Deck
                 ?? throw new LiveSessionException($"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
 
@@ -151,7 +161,17 @@ public sealed partial class LiveSessionService(
             }
 
             record.UpdatedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            {
+                // Slides must keep working when the database cannot take writes: the room follows from memory,
+                // and the next move that can be stored stores where the room is.
+                LogPositionNotStored(ex, record.Code, record.Slide + 1);
+            }
+
             updated = Remember(record);
         }
         finally
@@ -299,6 +319,9 @@ public sealed partial class LiveSessionService(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Session {Code} moved to slide {Slide}, but the database could not store it; the room follows from memory")]
+    private partial void LogPositionNotStored(Exception exception, string code, int slide);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {Code} created for deck '{DeckSlug}'")]
     private partial void LogSessionCreated(string code, string deckSlug);

@@ -46,7 +46,9 @@ internal static class LiveSetup
 
     public static WebApplication MapLive(this WebApplication app)
     {
-        app.MapHub<LiveHub>(HubPath);
+        // Stateful reconnect: after a short drop the same connection resumes and the server replays, exactly once,
+        // what the phone missed. After a long drop or a restart the phone joins again and gets the current state.
+        app.MapHub<LiveHub>(HubPath, hub => hub.AllowStatefulReconnects = true);
         return app;
     }
 }

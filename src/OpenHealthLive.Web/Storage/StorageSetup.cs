@@ -18,7 +18,9 @@ internal static class StorageSetup
             .ValidateOnStart();
         builder.Services.AddSingleton<DataDirectory>();
         builder.Services.AddDbContextFactory<LiveDbContext>((services, options) =>
-            options.UseSqlite(SqliteStorage.ConnectionString(services.GetRequiredService<DataDirectory>().Path)));
+            options.UseSqlite(SqliteStorage.ConnectionString(services.GetRequiredService<DataDirectory>().Path))
+                // Interceptors registered in DI join in (the tests use one to make the database refuse writes).
+                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         builder.Services.AddHostedService<DatabaseMigrator>();
 
         // Sign-in cookies must survive a restart, and must not depend on the user profile of whoever runs the site.

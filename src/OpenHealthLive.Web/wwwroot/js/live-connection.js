@@ -15,10 +15,23 @@ export function reconnectDelay(attempt) {
  * @param {(connection: signalR.HubConnection) => Promise<void>} options.onConnected  Called after every (re)connect: join here.
  * @param {(state: 'connecting'|'live'|'reconnecting'|'offline') => void} options.onStatus
  */
+/**
+ * The transports to use: all, best first (WebSockets, then Server-Sent Events, then long polling), unless the
+ * page's address says `?transport=websockets|sse|longpolling` — a diagnostic switch for networks that break
+ * WebSockets, and how the browser tests run each transport.
+ */
+export function transports(search = window.location.search) {
+  const wanted = new URLSearchParams(search).get('transport');
+  const types = signalR.HttpTransportType;
+  return { websockets: types.WebSockets, sse: types.ServerSentEvents, longpolling: types.LongPolling }[wanted ?? '']
+    ?? (types.WebSockets | types.ServerSentEvents | types.LongPolling);
+}
+
 export function connectLive({ onConnected, onStatus }) {
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/live')
+    .withUrl('/hubs/live', { transport: transports() })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => reconnectDelay(context.previousRetryCount) })
+    .withStatefulReconnect()
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   connection.serverTimeoutInMilliseconds = 30_000;
