@@ -203,6 +203,8 @@ export function setupQna(connection, code) {
     }
     pending = [...pending, item];
     writePending(pending);
+    // It shows as waiting until the server confirms it is stored, however long the network takes.
+    renderOwn();
     const typed = text.value;
     text.value = '';
     counter.textContent = `0 / ${text.maxLength}`;

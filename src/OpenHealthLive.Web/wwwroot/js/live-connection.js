@@ -80,10 +80,26 @@ export function connectLive({ onConnected, onStatus }) {
     timer = setTimeout(start, reconnectDelay(attempt++));
   });
 
-  const retryNow = () => {
+  // Back online or awake: a connection that still looks open may have lost messages (or be dead without knowing).
+  // Join again at once; if that does not answer within a few seconds, drop it and reconnect from scratch.
+  const retryNow = async () => {
     if (connection.state === signalR.HubConnectionState.Disconnected) {
       attempt = 0;
       start();
+      return;
+    }
+    if (connection.state !== signalR.HubConnectionState.Connected) return;
+    let timeout = 0;
+    const check = Promise.race([
+      joined(),
+      new Promise((_, reject) => { timeout = setTimeout(() => reject(new Error('No answer')), 5000); }),
+    ]);
+    try {
+      await check;
+    } catch {
+      await connection.stop();
+    } finally {
+      clearTimeout(timeout);
     }
   };
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') retryNow(); });
