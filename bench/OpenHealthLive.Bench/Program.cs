@@ -4,6 +4,7 @@ using OpenHealthLive.Bench;
 // dotnet run --project bench/OpenHealthLive.Bench -c Release -- <scenario> [options]
 //   qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]   Q&A write throughput against SQLite
 //   votes [--phones 5000] [--runs 3]                               N phones vote at once in a poll: exact tally?
+//   crash [--phones 50] [--runs 5]                                 kill -9 mid-talk and restart: nothing lost, nothing doubled?
 //   --server-cpus 0   pins the server to CPU 0 (run the harness itself with `taskset -c 1`)
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
@@ -63,6 +64,25 @@ switch (scenario)
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Exact) ? 0 : 1;
         }
+
+    case "crash":
+    {
+        await AppProcess.BuildAsync(root);
+        var runs = new List<CrashRecovery.Result>();
+        for (var run = 0; run < Option("runs", 5); run++)
+        {
+            await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000");
+            var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
+            runs.Add(result);
+            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+        }
+
+        var markdown = CrashRecovery.Markdown(runs);
+        await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
+        await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+        await Console.Out.WriteLineAsync(markdown);
+        return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
+    }
 
     default:
         await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes [options] (see Program.cs)");
