@@ -69,7 +69,7 @@ internal static partial class Clients
             });
         if (reconnect)
         {
-            // The audience page's policy (wwwroot/js/live-connection.js): 0.5 s doubling to 10 s, ±25 % jitter, for ever.
+            // The audience page's policy (wwwroot/js/live-connection.js): 0.5, 1, 2 s, four times 4 s, then 10 s, ±25 % jitter, for ever.
             builder.WithAutomaticReconnect(new PageLikeRetryPolicy());
         }
 
@@ -81,8 +81,12 @@ internal static partial class Clients
 
     private sealed class PageLikeRetryPolicy : IRetryPolicy
     {
-        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
-            TimeSpan.FromMilliseconds(Math.Min(10_000, 500 * Math.Pow(2, Math.Min(retryContext.PreviousRetryCount, 6))) * (0.75 + (Random.Shared.NextDouble() * 0.5)));
+        public TimeSpan? NextRetryDelay(RetryContext retryContext)
+        {
+            var attempt = retryContext.PreviousRetryCount;
+            var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : attempt < 7 ? 4_000 : 10_000;
+            return TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5)));
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -2,11 +2,13 @@
 // It never gives up while the page is open: reconnects back off with jitter, capped at about 10 s, and
 // a phone that wakes up or gets its network back tries again at once.
 
-const MAX_DELAY_MS = 10_000;
-
-/** Delay before reconnect attempt `attempt` (0-based): 0.5 s, 1 s, 2 s, ... capped at 10 s, with ±25 % jitter. */
+/**
+ * Delay before reconnect attempt `attempt` (0-based), with ±25 % jitter so a room does not reconnect in step:
+ * 0.5 s, 1 s, 2 s, then 4 s for the next four tries — a restarted server (about 20 s of outage) finds every
+ * phone back within about 5 s of being ready — then 10 s for as long as the page is open.
+ */
 export function reconnectDelay(attempt) {
-  const base = Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(attempt, 6));
+  const base = attempt < 3 ? 500 * 2 ** attempt : attempt < 7 ? 4_000 : 10_000;
   return Math.round(base * (0.75 + Math.random() * 0.5));
 }
 
