@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -6,6 +7,7 @@ namespace OpenHealthLive.Web.Live;
 internal sealed partial class AudienceCountBroadcaster(
     AudienceTracker tracker,
     DeliveryTracker delivery,
+    NodeTopology topology,
     IHubContext<LiveHub, ILiveClient> hub,
     TimeProvider time,
     ILogger<AudienceCountBroadcaster> logger) : BackgroundService
@@ -13,9 +15,17 @@ internal sealed partial class AudienceCountBroadcaster(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        var tick = 0;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var changes = tracker.TakeChanges();
+            var changes = tracker.TakeChanges().ToList();
+            // In a cluster a presenter adds up every node's figures, and one that joins late must hear from all of
+            // them: every few seconds each node repeats its figures even when nothing changed.
+            if (topology.MultiNode && ++tick % 5 == 0)
+            {
+                changes.AddRange(tracker.ActiveCodes().Where(code => changes.All(c => c.Code != code)).Select(tracker.Count));
+            }
+
             foreach (var change in changes)
             {
                 try

@@ -35,7 +35,7 @@ public sealed class LiveHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Presenters(session.Code), Context.ConnectionAborted);
         var current = await RequireAsync(session.Code);
-        return new PresenterJoined(messages.SlideState(current), audience.CountOf(session.Code), messages.Timer(current), projectors.Get(session.Code),
+        return new PresenterJoined(messages.SlideState(current), audience.Count(session.Code), messages.Timer(current), projectors.Get(session.Code),
             delivery.Summarize(session.Code, audience.CountOf(session.Code)));
     }
 

@@ -23,6 +23,17 @@ internal static class LiveSetup
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Several nodes behind one address share SignalR messages through Redis, and keep copies of shared state
+        // only briefly; a periodic heartbeat lets a phone that missed a change (Redis was down) catch up.
+        var live = builder.Configuration.GetSection(LiveOptions.SectionName).Get<LiveOptions>() ?? new LiveOptions();
+        var multiNode = live.Backplane == Backplane.Redis;
+        builder.Services.AddSingleton(new NodeTopology(multiNode, live.NodeName ?? $"{Environment.MachineName}:{Environment.ProcessId}"));
+        if (multiNode && live.StateHeartbeatSeconds > 0)
+        {
+            builder.Services.AddHostedService<ClusterHeartbeat>();
+        }
+
         builder.Services.AddSingleton<LiveSessionService>();
         builder.Services.AddSingleton<LiveMessages>();
         builder.Services.AddSingleton<AudienceTracker>();
@@ -33,7 +44,7 @@ internal static class LiveSetup
         builder.Services.AddHostedService<AudienceCountBroadcaster>();
         builder.Services.AddHostedService<DeckReloadBroadcaster>();
 
-        builder.Services.AddSignalR(hub =>
+        var signalR = builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
             hub.EnableDetailedErrors = false;
@@ -41,6 +52,20 @@ internal static class LiveSetup
             hub.AddFilter<PresenterOnlyHubFilter>();
             hub.AddFilter<HubRateLimitFilter>();
         });
+        if (multiNode)
+        {
+            if (string.IsNullOrWhiteSpace(live.RedisConnectionString))
+            {
+                throw new InvalidOperationException("Live:Backplane is Redis but Live:RedisConnectionString is empty.");
+            }
+
+            signalR.AddStackExchangeRedis(live.RedisConnectionString, redis =>
+            {
+                redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("openhealthlive");
+                // Start even if Redis is down, and keep trying: each node goes on serving its own phones meanwhile.
+                redis.Configuration.AbortOnConnectFail = false;
+            });
+        }
         return builder;
     }
 

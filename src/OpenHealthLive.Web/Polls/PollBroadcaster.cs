@@ -17,7 +17,7 @@ internal sealed partial class PollBroadcaster(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    private readonly ConcurrentDictionary<(string Code, string PollId), (bool Visible, Func<PollResults> Snapshot)> _pending = new();
+    private readonly ConcurrentDictionary<(string Code, string PollId), (bool Visible, Func<CancellationToken, Task<PollResults>> Snapshot)> _pending = new();
 
     public async Task PollChangedAsync(PollView poll, PollResults results, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ internal sealed partial class PollBroadcaster(
         await hub.Clients.Group(LiveGroups.Presenters(poll.SessionCode)).PollUpdated(PresenterPoll.From(poll, results));
     }
 
-    public void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<PollResults> snapshot) =>
+    public void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<CancellationToken, Task<PollResults>> snapshot) =>
         _pending[(sessionCode, pollId)] = (resultsVisible, snapshot);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +51,7 @@ internal sealed partial class PollBroadcaster(
 
             try
             {
-                var message = new PollResultsChanged(key.Code, key.PollId, pending.Snapshot());
+                var message = new PollResultsChanged(key.Code, key.PollId, await pending.Snapshot(CancellationToken.None));
                 await hub.Clients.Group(LiveGroups.Presenters(key.Code)).PollResultsChanged(message);
                 if (pending.Visible)
                 {
