@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Live;
@@ -8,7 +7,7 @@ internal sealed partial class AudienceCountBroadcaster(
     AudienceTracker tracker,
     DeliveryTracker delivery,
     NodeTopology topology,
-    IHubContext<LiveHub, ILiveClient> hub,
+    FollowerBroadcast broadcast,
     TimeProvider time,
     ILogger<AudienceCountBroadcaster> logger) : BackgroundService
 {
@@ -30,7 +29,7 @@ internal sealed partial class AudienceCountBroadcaster(
             {
                 try
                 {
-                    await hub.Clients.Group(LiveGroups.Presenters(change.Code)).AudienceCountChanged(change);
+                    await broadcast.SendToPresentersAsync(change.Code, client => client.AudienceCountChanged(change));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -42,7 +41,7 @@ internal sealed partial class AudienceCountBroadcaster(
             {
                 try
                 {
-                    await hub.Clients.Group(LiveGroups.Presenters(code)).DeliveryChanged(delivery.Summarize(code, tracker.CountOf(code)));
+                    await broadcast.SendToPresentersAsync(code, client => client.DeliveryChanged(delivery.Summarize(code, tracker.CountOf(code))));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Sessions;
 
@@ -13,7 +12,7 @@ internal sealed partial class ClusterHeartbeat(
     LiveSessionService sessions,
     AudienceTracker audience,
     DeliveryTracker delivery,
-    IHubContext<LiveHub, ILiveClient> hub,
+    FollowerBroadcast followers,
     IOptions<LiveOptions> options,
     TimeProvider time,
     ILogger<ClusterHeartbeat> logger) : BackgroundService
@@ -28,7 +27,8 @@ internal sealed partial class ClusterHeartbeat(
                 foreach (var session in await sessions.RefreshAsync(audience.ActiveCodes(), stoppingToken))
                 {
                     delivery.Observe(session.Code, session.Position.Version, session.Position.Slide);
-                    await hub.Clients.Group(LiveGroups.Followers(session.Code)).StateHeartbeat(new StateHeartbeat(session.Code, session.Position.Version));
+                    var heartbeat = new StateHeartbeat(session.Code, session.Position.Version);
+                    await followers.SendAsync(session.Code, client => client.StateHeartbeat(heartbeat));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -39,6 +39,8 @@ internal static class LiveSetup
         builder.Services.AddSingleton<AudienceTracker>();
         builder.Services.AddSingleton<DeliveryTracker>();
         builder.Services.AddSingleton<ProjectorStates>();
+        builder.Services.AddSingleton<LocalFollowers>();
+        builder.Services.AddSingleton<FollowerBroadcast>();
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
         builder.Services.AddHostedService<DefaultSessionInitializer>();
         builder.Services.AddHostedService<AudienceCountBroadcaster>();
@@ -59,11 +61,22 @@ internal static class LiveSetup
                 throw new InvalidOperationException("Live:Backplane is Redis but Live:RedisConnectionString is empty.");
             }
 
+            var backplane = new BackplaneConnection();
+            builder.Services.AddSingleton(backplane);
             signalR.AddStackExchangeRedis(live.RedisConnectionString, redis =>
             {
                 redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("openhealthlive");
                 // Start even if Redis is down, and keep trying: each node goes on serving its own phones meanwhile.
                 redis.Configuration.AbortOnConnectFail = false;
+                // Look for Redis again every second (the client's default backs off to many seconds): phones on other
+                // nodes converge within a heartbeat of Redis returning.
+                redis.Configuration.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(1000);
+                redis.ConnectionFactory = async writer =>
+                {
+                    var multiplexer = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration, writer);
+                    backplane.Multiplexer = multiplexer;
+                    return multiplexer;
+                };
             });
         }
         return builder;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Web.Live;
 
@@ -11,7 +10,7 @@ namespace OpenHealthLive.Web.Polls;
 /// the room only while the results are shown.
 /// </summary>
 internal sealed partial class PollBroadcaster(
-    IHubContext<LiveHub, ILiveClient> hub,
+    FollowerBroadcast broadcast,
     TimeProvider time,
     ILogger<PollBroadcaster> logger) : BackgroundService, IPollNotifier
 {
@@ -24,8 +23,8 @@ internal sealed partial class PollBroadcaster(
         ArgumentNullException.ThrowIfNull(poll);
         // A state change carries fresh results itself; counts still waiting for this poll are out of date.
         _pending.TryRemove((poll.SessionCode, poll.Definition.Id), out _);
-        await hub.Clients.Group(LiveGroups.Followers(poll.SessionCode)).PollChanged(AudiencePoll.From(poll, results));
-        await hub.Clients.Group(LiveGroups.Presenters(poll.SessionCode)).PollUpdated(PresenterPoll.From(poll, results));
+        await broadcast.SendAsync(poll.SessionCode, client => client.PollChanged(AudiencePoll.From(poll, results)));
+        await broadcast.SendToPresentersAsync(poll.SessionCode, client => client.PollUpdated(PresenterPoll.From(poll, results)));
     }
 
     public void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<CancellationToken, Task<PollResults>> snapshot) =>
@@ -52,10 +51,10 @@ internal sealed partial class PollBroadcaster(
             try
             {
                 var message = new PollResultsChanged(key.Code, key.PollId, await pending.Snapshot(CancellationToken.None));
-                await hub.Clients.Group(LiveGroups.Presenters(key.Code)).PollResultsChanged(message);
+                await broadcast.SendToPresentersAsync(key.Code, client => client.PollResultsChanged(message));
                 if (pending.Visible)
                 {
-                    await hub.Clients.Group(LiveGroups.Followers(key.Code)).PollResultsChanged(message);
+                    await broadcast.SendAsync(key.Code, client => client.PollResultsChanged(message));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
