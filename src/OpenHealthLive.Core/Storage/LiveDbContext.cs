@@ -4,7 +4,7 @@ namespace OpenHealthLive.Core.Storage;
 
 /// <summary>
 /// The database: sessions, questions, polls and the keys that sign cookies. SQLite by default; PostgreSQL
-/// through <see cref="PostgresLiveDbContext"/>, which only carries its own migrations.
+/// through <see cref="Postgres.PostgresLiveDbContext"/>, which only carries its own migrations.
 /// </summary>
 public class LiveDbContext : DbContext
 {

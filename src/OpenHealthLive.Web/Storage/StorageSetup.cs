@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Core.Storage.Postgres;
 
 namespace OpenHealthLive.Web.Storage;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace OpenHealthLive.Core.Storage;
+namespace OpenHealthLive.Core.Storage.Postgres;
 
 /// <summary>Lets <c>dotnet ef migrations add … --context PostgresLiveDbContext</c> build the model without a server.</summary>
 internal sealed class DesignTimePostgresLiveDbContextFactory : IDesignTimeDbContextFactory<PostgresLiveDbContext>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Core.Storage.Postgres;
 
 #nullable disable
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Core.Storage.Postgres;
 
 #nullable disable
 
