@@ -11,11 +11,11 @@ internal static partial class Clients
     private static readonly HttpClient Http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>A phone: opens the audience page (which gives it a device cookie), then connects to the hub.</summary>
-    public static async Task<HubConnection> PhoneAsync(Uri baseAddress, string code)
+    public static async Task<HubConnection> PhoneAsync(Uri baseAddress, string code, bool reconnect = false)
     {
         using var page = await Http.GetAsync(new Uri(baseAddress, $"j/{code}"));
         var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
-        return await ConnectAsync(baseAddress, cookie);
+        return await ConnectAsync(baseAddress, cookie, reconnect);
     }
 
     /// <summary>A presenter device signed in through the real form.</summary>
@@ -58,19 +58,35 @@ internal static partial class Clients
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static async Task<HubConnection> ConnectAsync(Uri baseAddress, string cookie)
+    private static async Task<HubConnection> ConnectAsync(Uri baseAddress, string cookie, bool reconnect = false)
     {
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "hubs/live"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
                 options.Headers["Cookie"] = cookie;
-            })
-            .Build();
+            });
+        if (reconnect)
+        {
+            // The audience page's policy (wwwroot/js/live-connection.js): 0.5, 1, 2 s, four times 4 s, then 10 s, ±25 % jitter, for ever.
+            builder.WithAutomaticReconnect(new PageLikeRetryPolicy());
+        }
+
+        var connection = builder.Build();
         connection.ServerTimeout = TimeSpan.FromSeconds(120);
         await connection.StartAsync();
         return connection;
+    }
+
+    private sealed class PageLikeRetryPolicy : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext)
+        {
+            var attempt = retryContext.PreviousRetryCount;
+            var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : attempt < 7 ? 4_000 : 10_000;
+            return TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5)));
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

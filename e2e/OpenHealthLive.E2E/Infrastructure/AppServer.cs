@@ -54,6 +54,9 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The server's clock; a test can move it forward (it survives restarts, as real time would).</summary>
+    public ShiftableClock Clock { get; } = new();
+
     /// <summary>The port, the same across restarts.</summary>
     public int Port { get; }
 
@@ -88,7 +91,7 @@ public sealed class AppServer : IAsyncDisposable
             throw new InvalidOperationException("The server is already running.");
         }
 
-        var factory = new OpenHealthLiveFactory(_settings);
+        var factory = new OpenHealthLiveFactory(_settings, Clock);
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
         try
         {

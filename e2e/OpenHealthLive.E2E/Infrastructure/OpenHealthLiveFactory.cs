@@ -10,7 +10,7 @@ namespace OpenHealthLive.E2E.Infrastructure;
 /// what ships, not the developer exception page or the deck watcher) and the settings of one
 /// <see cref="AppServer"/>.
 /// </summary>
-internal sealed class OpenHealthLiveFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class OpenHealthLiveFactory(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +22,10 @@ internal sealed class OpenHealthLiveFactory(IReadOnlyDictionary<string, string?>
         }
 
         // A stop that waits on a stuck connection would turn a restart test into a 30-second one.
-        builder.ConfigureServices(services => services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5)));
+        builder.ConfigureServices(services =>
+        {
+            services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+            services.AddSingleton(clock);
+        });
     }
 }

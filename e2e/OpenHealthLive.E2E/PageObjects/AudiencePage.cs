@@ -17,7 +17,7 @@ public sealed partial class AudiencePage(IPage page)
     public ILocator Position => Page.GetByRole(AriaRole.Navigation, new() { Name = "Slides" }).Locator("#position");
 
     /// <summary>The connection state: "Live", "Connecting…", "Reconnecting…" or "Offline".</summary>
-    public ILocator ConnectionStatus => Page.GetByRole(AriaRole.Status);
+    public ILocator ConnectionStatus => Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Status);
 
     public ILocator PreviousButton => Page.GetByRole(AriaRole.Button, new() { Name = "Previous slide" });
 

@@ -8,4 +8,7 @@ public interface ILiveNotifier
 {
     /// <summary>The session moved to <see cref="LiveSessionState.Position"/>.</summary>
     Task SlideChangedAsync(LiveSessionState session, CancellationToken cancellationToken);
+
+    /// <summary>The speaker's timer started, paused or was reset.</summary>
+    Task TimerChangedAsync(LiveSessionState session, CancellationToken cancellationToken);
 }

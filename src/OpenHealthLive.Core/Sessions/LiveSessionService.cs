@@ -16,9 +16,12 @@ public sealed partial class LiveSessionService(
     DeckCatalog decks,
     ILiveNotifier notifier,
     TimeProvider time,
-    ILogger<LiveSessionService> logger)
+    ILogger<LiveSessionService> logger,
+    NodeTopology? topology = null)
 {
+    private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
     private readonly ConcurrentDictionary<string, LiveSessionState> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _cachedAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>The session with this join code (any case), or null.</summary>
@@ -29,14 +32,30 @@ public sealed partial class LiveSessionService(
             return null;
         }
 
-        if (_cache.TryGetValue(normalized, out var cached))
+        if (_cache.TryGetValue(normalized, out var cached) && IsFresh(normalized))
         {
             return cached;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == normalized, cancellationToken);
-        return record is null ? null : _cache.GetOrAdd(normalized, ToState(record));
+        return record is null ? null : Remember(record);
+    }
+
+    /// <summary>
+    /// The current version of each session whose code is given, read from the database: other nodes may have
+    /// moved them. Used by the periodic state heartbeat of a cluster.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveSessionState>> RefreshAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Sessions.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(cancellationToken);
+        return records.Select(Remember).ToList();
     }
 
     /// <summary>The session that exists from start-up.</summary>
@@ -132,6 +151,16 @@ public sealed partial class LiveSessionService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            if (_cache.TryGetValue(record.Code, out var remembered) && remembered.Position.Version > record.Version)
+            {
+                // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
+                record.Slide = remembered.Position.Slide;
+                record.Fragment = remembered.Position.Fragment;
+                record.RevealedSlide = remembered.Revealed.Slide;
+                record.RevealedFragment = remembered.Revealed.Fragment;
+                record.Version = remembered.Position.Version;
+            }
+
             var deck = decks.Get(record.DeckSlug).Deck
                 ?? throw new LiveSessionException($"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
 
@@ -151,7 +180,17 @@ public sealed partial class LiveSessionService(
             }
 
             record.UpdatedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            {
+                // Slides must keep working when the database cannot take writes: the room follows from memory,
+                // and the next move that can be stored stores where the room is.
+                LogPositionNotStored(ex, record.Code, record.Slide + 1);
+            }
+
             updated = Remember(record);
         }
         finally
@@ -173,8 +212,66 @@ public sealed partial class LiveSessionService(
         return await db.Sessions.Where(s => s.DeckSlug == deckSlug).MaxAsync(s => (int?)s.RevealedSlide, cancellationToken) ?? -1;
     }
 
+    /// <summary>Starts (or resumes) the speaker's timer.</summary>
+    public Task<LiveSessionState> StartTimerAsync(string code, CancellationToken cancellationToken) =>
+        ChangeTimerAsync(code, (record, now) =>
+        {
+            if (!record.TimerRunning)
+            {
+                record.TimerRunning = true;
+                record.TimerStartedAt = now;
+            }
+        }, cancellationToken);
+
+    /// <summary>Pauses the speaker's timer, keeping the time counted so far.</summary>
+    public Task<LiveSessionState> PauseTimerAsync(string code, CancellationToken cancellationToken) =>
+        ChangeTimerAsync(code, (record, now) =>
+        {
+            if (record.TimerRunning && record.TimerStartedAt is { } started)
+            {
+                record.TimerElapsedMs += (long)Math.Max(0, (now - started).TotalMilliseconds);
+            }
+
+            record.TimerRunning = false;
+            record.TimerStartedAt = null;
+        }, cancellationToken);
+
+    /// <summary>Sets the speaker's timer back to zero and stops it.</summary>
+    public Task<LiveSessionState> ResetTimerAsync(string code, CancellationToken cancellationToken) =>
+        ChangeTimerAsync(code, (record, _) =>
+        {
+            record.TimerRunning = false;
+            record.TimerStartedAt = null;
+            record.TimerElapsedMs = 0;
+        }, cancellationToken);
+
     /// <summary>Forgets cached state, so the next read comes from the database.</summary>
     public void Invalidate(string code) => _cache.TryRemove(code, out _);
+
+    private async Task<LiveSessionState> ChangeTimerAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        LiveSessionState updated;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            change(record, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            // The timer is not a slide change: it does not move the version, so keep the cache in step directly.
+            updated = ToState(record);
+            _cache[updated.Code] = updated;
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await notifier.TimerChangedAsync(updated, cancellationToken);
+        return updated;
+    }
 
     internal static (int Slide, int Fragment) Move(Deck deck, int slide, int fragment, Navigation navigation)
     {
@@ -222,12 +319,16 @@ public sealed partial class LiveSessionService(
     private LiveSessionState Remember(LiveSessionRecord record)
     {
         var state = ToState(record);
-        _cache.AddOrUpdate(state.Code, state, (_, existing) => existing.Position.Version > state.Position.Version ? existing : state);
-        return state;
+        _cachedAt[state.Code] = time.GetUtcNow();
+        return _cache.AddOrUpdate(state.Code, state, (_, existing) => existing.Position.Version > state.Position.Version ? existing : state);
     }
 
+    private bool IsFresh(string code) =>
+        !_topology.MultiNode || (_cachedAt.TryGetValue(code, out var at) && time.GetUtcNow() - at < _topology.CacheLifetime);
+
     private static LiveSessionState ToState(LiveSessionRecord r) =>
-        new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), new SlidePosition(r.RevealedSlide, r.RevealedFragment, r.Version), r.CreatedAt);
+        new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), new SlidePosition(r.RevealedSlide, r.RevealedFragment, r.Version), r.CreatedAt,
+            new SpeakerTimer(r.TimerRunning, TimeSpan.FromMilliseconds(r.TimerElapsedMs), r.TimerStartedAt));
 
     private static async Task<string> NewUniqueCodeAsync(LiveDbContext db, CancellationToken cancellationToken)
     {
@@ -240,6 +341,9 @@ public sealed partial class LiveSessionService(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Session {Code} moved to slide {Slide}, but the database could not store it; the room follows from memory")]
+    private partial void LogPositionNotStored(Exception exception, string code, int slide);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {Code} created for deck '{DeckSlug}'")]
     private partial void LogSessionCreated(string code, string deckSlug);

@@ -42,7 +42,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
         var item = new Write<T>(write, afterCommit);
         if (!_pending.Writer.TryWrite(item))
         {
-            throw new StorageUnavailableException("The server is shutting down; try again in a moment.");
+            throw new StorageUnavailableException(StorageUnavailableException.NotSavedYet + "the server is shutting down. Your phone keeps it and sends it again.");
         }
 
         return item.Task;
@@ -105,8 +105,16 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
                     await transaction.ReleaseSavepointAsync("write", cancellationToken);
                     applied.Add(write);
                 }
+                catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+                {
+                    // The database refused this write (a full disk, a lock that never came free): worth retrying.
+                    await transaction.RollbackToSavepointAsync("write", cancellationToken);
+                    LogWriteFailed(ex);
+                    write.Fail(new StorageUnavailableException(StorageUnavailableException.NotSavedYet + "the server could not store it right now. Your phone keeps it and sends it again.", ex));
+                }
                 catch (Exception ex) when (ex is not StorageUnavailableException)
                 {
+                    // Refused by the write itself (a closed poll, a deleted question): its caller is told why.
                     await transaction.RollbackToSavepointAsync("write", cancellationToken);
                     write.Fail(ex);
                 }
@@ -121,7 +129,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
         catch (Exception ex)
         {
             LogBatchFailed(ex, batch.Count);
-            var unavailable = new StorageUnavailableException("Your post could not be saved right now; it will be retried.", ex);
+            var unavailable = new StorageUnavailableException(StorageUnavailableException.NotSavedYet + "the server could not store it right now. Your phone keeps it and sends it again.", ex);
             foreach (var write in applied)
             {
                 write.Fail(unavailable);
@@ -155,6 +163,9 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} writes could not be committed")]
     private partial void LogBatchFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database refused a write")]
+    private partial void LogWriteFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A write was committed but its follow-up failed")]
     private partial void LogAfterCommitFailed(Exception exception);

@@ -36,6 +36,15 @@ public sealed class LiveSessionRecord
     /// <summary>The question being answered now, shown large on the projector and highlighted on phones.</summary>
     public long? AnsweringQuestionId { get; set; }
 
+    /// <summary>True while the speaker's timer runs.</summary>
+    public bool TimerRunning { get; set; }
+
+    /// <summary>Time on the timer before its current run, in milliseconds.</summary>
+    public long TimerElapsedMs { get; set; }
+
+    /// <summary>When the timer's current run started.</summary>
+    public DateTimeOffset? TimerStartedAt { get; set; }
+
     /// <summary>When the session started.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 

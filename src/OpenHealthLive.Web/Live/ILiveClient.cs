@@ -12,6 +12,18 @@ public interface ILiveClient
     /// <summary>How many phones follow the session; sent to presenter devices, at most once a second.</summary>
     Task AudienceCountChanged(AudienceCount count);
 
+    /// <summary>How many phones show the current slide and how fast it reached them; presenter devices, at most once a second.</summary>
+    Task DeliveryChanged(Delivery delivery);
+
+    /// <summary>The session's current version, every few seconds in a cluster: a client behind it joins again.</summary>
+    Task StateHeartbeat(StateHeartbeat heartbeat);
+
+    /// <summary>The speaker's timer started, paused or was reset; presenter devices.</summary>
+    Task TimerChanged(TimerState timer);
+
+    /// <summary>Blackout or the join overlay changed; presenter devices (the projector among them).</summary>
+    Task ProjectorChanged(ProjectorState projector);
+
     /// <summary>The deck's source changed (Development); clients fetch the state again.</summary>
     Task DeckReloaded(DeckReloaded reloaded);
 

@@ -13,7 +13,8 @@ namespace OpenHealthLive.Web.Live;
 /// Methods without <see cref="AllowAudienceAttribute"/> are presenter-only (see <see cref="PresenterOnlyHubFilter"/>).
 /// </summary>
 public sealed class LiveHub(
-    LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, QuestionService questions, PollService polls, DeviceIdentity devices) : Hub<ILiveClient>
+    LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
+    QuestionService questions, PollService polls, DeviceIdentity devices) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
@@ -22,6 +23,7 @@ public sealed class LiveHub(
         var session = await RequireAsync(code);
         // Join the group before reading the state: a change that lands in between arrives with a higher
         // version, so the client never misses it and never goes back.
+        followers.Add(Context.ConnectionId, session.Code, presenter: false);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
         audience.Join(Context.ConnectionId, session.Code);
         return messages.SlideState(await RequireAsync(session.Code));
@@ -31,9 +33,45 @@ public sealed class LiveHub(
     public async Task<PresenterJoined> JoinAsPresenter(string code)
     {
         var session = await RequireAsync(code);
+        followers.Add(Context.ConnectionId, session.Code, presenter: true);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Presenters(session.Code), Context.ConnectionAborted);
-        return new PresenterJoined(messages.SlideState(await RequireAsync(session.Code)), audience.CountOf(session.Code));
+        var current = await RequireAsync(session.Code);
+        return new PresenterJoined(messages.SlideState(current), audience.Count(session.Code), messages.Timer(current), projectors.Get(session.Code),
+            delivery.Summarize(session.Code, audience.CountOf(session.Code)));
+    }
+
+    /// <summary>
+    /// A phone says which version it shows (sent without waiting for an answer, after the slide is on screen),
+    /// so the presenter can see that the room is with them.
+    /// </summary>
+    [AllowAudience]
+    public Task AcknowledgeSlide(string code, long version)
+    {
+        if (JoinCode.TryNormalize(code, out var normalized, out _))
+        {
+            delivery.Acknowledge(Context.ConnectionId, normalized, version);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Starts or resumes the speaker's timer.</summary>
+    public async Task<TimerState> StartTimer(string code) => messages.Timer(await sessions.StartTimerAsync((await RequireAsync(code)).Code, Context.ConnectionAborted));
+
+    /// <summary>Pauses the speaker's timer.</summary>
+    public async Task<TimerState> PauseTimer(string code) => messages.Timer(await sessions.PauseTimerAsync((await RequireAsync(code)).Code, Context.ConnectionAborted));
+
+    /// <summary>Sets the speaker's timer back to zero.</summary>
+    public async Task<TimerState> ResetTimer(string code) => messages.Timer(await sessions.ResetTimerAsync((await RequireAsync(code)).Code, Context.ConnectionAborted));
+
+    /// <summary>Blacks the projector out, or shows the large join QR code on it.</summary>
+    public async Task<ProjectorState> SetProjector(string code, bool blackout, bool joinOverlay)
+    {
+        var session = await RequireAsync(code);
+        var state = projectors.Set(session.Code, blackout, joinOverlay);
+        await Clients.Group(LiveGroups.Presenters(session.Code)).ProjectorChanged(state);
+        return state;
     }
 
     /// <summary>Next fragment, or next slide.</summary>
@@ -193,6 +231,8 @@ public sealed class LiveHub(
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         audience.Leave(Context.ConnectionId);
+        delivery.Leave(Context.ConnectionId);
+        followers.Remove(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -383,6 +383,47 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
     }
 
     /// <summary>A second service in the same process: same database file and factory, its own caches.</summary>
+    [Fact]
+    public async Task The_speaker_timer_counts_only_while_running_and_survives_a_restart()
+    {
+        var service = NewService();
+        var session = await service.EnsureDefaultSessionAsync(Talk, null, CancellationToken.None);
+        Assert.Equal(TimeSpan.Zero, session.Timer.ElapsedAt(_time.GetUtcNow()));
+
+        var started = await service.StartTimerAsync(session.Code, CancellationToken.None);
+        Assert.True(started.Timer.Running);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(TimeSpan.FromMinutes(3), started.Timer.ElapsedAt(_time.GetUtcNow()));
+
+        var paused = await service.PauseTimerAsync(session.Code, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.False(paused.Timer.Running);
+        Assert.Equal(TimeSpan.FromMinutes(3), paused.Timer.ElapsedAt(_time.GetUtcNow()));
+
+        await service.StartTimerAsync(session.Code, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var afterRestart = await NewService().FindAsync(session.Code, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromSeconds(210), afterRestart!.Timer.ElapsedAt(_time.GetUtcNow()));
+
+        var reset = await service.ResetTimerAsync(session.Code, CancellationToken.None);
+        Assert.Equal(TimeSpan.Zero, reset.Timer.ElapsedAt(_time.GetUtcNow()));
+        Assert.Equal(4, _notifier.Timers.Count);
+        Assert.All(_notifier.Timers, t => Assert.Equal(t.Session.Timer.Running, t.StoredRunning));
+    }
+
+    [Fact]
+    public async Task Starting_a_running_timer_again_does_not_restart_it_and_the_timer_never_moves_the_slide_version()
+    {
+        var service = NewService();
+        var session = await service.EnsureDefaultSessionAsync(Talk, null, CancellationToken.None);
+        await service.StartTimerAsync(session.Code, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var again = await service.StartTimerAsync(session.Code, CancellationToken.None);
+        Assert.Equal(TimeSpan.FromMinutes(1), again.Timer.ElapsedAt(_time.GetUtcNow()));
+        Assert.Equal(session.Position.Version, again.Position.Version);
+        Assert.Empty(_notifier.Notifications);
+    }
+
     private LiveSessionService NewService() => NewService(_dbFactory);
 
     /// <summary>A new service as after a restart: pooled connections dropped, a new factory over the same file.</summary>

@@ -13,12 +13,24 @@ public sealed class RecordingNotifier(IDbContextFactory<LiveDbContext> dbFactory
 {
     private readonly ConcurrentQueue<SlideChangedNotification> _notifications = new();
 
+    private readonly ConcurrentQueue<(LiveSessionState Session, bool StoredRunning, long StoredElapsedMs)> _timers = new();
+
     public IReadOnlyList<SlideChangedNotification> Notifications => [.. _notifications];
+
+    /// <summary>Timer notifications, each with the timer as stored in the database when it was sent.</summary>
+    public IReadOnlyList<(LiveSessionState Session, bool StoredRunning, long StoredElapsedMs)> Timers => [.. _timers];
 
     public async Task SlideChangedAsync(LiveSessionState session, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == session.Code, cancellationToken);
         _notifications.Enqueue(new SlideChangedNotification(session, stored.Slide, stored.Fragment, stored.Version));
+    }
+
+    public async Task TimerChangedAsync(LiveSessionState session, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == session.Code, cancellationToken);
+        _timers.Enqueue((session, stored.TimerRunning, stored.TimerElapsedMs));
     }
 }

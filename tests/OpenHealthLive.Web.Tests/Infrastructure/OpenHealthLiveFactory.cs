@@ -49,6 +49,9 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
 
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
 
+    /// <summary>Turn on to make the database refuse writes.</summary>
+    public WriteSwitch Writes { get; } = new();
+
     public string AllLogText => string.Join('\n', Logs.Select(l => l.Message));
 
     public Uri HubUrl => new(Server.BaseAddress, "hubs/live");
@@ -63,6 +66,7 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Writes));
     }
 
     /// <summary>An HTTP client that neither follows redirects nor keeps cookies, so tests see every response.</summary>

@@ -122,8 +122,14 @@ public sealed class PollHubTests : IDisposable
         var stored = await db.PollVotes.SingleAsync(v => v.PollId == Pillar);
         db.PollVotes.Add(new PollVoteRecord
         {
-            SessionCode = stored.SessionCode, PollId = stored.PollId, Round = stored.Round, DeviceHash = stored.DeviceHash,
-            ClientId = "forged", Answer = stored.Answer, CreatedAt = stored.CreatedAt, UpdatedAt = stored.UpdatedAt,
+            SessionCode = stored.SessionCode,
+            PollId = stored.PollId,
+            Round = stored.Round,
+            DeviceHash = stored.DeviceHash,
+            ClientId = "forged",
+            Answer = stored.Answer,
+            CreatedAt = stored.CreatedAt,
+            UpdatedAt = stored.UpdatedAt,
         });
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }

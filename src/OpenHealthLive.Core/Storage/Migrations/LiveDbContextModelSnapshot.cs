@@ -57,6 +57,15 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<int>("Slide")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("TimerElapsedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TimerRunning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("TimerStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -148,6 +157,25 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("PollVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.ProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionRecord", b =>

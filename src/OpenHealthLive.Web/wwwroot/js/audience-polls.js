@@ -9,7 +9,12 @@ export function setupPolls(connection, code, { onPollOpened }) {
   const polls = new Map();
   const myVotes = new Map();
   let draft = null;
-  let pending = null;
+  const pendingKey = `ohl.pending-poll-vote.${code}`;
+  /** A vote made while offline, kept across a reload until the server confirms it. */
+  let pending = (() => { try { return JSON.parse(localStorage.getItem(pendingKey) ?? 'null'); } catch { return null; } })();
+  const savePending = () => {
+    try { if (pending) localStorage.setItem(pendingKey, JSON.stringify(pending)); else localStorage.removeItem(pendingKey); } catch { /* memory only */ }
+  };
   let receipt = '';
 
   const current = () => [...polls.values()].find((p) => p.isOpen)
@@ -196,6 +201,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
 
   async function submit(poll) {
     pending = { pollId: poll.id, clientId: newClientId(), vote: { option: null, options: null, ratings: null, ranking: null, text: null, ...draft } };
+    savePending();
     receipt = 'Sending…';
     render();
     await flush();
@@ -212,9 +218,11 @@ export function setupPolls(connection, code, { onPollOpened }) {
       myVotes.set(item.pollId, result.answer);
       receipt = `✓ ${result.message}`;
       pending = null;
+      savePending();
     } catch (error) {
       if (isRefusal(error)) {
         pending = null;
+        savePending();
         receipt = errorMessage(error);
       } else {
         receipt = 'Saved on this phone; it will be sent when the connection is back.';
@@ -235,6 +243,8 @@ export function setupPolls(connection, code, { onPollOpened }) {
     if (poll.isOpen && !before?.isOpen) onPollOpened();
     render();
   }
+
+  setInterval(() => { if (pending && connection.state === signalR.HubConnectionState.Connected) flush(); }, 5000);
 
   connection.on('PollChanged', upsert);
   connection.on('PollResultsChanged', (message) => {

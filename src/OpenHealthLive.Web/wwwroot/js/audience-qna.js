@@ -4,6 +4,7 @@
 import { QnaModel, timeAgo, newClientId, errorMessage, isRefusal } from './qna-model.js';
 
 const PENDING_KEY = (code) => `ohl.pending-questions.${code}`;
+const PENDING_VOTES_KEY = (code) => `ohl.pending-upvotes.${code}`;
 
 export function setupQna(connection, code) {
   const model = new QnaModel();
@@ -29,6 +30,13 @@ export function setupQna(connection, code) {
     try { localStorage.setItem(PENDING_KEY(code), JSON.stringify(items)); } catch { /* private mode: kept in memory only */ }
   };
   let pending = readPending();
+  /** Upvotes made while offline: question id -> up, sent when the connection is back (setting a vote is idempotent). */
+  let pendingVotes = (() => {
+    try { return new Map(Object.entries(JSON.parse(localStorage.getItem(PENDING_VOTES_KEY(code)) ?? '{}')).map(([id, up]) => [Number(id), up])); } catch { return new Map(); }
+  })();
+  const savePendingVotes = () => {
+    try { localStorage.setItem(PENDING_VOTES_KEY(code), JSON.stringify(Object.fromEntries(pendingVotes))); } catch { /* memory only */ }
+  };
 
   function showResult(kind, message) {
     result.dataset.kind = kind;
@@ -81,6 +89,8 @@ export function setupQna(connection, code) {
       vote.type = 'button';
       vote.className = 'vote';
       vote.setAttribute('aria-pressed', String(voted.has(q.id)));
+      const waiting = pendingVotes.has(q.id);
+      vote.toggleAttribute('data-waiting', waiting);
       vote.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5l7 9H5z"/></svg>';
       // The name is the button's own text, so it holds the visible count (WCAG 2.5.3, label in name).
       const action = document.createElement('span');
@@ -91,7 +101,7 @@ export function setupQna(connection, code) {
       count.textContent = String(q.votes);
       const unit = document.createElement('span');
       unit.className = 'visually-hidden';
-      unit.textContent = ` ${q.votes === 1 ? 'vote' : 'votes'}`;
+      unit.textContent = ` ${q.votes === 1 ? 'vote' : 'votes'}${waiting ? ', waiting to send' : ''}`;
       vote.append(action, count, unit);
       vote.addEventListener('click', () => toggleVote(q.id));
       const body = document.createElement('div');
@@ -119,20 +129,34 @@ export function setupQna(connection, code) {
 
   model.onChange(render);
 
+  async function sendVote(id, up) {
+    const answer = await connection.invoke('SetQuestionVote', code, id, up);
+    pendingVotes.delete(id);
+    savePendingVotes();
+    const question = model.questions.get(id);
+    if (question) model.upsert({ ...question, votes: answer.votes }); else render();
+  }
+
   async function toggleVote(id) {
     const up = !voted.has(id);
-    if (connection.state !== signalR.HubConnectionState.Connected) {
-      showResult('error', 'Not connected; try again in a moment.');
-      return;
-    }
     // Show it at once; the server's answer (or the next update) corrects the count.
     if (up) voted.add(id); else voted.delete(id);
+    pendingVotes.set(id, up);
+    savePendingVotes();
     render();
+    if (connection.state !== signalR.HubConnectionState.Connected) {
+      showResult('waiting', 'Your vote is saved on this phone; it will be sent when the connection is back.');
+      return;
+    }
     try {
-      const answer = await connection.invoke('SetQuestionVote', code, id, up);
-      const question = model.questions.get(id);
-      if (question) model.upsert({ ...question, votes: answer.votes });
+      await sendVote(id, up);
     } catch (error) {
+      if (!isRefusal(error)) {
+        showResult('waiting', 'Your vote is saved on this phone; it will be sent when the connection is back.');
+        return;
+      }
+      pendingVotes.delete(id);
+      savePendingVotes();
       if (up) voted.delete(id); else voted.add(id);
       render();
       showResult('error', errorMessage(error));
@@ -155,6 +179,15 @@ export function setupQna(connection, code) {
 
   /** Sends what is waiting (after a reconnect); a refusal is shown, a lost connection leaves it waiting. */
   async function flushPending() {
+    for (const [id, up] of [...pendingVotes]) {
+      try {
+        await sendVote(id, up);
+      } catch (error) {
+        if (!isRefusal(error)) return;
+        pendingVotes.delete(id);
+        savePendingVotes();
+      }
+    }
     for (const item of [...pending]) {
       try {
         await send(item);
@@ -178,6 +211,8 @@ export function setupQna(connection, code) {
     }
     pending = [...pending, item];
     writePending(pending);
+    // It shows as waiting until the server confirms it is stored, however long the network takes.
+    renderOwn();
     const typed = text.value;
     text.value = '';
     counter.textContent = `0 / ${text.maxLength}`;
@@ -198,7 +233,9 @@ export function setupQna(connection, code) {
         counter.textContent = `${typed.length} / ${text.maxLength}`;
         showResult('error', errorMessage(error));
       } else {
-        showResult('waiting', 'Saved on this phone; it will be sent when the connection is back.');
+        showResult('waiting', errorMessage(error).startsWith('Not saved yet')
+          ? errorMessage(error)
+          : 'Saved on this phone; it will be sent when the connection is back.');
       }
       renderOwn();
     }
@@ -216,6 +253,12 @@ export function setupQna(connection, code) {
     });
   }
 
+  // What waits to be sent is tried again every few seconds while connected (the server may have been unable
+  // to store it for a moment), and at once after every reconnect (refresh below).
+  setInterval(() => {
+    if ((pending.length > 0 || pendingVotes.size > 0) && connection.state === signalR.HubConnectionState.Connected) flushPending();
+  }, 5000);
+
   connection.on('QuestionsChanged', (changes) => model.applyChanges(changes));
   connection.on('QnaSettingsChanged', (settings) => model.applySettings(settings));
 
@@ -224,6 +267,8 @@ export function setupQna(connection, code) {
     async refresh() {
       const state = await connection.invoke('GetQuestions', code);
       voted = new Set(state.votedQuestionIds);
+      // Votes still waiting to be sent win over what the server knows: they are newer.
+      for (const [id, up] of pendingVotes) { if (up) voted.add(id); else voted.delete(id); }
       own = state.own;
       model.reset(state.questions, state.answeringQuestionId);
       await flushPending();

@@ -26,8 +26,26 @@ let live = {
 };
 /** The slide a person is looking back at, or null when following live. */
 let viewing = null;
-/** Slides already seen on this phone: index -> html. */
+/** Slides already seen on this phone: index -> html. Kept in localStorage too, so a reload while offline still has them. */
 const seen = new Map([[live.slide, slideElement.innerHTML]]);
+const storeKey = `ohl.slides.${code}`;
+function remember() {
+  try {
+    localStorage.setItem(storeKey, JSON.stringify({ live, seen: Object.fromEntries(seen) }));
+  } catch { /* private mode or full: memory only */ }
+}
+(() => {
+  // A page served from the service worker's cache (offline) may be older than what this phone last showed.
+  try {
+    const stored = JSON.parse(localStorage.getItem(storeKey) ?? 'null');
+    if (!stored || stored.live.deck !== live.deck) return;
+    for (const [index, html] of Object.entries(stored.seen)) if (!seen.has(Number(index))) seen.set(Number(index), html);
+    if (stored.live.version > live.version) {
+      live = stored.live;
+      slideElement.innerHTML = seen.get(live.slide) ?? slideElement.innerHTML;
+    }
+  } catch { /* nothing usable stored */ }
+})();
 
 let shown = { slide: -1, fragment: 0 };
 
@@ -55,11 +73,20 @@ function apply(state) {
   live = state;
   root.dataset.version = String(state.version);
   seen.set(state.slide, state.html);
+  remember();
   if (viewing !== null && viewing > live.revealedSlide) viewing = null;
   if (viewing === null) {
     render(state.slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, state.fragment);
+    acknowledge();
   } else {
     forwardButton.disabled = viewing >= live.revealedSlide;
+  }
+}
+
+/** Tells the server this phone shows the live version, so the presenter sees that the room is with them. */
+function acknowledge() {
+  if (connection?.state === signalR.HubConnectionState.Connected) {
+    connection.send('AcknowledgeSlide', code, live.version).catch(() => {});
   }
 }
 
@@ -68,6 +95,7 @@ async function show(index) {
   if (index === live.slide) {
     viewing = null;
     render(live.slide, seen.get(live.slide) ?? slideElement.innerHTML, live.fragment);
+    acknowledge();
     return;
   }
   viewing = index;
@@ -79,6 +107,7 @@ async function show(index) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       html = (await response.json()).html;
       seen.set(index, html);
+      remember();
     } catch {
       announcer.textContent = 'That slide cannot be loaded right now.';
       if (viewing === index) show(live.slide);
@@ -116,15 +145,29 @@ slideElement.addEventListener('touchend', (event) => {
 let qna = null;
 let polls = null;
 const connection = connectLive({
-  onStatus: (state) => showStatus(statusElement, state),
+  onStatus: (state) => {
+    showStatus(statusElement, state);
+    const note = document.getElementById('offline-note');
+    note.hidden = state !== 'offline' && state !== 'reconnecting';
+    note.textContent = state === 'offline'
+      ? 'You are offline. The slides you have seen stay here; questions and votes wait on this phone and are sent when the connection is back.'
+      : 'Reconnecting… Anything you send waits on this phone until then.';
+  },
   onConnected: async (hub) => {
-    apply(await hub.invoke('JoinSession', code));
+    const joined = await hub.invoke('JoinSession', code);
+    apply(joined);
+    // apply() ignores a state it already shows; the acknowledgement is still owed on this new connection.
+    if (viewing === null) acknowledge();
     await qna?.refresh();
     await polls?.refresh();
   },
 });
 qna = setupQna(connection, code);
 connection.on('SlideChanged', apply);
+// In a cluster: a newer version than this phone shows means it missed a change (Redis was down); join again.
+connection.on('StateHeartbeat', async (heartbeat) => {
+  if (heartbeat.version > live.version) apply(await connection.invoke('JoinSession', code));
+});
 connection.on('DeckReloaded', async () => apply(await connection.invoke('JoinSession', code)));
 
 render(live.slide, slideElement.innerHTML, live.fragment);
@@ -164,3 +207,8 @@ polls = setupPolls(connection, code, {
     if (root.dataset.tab !== 'tab-questions') selectTab(document.getElementById('tab-poll'));
   },
 });
+
+// Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register('/sw.js').catch(() => {});
+}

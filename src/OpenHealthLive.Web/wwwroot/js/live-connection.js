@@ -2,11 +2,13 @@
 // It never gives up while the page is open: reconnects back off with jitter, capped at about 10 s, and
 // a phone that wakes up or gets its network back tries again at once.
 
-const MAX_DELAY_MS = 10_000;
-
-/** Delay before reconnect attempt `attempt` (0-based): 0.5 s, 1 s, 2 s, ... capped at 10 s, with ±25 % jitter. */
+/**
+ * Delay before reconnect attempt `attempt` (0-based), with ±25 % jitter so a room does not reconnect in step:
+ * 0.5 s, 1 s, 2 s, then 4 s for the next four tries — a restarted server (about 20 s of outage) finds every
+ * phone back within about 5 s of being ready — then 10 s for as long as the page is open.
+ */
 export function reconnectDelay(attempt) {
-  const base = Math.min(MAX_DELAY_MS, 500 * 2 ** Math.min(attempt, 6));
+  const base = attempt < 3 ? 500 * 2 ** attempt : attempt < 7 ? 4_000 : 10_000;
   return Math.round(base * (0.75 + Math.random() * 0.5));
 }
 
@@ -15,10 +17,23 @@ export function reconnectDelay(attempt) {
  * @param {(connection: signalR.HubConnection) => Promise<void>} options.onConnected  Called after every (re)connect: join here.
  * @param {(state: 'connecting'|'live'|'reconnecting'|'offline') => void} options.onStatus
  */
+/**
+ * The transports to use: all, best first (WebSockets, then Server-Sent Events, then long polling), unless the
+ * page's address says `?transport=websockets|sse|longpolling` — a diagnostic switch for networks that break
+ * WebSockets, and how the browser tests run each transport.
+ */
+export function transports(search = window.location.search) {
+  const wanted = new URLSearchParams(search).get('transport');
+  const types = signalR.HttpTransportType;
+  return { websockets: types.WebSockets, sse: types.ServerSentEvents, longpolling: types.LongPolling }[wanted ?? '']
+    ?? (types.WebSockets | types.ServerSentEvents | types.LongPolling);
+}
+
 export function connectLive({ onConnected, onStatus }) {
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/live')
+    .withUrl('/hubs/live', { transport: transports() })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => reconnectDelay(context.previousRetryCount) })
+    .withStatefulReconnect()
     .configureLogging(signalR.LogLevel.Warning)
     .build();
   connection.serverTimeoutInMilliseconds = 30_000;
@@ -67,10 +82,26 @@ export function connectLive({ onConnected, onStatus }) {
     timer = setTimeout(start, reconnectDelay(attempt++));
   });
 
-  const retryNow = () => {
+  // Back online or awake: a connection that still looks open may have lost messages (or be dead without knowing).
+  // Join again at once; if that does not answer within a few seconds, drop it and reconnect from scratch.
+  const retryNow = async () => {
     if (connection.state === signalR.HubConnectionState.Disconnected) {
       attempt = 0;
       start();
+      return;
+    }
+    if (connection.state !== signalR.HubConnectionState.Connected) return;
+    let timeout = 0;
+    const check = Promise.race([
+      joined(),
+      new Promise((_, reject) => { timeout = setTimeout(() => reject(new Error('No answer')), 5000); }),
+    ]);
+    try {
+      await check;
+    } catch {
+      await connection.stop();
+    } finally {
+      clearTimeout(timeout);
     }
   };
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') retryNow(); });

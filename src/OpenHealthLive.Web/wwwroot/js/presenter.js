@@ -4,6 +4,7 @@ import { connectLive, showStatus } from './live-connection.js';
 import { showSlide, cutFragments } from './slide-view.js';
 import { setupModeration } from './presenter-qna.js';
 import { setupPollPanel } from './presenter-polls.js';
+import { SpeakerClock, formatDuration, pacing, everyHalfSecond } from './speaker-clock.js';
 
 const root = document.getElementById('presenter');
 const code = root.dataset.code;
@@ -61,8 +62,74 @@ function apply(state) {
   render();
 }
 
-function showCount(count) {
+// With several nodes each reports its own phones; the console adds them up by node.
+const countsByNode = new Map();
+function showCount(message) {
+  countsByNode.set(message.node, message.count);
+  const count = [...countsByNode.values()].reduce((sum, n) => sum + n, 0);
   audienceCount.textContent = count === 1 ? '1 phone' : `${count} phones`;
+}
+
+// Time: the shared timer, the wall clock and pacing against the deck's planned duration.
+const speakerBar = document.getElementById('speaker-bar');
+const plannedMs = Number(speakerBar?.dataset.plannedMs ?? 0);
+const clock = new SpeakerClock();
+const timerValue = document.getElementById('timer');
+const timerToggle = document.getElementById('timer-toggle');
+const pacingElement = document.getElementById('pacing');
+const wallClock = document.getElementById('wall-clock');
+const deliveryElement = document.getElementById('delivery');
+const timeOfDay = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+
+function showTimer(timer) {
+  clock.set(timer);
+  if (timerToggle) timerToggle.textContent = timer.running ? 'Pause timer' : timer.elapsedMs > 0 ? 'Resume timer' : 'Start timer';
+  tick();
+}
+
+function tick() {
+  if (!speakerBar) return;
+  const elapsed = clock.elapsed;
+  timerValue.textContent = formatDuration(elapsed);
+  speakerBar.dataset.running = String(clock.running);
+  const pace = clock.running || elapsed > 0 ? pacing(elapsed, plannedMs, position.slide, slideCount) : { kind: 'none', text: plannedMs ? `Planned ${Math.round(plannedMs / 60000)} min · start the timer when you begin` : 'No planned duration in the deck' };
+  pacingElement.dataset.kind = pace.kind;
+  pacingElement.textContent = pace.text;
+  wallClock.textContent = timeOfDay.format(new Date());
+}
+everyHalfSecond(tick);
+
+const deliveriesByNode = new Map();
+function showDelivery(message) {
+  if (!deliveryElement) return;
+  deliveriesByNode.set(message.node, message);
+  const all = [...deliveriesByNode.values()];
+  const version = Math.max(...all.map((d) => d.version));
+  const current = all.filter((d) => d.version === version);
+  const p95s = current.map((d) => d.p95Ms).filter((v) => v != null);
+  const delivery = {
+    phones: all.reduce((sum, d) => sum + d.phones, 0),
+    onCurrent: current.reduce((sum, d) => sum + d.onCurrent, 0),
+    slide: Math.max(...current.map((d) => d.slide)),
+    p95Ms: p95s.length ? Math.max(...p95s) : null,
+  };
+  if (delivery.phones === 0) {
+    deliveryElement.textContent = 'No phones connected';
+    deliveryElement.dataset.kind = 'none';
+    return;
+  }
+  const where = delivery.slide >= 0 ? `slide ${delivery.slide + 1}` : 'the current slide';
+  const speed = delivery.p95Ms == null ? '' : ` · p95 ${Math.round(delivery.p95Ms)} ms`;
+  deliveryElement.textContent = `${delivery.onCurrent} of ${delivery.phones} phones on ${where}${speed}`;
+  deliveryElement.dataset.kind = delivery.onCurrent >= delivery.phones ? 'all' : 'some';
+}
+
+// The projector: blackout and the join QR code, shared with the projector window and other presenter devices.
+let projector = { blackout: false, joinOverlay: false };
+function showProjector(state) {
+  projector = state;
+  document.getElementById('toggle-blackout')?.setAttribute('aria-pressed', String(state.blackout));
+  document.getElementById('toggle-qr')?.setAttribute('aria-pressed', String(state.joinOverlay));
 }
 
 let moderation = null;
@@ -73,6 +140,9 @@ const connection = connectLive({
     const joined = await hub.invoke('JoinAsPresenter', code);
     apply(joined.state);
     showCount(joined.audienceCount);
+    showTimer(joined.timer);
+    showProjector(joined.projector);
+    showDelivery(joined.delivery);
     await moderation?.refresh();
     await pollPanel?.refresh();
   },
@@ -80,7 +150,14 @@ const connection = connectLive({
 moderation = setupModeration(connection, code);
 pollPanel = setupPollPanel(connection, code, () => position.slide);
 connection.on('SlideChanged', apply);
-connection.on('AudienceCountChanged', (message) => showCount(message.count));
+connection.on('AudienceCountChanged', showCount);
+// In a cluster: a newer version than this console shows means a change was missed; join again.
+connection.on('StateHeartbeat', async (heartbeat) => {
+  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
+});
+connection.on('DeliveryChanged', showDelivery);
+connection.on('TimerChanged', showTimer);
+connection.on('ProjectorChanged', showProjector);
 connection.on('DeckReloaded', () => window.location.reload());
 
 async function send(method, ...args) {
@@ -90,7 +167,10 @@ async function send(method, ...args) {
     return;
   }
   try {
-    apply(await connection.invoke(method, code, ...args));
+    const result = await connection.invoke(method, code, ...args);
+    if (result && typeof result.version === 'number') apply(result);
+    else if (result && typeof result.elapsedMs === 'number') showTimer(result);
+    else if (result && typeof result.blackout === 'boolean') showProjector(result);
     controlError.hidden = true;
   } catch (error) {
     controlError.textContent = error.message.replace(/^.*HubException: /, '');
@@ -156,6 +236,11 @@ const actions = {
   first: () => send('FirstSlide'),
   last: () => send('LastSlide'),
   'open-overview': () => overview.open(),
+  'timer-toggle': () => send(clock.running ? 'PauseTimer' : 'StartTimer'),
+  'timer-reset': () => send('ResetTimer'),
+  'toggle-blackout': () => send('SetProjector', !projector.blackout, projector.joinOverlay),
+  'toggle-qr': () => send('SetProjector', projector.blackout, !projector.joinOverlay),
+  'open-help': () => document.getElementById('help')?.showModal(),
 };
 for (const [id, action] of Object.entries(actions)) {
   document.getElementById(id)?.addEventListener('click', action);
@@ -166,6 +251,7 @@ const keys = {
   ArrowRight: actions.next, ArrowDown: actions.next, PageDown: actions.next, ' ': actions.next, n: actions.next,
   ArrowLeft: actions.previous, ArrowUp: actions.previous, PageUp: actions.previous, p: actions.previous,
   Home: actions.first, End: actions.last, o: actions['open-overview'], g: actions['open-overview'],
+  t: actions['timer-toggle'], b: actions['toggle-blackout'], q: actions['toggle-qr'], '?': actions['open-help'],
 };
 document.addEventListener('keydown', (event) => {
   const target = event.target;

@@ -41,7 +41,9 @@ qna.onChange(() => {
 const connection = connectLive({
   onStatus: (state) => { root.dataset.connection = state; showStatus(null, state); },
   onConnected: async (hub) => {
-    apply((await hub.invoke('JoinAsPresenter', code)).state);
+    const joined = await hub.invoke('JoinAsPresenter', code);
+    apply(joined.state);
+    showProjector(joined.projector);
     const questions = await hub.invoke('GetQuestions', code);
     qna.reset(questions.questions, questions.answeringQuestionId);
     for (const poll of await hub.invoke('GetPollDashboard', code)) polls.set(poll.id, poll);
@@ -78,6 +80,10 @@ connection.on('PollResultsChanged', (message) => {
 });
 connection.on('QnaSettingsChanged', (settings) => qna.applySettings(settings));
 connection.on('SlideChanged', apply);
+connection.on('StateHeartbeat', async (heartbeat) => {
+  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
+});
+connection.on('ProjectorChanged', showProjector);
 connection.on('DeckReloaded', async () => apply((await connection.invoke('JoinAsPresenter', code)).state));
 
 async function send(method) {
@@ -89,15 +95,40 @@ async function send(method) {
   }
 }
 
-function toggleOverlay(show = overlay.hidden) {
-  overlay.hidden = !show;
-  root.dataset.qr = show ? 'shown' : 'hidden';
+const blackout = document.getElementById('blackout');
+let projector = { blackout: false, joinOverlay: false };
+
+function showProjector(state) {
+  projector = state;
+  overlay.hidden = !state.joinOverlay;
+  blackout.hidden = !state.blackout;
+  root.dataset.qr = state.joinOverlay ? 'shown' : 'hidden';
+  root.dataset.blackout = String(state.blackout);
+}
+
+// Keys on the projector change the shared state, so the console's buttons show the truth too.
+async function setProjector(blackoutOn, overlayOn) {
+  showProjector({ ...projector, blackout: blackoutOn, joinOverlay: overlayOn });
+  if (connection.state === signalR.HubConnectionState.Connected) {
+    try {
+      showProjector(await connection.invoke('SetProjector', code, blackoutOn, overlayOn));
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+}
+
+function toggleOverlay(show = !projector.joinOverlay) {
+  setProjector(projector.blackout, show);
 }
 
 const keys = {
   q: () => toggleOverlay(),
   Q: () => toggleOverlay(),
-  Escape: () => toggleOverlay(false),
+  Escape: () => setProjector(false, false),
+  b: () => setProjector(!projector.blackout, projector.joinOverlay),
+  B: () => setProjector(!projector.blackout, projector.joinOverlay),
+  '.': () => setProjector(!projector.blackout, projector.joinOverlay),
   f: () => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
   ArrowRight: () => send('NextStep'), PageDown: () => send('NextStep'), ' ': () => send('NextStep'),
   ArrowLeft: () => send('PreviousStep'), PageUp: () => send('PreviousStep'),

@@ -80,7 +80,11 @@ export function errorMessage(error) {
   return String(error?.message ?? error).replace(/^.*HubException: /, '');
 }
 
-/** True when the error came from the server refusing the request (not from a lost connection). */
+/**
+ * True when the server refused the request for good (too long, too fast, poll closed): not worth sending again.
+ * A lost connection, or a server that could not store it yet ("Not saved yet: …"), is worth retrying.
+ */
 export function isRefusal(error) {
-  return /HubException: /.test(String(error?.message ?? ''));
+  const message = String(error?.message ?? '');
+  return /HubException: /.test(message) && !/HubException: Not saved yet: /.test(message);
 }
