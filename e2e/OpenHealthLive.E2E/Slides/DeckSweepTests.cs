@@ -82,6 +82,20 @@ public sealed partial class DeckSweepTests(LiveAppFixture app, BrowserFixture br
               }
             }
           }
+          // A table cell never splits a word across lines (a column squeezed below its longest word);
+          // a break after a hyphen or a slash is fine.
+          for (const cell of slide.querySelectorAll('th, td')) {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const word of node.data.matchAll(/[^\s\-\u2010-\u2014/]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (lines.size > 1 && problems.length < 8) problems.push(`the word “${word[0]}” in a table cell is split across ${lines.size} lines`);
+              }
+            }
+          }
           return { slidesShown: !document.getElementById('slides-panel').hidden, problems };
         }
         """;
