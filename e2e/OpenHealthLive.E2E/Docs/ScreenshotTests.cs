@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OpenHealthLive.E2E.Infrastructure;
 using OpenHealthLive.E2E.PageObjects;
@@ -25,28 +26,28 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         Directory.CreateDirectory(folder);
         await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?> { ["Live:PublicBaseUrl"] = StageUrl });
 
-        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(server.BaseUrl));
-        await presenter.NextAsync();
-        await presenter.ExpectSlideAsync(2);
-
-        var phone = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl), AppServer.DefaultSessionCode);
-        await phone.ExpectSlideAsync(2);
-        await Expect(presenter.AudienceCount).ToHaveTextAsync("1 phone");
-
+        // The speaker's laptop (1440×900), the projector (1280×720) and the phone that shoots the audience's view.
+        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(server.BaseUrl, "presenter", 1440, 900));
         var projectorPage = await devices.NewDesktopAsync(server.BaseUrl, "projector", 1280, 720);
         await PresenterPage.SignInAsync(projectorPage);
-        var projector = await ProjectorPage.OpenAsync(projectorPage, AppServer.DefaultSessionCode);
-        await projector.ExpectSlideAsync(2);
-        // The key hint fades after a few seconds, as it does in front of an audience.
-        await projector.ExpectKeyHintFadedAsync();
-
         var home = await HomePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl, "home-phone"));
         await Expect(home.Heading).ToBeVisibleAsync();
-
-        await ShootAsync(presenter.Page, Path.Combine(folder, "presenter.png"));
-        await ShootAsync(projectorPage, Path.Combine(folder, "projector.png"));
-        await ShootAsync(phone.Page, Path.Combine(folder, "audience-phone.png"));
         await ShootAsync(home.Page, Path.Combine(folder, "home-phone.png"));
+
+        // The talk, with a room of phones.
+        var code = await presenter.StartSessionAsync(TalkDeck.Slug);
+        var projector = await ProjectorPage.OpenAsync(projectorPage, code);
+        await projector.ExpectTalkSlideAsync(TalkDeck.Title);
+        // The key hint fades after a few seconds, as it does in front of an audience.
+        await projector.ExpectKeyHintFadedAsync();
+        var phone = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl), code);
+        var room = new List<AudiencePage>();
+        for (var i = 0; i < DeckPoll.Voters; i++)
+        {
+            room.Add(await AudiencePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl, $"voter-{i + 1}"), code));
+        }
+
+        await Expect(presenter.AudienceCount).ToHaveTextAsync($"{room.Count + 1} phones");
 
         await projector.PressAsync("q");
         await Expect(projector.QrCode).ToBeVisibleAsync();
@@ -54,17 +55,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         await projector.PressAsync("q");
         await Expect(projector.QrOverlay).ToBeHiddenAsync();
 
-        // The talk, with a room of phones.
-        var code = await presenter.StartSessionAsync(TalkDeck.Slug);
-        projector = await ProjectorPage.OpenAsync(projectorPage, code);
-        await projector.ExpectKeyHintFadedAsync();
-        phone = await AudiencePage.OpenAsync(phone.Page, code);
-        var room = new List<AudiencePage>();
-        for (var i = 0; i < DeckPoll.Voters; i++)
-        {
-            room.Add(await AudiencePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl, $"voter-{i + 1}"), code));
-        }
-
+        await ShootSpeakerViewAsync(folder, server.BaseUrl, devices, code, presenter, projector, phone);
         await ShootSlidesAsync(folder, presenter, projector, phone, room);
         await ShootChartAsync(folder, presenter, projector, room, DeckPoll.SingleChoice, answeredAlready: 3);
         foreach (var poll in new[] { DeckPoll.Rating, DeckPoll.WordCloud, DeckPoll.Quiz })
@@ -90,6 +81,38 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
     });
 
     /// <summary>
+    /// presenter.png (the speaker view on a 1440×900 laptop: timer running, every phone on the slide),
+    /// presenter-remote.png (the phone remote, 390×844), projector.png and audience-phone.png, on a diagram slide.
+    /// </summary>
+    private static async Task ShootSpeakerViewAsync(string folder, Uri baseUrl, Devices devices, string code, PresenterPage presenter, ProjectorPage projector, AudiencePage phone)
+    {
+        await presenter.GoToSlideAsync(TalkDeck.BenchToBedside);
+        await projector.ExpectTalkSlideAsync(TalkDeck.BenchToBedside);
+        await phone.ExpectTalkSlideAsync(TalkDeck.BenchToBedside);
+        await presenter.Page.Keyboard.PressAsync("t");
+        await Expect(presenter.Page.Locator("#speaker-bar")).ToHaveAttributeAsync("data-running", "true");
+        // As the console looks for most of a talk: scrolled to the top, without the "Started session" notice.
+        await presenter.Page.ReloadAsync();
+        await presenter.ExpectLiveAsync();
+        await presenter.ExpectTalkSlideAsync(TalkDeck.BenchToBedside);
+        await Expect(presenter.Page.Locator("#speaker-bar")).ToHaveAttributeAsync("data-running", "true");
+        await Expect(presenter.Page.Locator("#delivery")).ToHaveTextAsync(new Regex($@"^(\d+) of \1 phones on slide {TalkDeck.BenchToBedside}\b"));
+
+        var remotePage = await devices.NewPhoneAsync(baseUrl, "remote");
+        await PresenterPage.SignInAsync(remotePage);
+        await remotePage.GotoAsync($"/presenter/{code}/remote");
+        await Expect(remotePage.Locator("#live-status")).ToHaveTextAsync("Live");
+        await Expect(remotePage.Locator("#remote-position")).ToHaveTextAsync(TalkDeck.Position(TalkDeck.BenchToBedside));
+        await Expect(remotePage.GetByRole(AriaRole.Button, new() { Name = "Pause timer" })).ToBeVisibleAsync();
+
+        await ShootAsync(presenter.Page, Path.Combine(folder, "presenter.png"));
+        await ShootAsync(remotePage, Path.Combine(folder, "presenter-remote.png"));
+        await ShootAsync(projector.Page, Path.Combine(folder, "projector.png"));
+        await ShootAsync(phone.Page, Path.Combine(folder, "audience-phone.png"));
+        await remotePage.CloseAsync();
+    }
+
+    /// <summary>
     /// slides/: six slides of the talk as the room sees them (projector, 1280×720) and as a phone does (390×844):
     /// the title, a table, a diagram, two columns, a poll (the phone shows the poll, as it does when one opens) and
     /// the takeaways with every fragment revealed.
@@ -100,10 +123,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         Directory.CreateDirectory(slides);
         foreach (var number in new[] { TalkDeck.Title, TalkDeck.FourHurdles, TalkDeck.BenchToBedside, TalkDeck.TwoFrameworks, TalkDeck.PillarMost, TalkDeck.Takeaways })
         {
-            if (number != TalkDeck.Title)
-            {
-                await presenter.GoToSlideAsync(number);
-            }
+            await presenter.GoToSlideAsync(number);
 
             await projector.ExpectTalkSlideAsync(number);
             if (number != TalkDeck.PillarMost)
@@ -185,11 +205,18 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(phone.AnsweringNow).ToContainTextAsync(models);
         await Expect(phone.VoteCount(regulator)).ToHaveTextAsync("3");
         await Expect(phone.Question(maintainers)).ToContainTextAsync("Pinned");
-        await ShootAsync(phone.Page, Path.Combine(folder, "qna-phone.png"));
+        // The whole tab, from the question box down.
+        await ShootAsync(phone.Page, Path.Combine(folder, "qna-phone.png"), fullPage: true);
 
         await Expect(presenter.ModerationItem(held)).ToContainTextAsync("held");
-        await presenter.Page.EvaluateAsync("document.getElementById('qna-pane').scrollIntoView({ block: 'start' })");
-        await ShootAsync(presenter.Page, Path.Combine(folder, "qna-presenter.png"));
+        // The Questions panel on its own, every question in view: its list scrolls past 60 % of the window's
+        // height, so the window is made taller for this one picture, and the list is scrolled back to its top
+        // (pressing "Answer now" scrolled it to that question).
+        await presenter.Page.SetViewportSizeAsync(1440, 1200);
+        await presenter.Page.Locator("#moderation-list").EvaluateAsync("(list) => { list.scrollTop = 0; }");
+        await Expect(presenter.ModerationItem(held)).ToBeInViewportAsync();
+        await ShootAsync(presenter.Page.Locator("#qna-pane"), Path.Combine(folder, "qna-presenter.png"));
+        await presenter.Page.SetViewportSizeAsync(1440, 900);
 
         await Expect(projector.AnsweringText).ToHaveTextAsync(models);
         await ShootAsync(projector.Page, Path.Combine(folder, "answering-projector.png"));
@@ -201,11 +228,24 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         await board.Page.CloseAsync();
     }
 
-    private static async Task ShootAsync(IPage page, string path)
+    private static async Task ShootAsync(IPage page, string path, bool fullPage = false)
+    {
+        // From the top, as the page first appears: a click or a reload (which keeps the scroll) may have moved it.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        await WhenDrawnAsync(page);
+        // CSS pixels, so each picture has the size of the device it shows (390×844, 1440×900, 1280×720).
+        await page.ScreenshotAsync(new() { Path = path, Scale = ScreenshotScale.Css, Animations = ScreenshotAnimations.Disabled, FullPage = fullPage });
+    }
+
+    private static async Task ShootAsync(ILocator element, string path)
+    {
+        await WhenDrawnAsync(element.Page);
+        await element.ScreenshotAsync(new() { Path = path, Scale = ScreenshotScale.Css, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    private static async Task WhenDrawnAsync(IPage page)
     {
         await page.EvaluateAsync("document.fonts.ready.then(() => true)");
         await page.EvaluateAsync("() => Promise.all([...document.images].map((img) => img.decode().catch(() => null)))");
-        // CSS pixels, so each picture has the size of the device it shows (390×844, 1280×800, 1280×720).
-        await page.ScreenshotAsync(new() { Path = path, Scale = ScreenshotScale.Css, Animations = ScreenshotAnimations.Disabled });
     }
 }
