@@ -212,6 +212,21 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
             r => r is not null);
         acknowledged.Add(retried!.QuestionId);
 
+        // Both nodes report ready again (a real query each: the first one on a dead pooled connection empties the
+        // pool), as a load balancer's health check would see them.
+        foreach (var node in new[] { cluster.A, cluster.B })
+        {
+            using var http = node.CreateHttp();
+            var ready = await WaitForAsync(
+                async () =>
+                {
+                    using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                    return response.StatusCode;
+                },
+                s => s == System.Net.HttpStatusCode.OK);
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready);
+        }
+
         await using var presenter = await cluster.B.ConnectAsync(await cluster.B.SignInAsync());
         var stored = await presenter.InvokeAsync<PresenterQna>(nameof(LiveHub.GetModerationQueue), code);
         Assert.Equal(acknowledged.Order(), stored.Questions.Select(q => q.Id).Order());
