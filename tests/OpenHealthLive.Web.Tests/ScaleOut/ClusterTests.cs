@@ -166,6 +166,16 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
 
         output.WriteLine($"Redis down {down.Elapsed.TotalSeconds:0.0} s; every phone on version {last.Version} within {converged.Max():0.0} s of Redis returning (per phone: {string.Join(", ", converged.Select(c => c.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} s).");
         Assert.True(converged.Max() <= 10, $"Phones converged {converged.Max():0.0} s after Redis returned; the target is 10 s.");
+
+        // And the talk goes on across nodes: the next change reaches every phone again.
+        var next = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), code);
+        var afterwards = Stopwatch.StartNew();
+        foreach (var (_, slides, _) in phones)
+        {
+            await slides.WaitForVersionAsync(next.Version, TimeSpan.FromSeconds(10));
+        }
+
+        output.WriteLine($"The first change after Redis returned reached every phone in {afterwards.Elapsed.TotalSeconds:0.0} s.");
         foreach (var (connection, _, _) in phones)
         {
             await connection.DisposeAsync();
