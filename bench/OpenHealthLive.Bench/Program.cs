@@ -5,6 +5,7 @@ using OpenHealthLive.Bench;
 //   qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]   Q&A write throughput against SQLite
 //   votes [--phones 5000] [--runs 3]                               N phones vote at once in a poll: exact tally?
 //   crash [--phones 50] [--runs 5]                                 kill -9 mid-talk and restart: nothing lost, nothing doubled?
+//   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
 //   --server-cpus 0   pins the server to CPU 0 (run the harness itself with `taskset -c 1`)
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
@@ -66,23 +67,58 @@ switch (scenario)
         }
 
     case "crash":
-    {
-        await AppProcess.BuildAsync(root);
-        var runs = new List<CrashRecovery.Result>();
-        for (var run = 0; run < Option("runs", 5); run++)
         {
-            await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000");
-            var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
-            runs.Add(result);
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+            await AppProcess.BuildAsync(root);
+            var runs = new List<CrashRecovery.Result>();
+            for (var run = 0; run < Option("runs", 5); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000");
+                var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
+                runs.Add(result);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+            }
+
+            var markdown = CrashRecovery.Markdown(runs);
+            await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
         }
 
-        var markdown = CrashRecovery.Markdown(runs);
-        await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
-        await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
-        await Console.Out.WriteLineAsync(markdown);
-        return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
-    }
+    case "cluster":
+        {
+            await AppProcess.BuildAsync(root);
+            var runs = new List<ClusterFanout.Result>();
+            var json = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+            string[] limits = ["--Questions:WritesPerIpPerMinute=1000000"];
+            for (var run = 0; run < Option("runs", 3); run++)
+            {
+                // One node on its SQLite file, as most talks run.
+                await using (var single = await AppProcess.StartAsync(root, limits))
+                {
+                    runs.Add(await ClusterFanout.RunAsync("one node (SQLite)", [single], Option("phones", 5000), Option("changes", 20)));
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs[^1], json));
+                }
+
+                // Two nodes on one PostgreSQL and one Redis, all on the server's CPUs.
+                await using var services = await BackingServices.StartAsync();
+                string[] cluster =
+                [
+                    .. limits, "--Storage:Provider=Postgres", "--Storage:ConnectionString=" + services.PostgresConnectionString,
+                "--Live:Backplane=Redis", "--Live:RedisConnectionString=" + services.RedisConnectionString,
+            ];
+                await using var a = await AppProcess.StartAsync(root, [.. cluster, "--Live:NodeName=A"]);
+                await using var b = await AppProcess.StartAsync(root, [.. cluster, "--Live:NodeName=B"]);
+                runs.Add(await ClusterFanout.RunAsync("two nodes (PostgreSQL + Redis)", [a, b], Option("phones", 5000), Option("changes", 20)));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs[^1], json));
+            }
+
+            var markdown = ClusterFanout.Markdown(runs);
+            await File.WriteAllTextAsync(Path.Combine(results, "cluster.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "cluster.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions(json) { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return runs.All(r => r.Missed == 0) ? 0 : 1;
+        }
 
     default:
         await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes [options] (see Program.cs)");
