@@ -5,7 +5,14 @@ using OpenHealthLive.Bench;
 //   qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]   Q&A write throughput against SQLite
 //   votes [--phones 5000] [--runs 3]                               N phones vote at once in a poll: exact tally?
 //   crash [--phones 50] [--runs 5]                                 kill -9 mid-talk and restart: nothing lost, nothing doubled?
-//   --server-cpus 0   pins the server to CPU 0 (run the harness itself with `taskset -c 1`)
+//   fanout [--phones 1000] [--changes 20] [--runs 1] [--storm 1000] [--restart 5000]
+//                                                                  slide fan-out to N phones; join storm; restart storm; memory per phone
+//   compare [--sizes 200,1000,2000,5000,10000] [--runs 5] [--changes 20] [--storm 1000] [--restart 5000]
+//                                                                  the same fan-out against the socket.io relay (bench/relay), alternating
+//                                                                  runs per size; then the storms and the audience page's weight
+//   pageweight                                                     the audience page's first load, compressed
+//   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
+//   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
 int Option(string name, int fallback)
@@ -19,6 +26,22 @@ if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)
 {
     AppProcess.ServerCpus = arguments[serverCpus + 1];
 }
+
+for (var at = arguments.IndexOf("--server-env"); at >= 0 && at + 1 < arguments.Count; at = arguments.IndexOf("--server-env", at + 1))
+{
+    var pair = arguments[at + 1].Split('=', 2);
+    AppProcess.ServerEnvironment[pair[0]] = pair.Length > 1 ? pair[1] : string.Empty;
+}
+
+int[] Sizes(string name, int[] fallback)
+{
+    var at = arguments.IndexOf("--" + name);
+    return at >= 0 && at + 1 < arguments.Count
+        ? arguments[at + 1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+        : fallback;
+}
+
+Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 300)), TimeSpan.FromSeconds(10));
 
 var root = FindRepositoryRoot();
 var results = Path.Combine(root, "bench", "results");
@@ -66,27 +89,125 @@ switch (scenario)
         }
 
     case "crash":
-    {
-        await AppProcess.BuildAsync(root);
-        var runs = new List<CrashRecovery.Result>();
-        for (var run = 0; run < Option("runs", 5); run++)
         {
-            await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000");
-            var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
-            runs.Add(result);
-            await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+            await AppProcess.BuildAsync(root);
+            var runs = new List<CrashRecovery.Result>();
+            for (var run = 0; run < Option("runs", 5); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000");
+                var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
+                runs.Add(result);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+            }
+
+            var markdown = CrashRecovery.Markdown(runs);
+            await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
         }
 
-        var markdown = CrashRecovery.Markdown(runs);
-        await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
-        await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
-        await Console.Out.WriteLineAsync(markdown);
-        return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
-    }
+    case "fanout":
+        {
+            await AppProcess.BuildAsync(root);
+            var runs = new List<Fanout.Result>();
+            for (var run = 0; run < Option("runs", 1); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root);
+                var (result, _, _) = await Fanout.RunOursAsync(app, FanoutOptions(Option("phones", 1000)));
+                runs.Add(result);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+            }
+
+            var storms = await StormsAsync();
+            var markdown = Fanout.Markdown(runs) + "\n" + Storms.Markdown(storms);
+            await File.WriteAllTextAsync(Path.Combine(results, "fanout.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "fanout.json"), JsonSerializer.Serialize(new { runs, storms }, new JsonSerializerOptions { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
+
+    case "compare":
+        {
+            await AppProcess.BuildAsync(root);
+            await RelayProcess.InstallAsync(root);
+            var sizes = Sizes("sizes", [200, 1000, 2000, 5000, 10000]);
+            var all = new List<Fanout.Result>();
+            IReadOnlyList<string> payloads = [];
+            var baseVersion = 0L;
+            foreach (var size in sizes)
+            {
+                for (var run = 0; run < Option("runs", 5); run++)
+                {
+                    // Ours first, then the relay, run after run: a slow minute on a shared machine hits both.
+                    await using (var app = await AppProcess.StartAsync(root))
+                    {
+                        var (ours, sent, version) = await Fanout.RunOursAsync(app, FanoutOptions(size));
+                        (payloads, baseVersion) = payloads.Count == 0 ? (sent, version) : (payloads, baseVersion);
+                        all.Add(ours);
+                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(ours));
+                    }
+
+                    await using (var relay = await RelayProcess.StartAsync(root))
+                    {
+                        var theirs = await Fanout.RunRelayAsync(relay, FanoutOptions(size), payloads, baseVersion);
+                        all.Add(theirs);
+                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(theirs));
+                    }
+
+                    await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(all, new JsonSerializerOptions { WriteIndented = true }));
+                }
+            }
+
+            var storms = await StormsAsync();
+            PageWeight.Result weight;
+            await using (var app = await AppProcess.StartAsync(root))
+            {
+                weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
+            }
+
+            var markdown = Comparison.Markdown(all) + "\n" + Fanout.Markdown(all) + "\n" + Storms.Markdown(storms) + "\n" + PageWeight.Markdown(weight);
+            await File.WriteAllTextAsync(Path.Combine(results, "compare.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(new { runs = all, storms, weight }, new JsonSerializerOptions { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
+
+    case "pageweight":
+        {
+            await AppProcess.BuildAsync(root);
+            await using var app = await AppProcess.StartAsync(root);
+            var weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
+            var markdown = PageWeight.Markdown(weight);
+            await File.WriteAllTextAsync(Path.Combine(results, "pageweight.md"), markdown);
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
 
     default:
-        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes [options] (see Program.cs)");
+        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|fanout|compare|pageweight [options] (see Program.cs)");
         return 2;
+}
+
+// The join storm and the restart storm, each on a fresh server (0 phones skips one).
+async Task<List<Storms.Result>> StormsAsync()
+{
+    var storms = new List<Storms.Result>();
+    if (Option("storm", 1000) is > 0 and var stormPhones)
+    {
+        await using var app = await AppProcess.StartAsync(root);
+        storms.Add(await Storms.JoinAsync(app, stormPhones, TimeSpan.FromSeconds(2)));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1]));
+    }
+
+    if (Option("restart", 5000) is > 0 and var restartPhones)
+    {
+        await using var app = await AppProcess.StartAsync(root);
+        storms.Add(await Storms.RestartAsync(app, restartPhones));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1]));
+    }
+
+    return storms;
 }
 
 static string FindRepositoryRoot()
