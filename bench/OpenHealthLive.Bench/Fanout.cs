@@ -27,7 +27,7 @@ internal static class Fanout
     public sealed record Result(
         string Server, int Phones, int Changes, double ConnectSeconds, int ConnectFailures,
         double P50Ms, double P95Ms, double P99Ms, double MaxMs, double LastPhoneMedianMs, double LastPhoneMaxMs, double WithinOneSecond, int Missed,
-        double ServerCpuMsPerChange, double HarnessCpuMsPerChange, long ResidentBeforeBytes, long ResidentAfterBytes, double BytesPerPhone, int PayloadBytes);
+        double ServerCpuMsPerChange, double HarnessCpuMsPerChange, double ServerIdleCpuMsPerSecond, long ResidentBeforeBytes, long ResidentAfterBytes, double BytesPerPhone, int PayloadBytes);
 
     /// <summary>OpenHealthLive: the presenter signed in and joined as the console does; phones as the audience page connects.</summary>
     public static async Task<(Result Result, IReadOnlyList<string> Payloads, long BaseVersion)> RunOursAsync(AppProcess app, Options options)
@@ -64,10 +64,12 @@ internal static class Fanout
             }
         });
         connect.Stop();
+        await Console.Error.WriteLineAsync(FormattableString.Invariant($"ours: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         await app.SettleAsync();
         var after = app.ResidentBytes();
+        var idle = await IdleCpuAsync(app.CpuTime);
 
         var payloads = new List<string>();
         TimeSpan serverCpu = default, harnessCpu = default;
@@ -100,8 +102,38 @@ internal static class Fanout
 
         var stats = clock.Summarize(options.Warmup);
         var connected = options.Phones - failures;
-        return (Make("OpenHealthLive", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, before, after, connected,
+        return (Make("OpenHealthLive", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, idle, before, after, connected,
             OursWireBytes(payloads[options.Warmup + (options.Changes / 2)])), payloads, baseVersion);
+    }
+
+    /// <summary>N phones connect as in a run and stay; the presenter steps every <paramref name="every"/> (never when zero).</summary>
+    public static async Task HoldAsync(AppProcess app, int phones, TimeSpan duration, TimeSpan every)
+    {
+        var (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
+        await presenter.InvokeAsync<JsonElement>("JoinAsPresenter", AppProcess.Code);
+        var connections = new HubConnection[phones];
+        await Parallel.ForEachAsync(Enumerable.Range(0, phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
+        {
+            connections[phone] = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c => c.On<VersionOnly>("SlideChanged", state =>
+                Forget(c.SendAsync("AcknowledgeSlide", AppProcess.Code, state.Version))));
+            await connections[phone].InvokeAsync<VersionOnly>("JoinSession", AppProcess.Code, CancellationToken.None);
+        });
+        await Console.Out.WriteLineAsync(FormattableString.Invariant($"{phones} phones connected; holding for {duration.TotalSeconds:0} s"));
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            await Task.Delay(every > TimeSpan.Zero ? every : duration - clock.Elapsed);
+            if (every > TimeSpan.Zero)
+            {
+                await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code);
+            }
+        }
+
+        await presenter.DisposeAsync();
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     /// <summary>The socket.io relay: a master socket emits the same slide states; the relay broadcasts them to every other socket.</summary>
@@ -145,10 +177,12 @@ internal static class Fanout
             }
         });
         connect.Stop();
+        await Console.Error.WriteLineAsync(FormattableString.Invariant($"relay: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         await relay.SettleAsync();
         var after = relay.ResidentBytes();
+        var idle = await IdleCpuAsync(relay.CpuTime);
 
         TimeSpan serverCpu = default, harnessCpu = default;
         for (var change = 0; change < total; change++)
@@ -181,17 +215,17 @@ internal static class Fanout
         });
 
         var stats = clock.Summarize(options.Warmup);
-        return Make("socket.io relay", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, before, after, options.Phones - failures,
+        return Make("socket.io relay", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, idle, before, after, options.Phones - failures,
             RelayWireBytes(payloads[options.Warmup + (options.Changes / 2)], socketId));
     }
 
     public static string Markdown(IReadOnlyList<Result> runs)
     {
-        var table = new System.Text.StringBuilder("| Run | Server | Phones | Connect s | p50 ms | p95 ms | p99 ms | max ms | Last phone ms (median / worst) | Within 1 s | Missed | Server CPU ms/change | Harness CPU ms/change | KB/phone | Payload bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var table = new System.Text.StringBuilder("| Run | Server | Phones | Connect s | p50 ms | p95 ms | p99 ms | max ms | Last phone ms (median / worst) | Within 1 s | Missed | Server CPU ms/change | Harness CPU ms/change | Server idle CPU ms/s | KB/phone | Payload bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
-            table.Append(CultureInfo.InvariantCulture, $"| {i + 1} | {r.Server} | {r.Phones}{(r.ConnectFailures > 0 ? $" ({r.ConnectFailures} failed)" : string.Empty)} | {r.ConnectSeconds:0.0} | {Ms(r.P50Ms)} | {Ms(r.P95Ms)} | {Ms(r.P99Ms)} | {Ms(r.MaxMs)} | {Ms(r.LastPhoneMedianMs)} / {Ms(r.LastPhoneMaxMs)} | {r.WithinOneSecond:P2} | {r.Missed} | {r.ServerCpuMsPerChange:0.0} | {r.HarnessCpuMsPerChange:0.0} | {r.BytesPerPhone / 1024:0.0} | {r.PayloadBytes} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| {i + 1} | {r.Server} | {r.Phones}{(r.ConnectFailures > 0 ? $" ({r.ConnectFailures} failed)" : string.Empty)} | {r.ConnectSeconds:0.0} | {Ms(r.P50Ms)} | {Ms(r.P95Ms)} | {Ms(r.P99Ms)} | {Ms(r.MaxMs)} | {Ms(r.LastPhoneMedianMs)} / {Ms(r.LastPhoneMaxMs)} | {r.WithinOneSecond:P2} | {r.Missed} | {r.ServerCpuMsPerChange:0.0} | {r.HarnessCpuMsPerChange:0.0} | {r.ServerIdleCpuMsPerSecond:0.0} | {r.BytesPerPhone / 1024:0.0} | {r.PayloadBytes} |\n");
         }
 
         return table.ToString();
@@ -199,10 +233,18 @@ internal static class Fanout
 
     public static string Ms(double ms) => double.IsPositiveInfinity(ms) ? "never" : ms.ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static Result Make(string server, Options options, double connectSeconds, int failures, DelayStats stats, double serverCpu, double harnessCpu, long before, long after, int connected, int payloadBytes) =>
+    /// <summary>CPU the server spends per second with every phone connected and nothing happening (keep-alives, timers).</summary>
+    private static async Task<double> IdleCpuAsync(Func<TimeSpan> cpu)
+    {
+        var start = cpu();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        return (cpu() - start).TotalMilliseconds / 5;
+    }
+
+    private static Result Make(string server, Options options, double connectSeconds, int failures, DelayStats stats, double serverCpu, double harnessCpu, double idle, long before, long after, int connected, int payloadBytes) =>
         new(server, options.Phones, options.Changes, connectSeconds, failures,
             stats.P50Ms, stats.P95Ms, stats.P99Ms, stats.MaxMs, stats.LastPhoneMedianMs, stats.LastPhoneMaxMs, stats.WithinOneSecond, stats.Missed,
-            serverCpu, harnessCpu, before, after, connected == 0 ? 0 : (after - before) / (double)connected, payloadBytes);
+            serverCpu, harnessCpu, idle, before, after, connected == 0 ? 0 : (after - before) / (double)connected, payloadBytes);
 
     /// <summary>The SignalR frame of a SlideChanged message: the state as the server serialised it, in an invocation.</summary>
     private static int OursWireBytes(string state) => System.Text.Encoding.UTF8.GetByteCount($"{{\"type\":1,\"target\":\"SlideChanged\",\"arguments\":[{state}]}}\u001e");

@@ -10,6 +10,7 @@ using OpenHealthLive.Bench;
 //   compare [--sizes 200,1000,2000,5000,10000] [--runs 5] [--changes 20] [--storm 1000] [--restart 5000]
 //                                                                  the same fan-out against the socket.io relay (bench/relay), alternating
 //                                                                  runs per size; then the storms and the audience page's weight
+//   hold [--phones 1000] [--seconds 60] [--every-ms 0]              N phones follow for a while (attach dotnet-trace to the server)
 //   pageweight                                                     the audience page's first load, compressed
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
@@ -43,6 +44,10 @@ int[] Sizes(string name, int[] fallback)
 
 Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 300)), TimeSpan.FromSeconds(10));
 
+// Figures may be infinite (a phone that never got a change): written as "Infinity", not refused.
+var line = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+var indented = new JsonSerializerOptions(line) { WriteIndented = true };
+
 var root = FindRepositoryRoot();
 var results = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(results);
@@ -59,12 +64,12 @@ switch (scenario)
                 await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000");
                 var result = await QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40));
                 runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
             }
 
             var markdown = QnaThroughput.Markdown(runs);
             await File.WriteAllTextAsync(Path.Combine(results, "qna.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, indented));
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Lost == 0 && r.Duplicates == 0) ? 0 : 1;
         }
@@ -78,12 +83,12 @@ switch (scenario)
                 await using var app = await AppProcess.StartAsync(root);
                 var result = await PollExactness.RunAsync(app, Option("phones", 5000));
                 runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
             }
 
             var markdown = PollExactness.Markdown(runs);
             await File.WriteAllTextAsync(Path.Combine(results, "votes.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, indented));
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Exact) ? 0 : 1;
         }
@@ -97,12 +102,12 @@ switch (scenario)
                 await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000");
                 var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
                 runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
             }
 
             var markdown = CrashRecovery.Markdown(runs);
             await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, indented));
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
         }
@@ -116,13 +121,13 @@ switch (scenario)
                 await using var app = await AppProcess.StartAsync(root);
                 var (result, _, _) = await Fanout.RunOursAsync(app, FanoutOptions(Option("phones", 1000)));
                 runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
             }
 
             var storms = await StormsAsync();
             var markdown = Fanout.Markdown(runs) + "\n" + Storms.Markdown(storms);
             await File.WriteAllTextAsync(Path.Combine(results, "fanout.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "fanout.json"), JsonSerializer.Serialize(new { runs, storms }, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "fanout.json"), JsonSerializer.Serialize(new { runs, storms }, indented));
             await Console.Out.WriteLineAsync(markdown);
             return 0;
         }
@@ -145,17 +150,17 @@ switch (scenario)
                         var (ours, sent, version) = await Fanout.RunOursAsync(app, FanoutOptions(size));
                         (payloads, baseVersion) = payloads.Count == 0 ? (sent, version) : (payloads, baseVersion);
                         all.Add(ours);
-                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(ours));
+                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(ours, line));
                     }
 
                     await using (var relay = await RelayProcess.StartAsync(root))
                     {
                         var theirs = await Fanout.RunRelayAsync(relay, FanoutOptions(size), payloads, baseVersion);
                         all.Add(theirs);
-                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(theirs));
+                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(theirs, line));
                     }
 
-                    await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(all, new JsonSerializerOptions { WriteIndented = true }));
+                    await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(all, indented));
                 }
             }
 
@@ -168,8 +173,19 @@ switch (scenario)
 
             var markdown = Comparison.Markdown(all) + "\n" + Fanout.Markdown(all) + "\n" + Storms.Markdown(storms) + "\n" + PageWeight.Markdown(weight);
             await File.WriteAllTextAsync(Path.Combine(results, "compare.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(new { runs = all, storms, weight }, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(new { runs = all, storms, weight }, indented));
             await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
+
+    case "hold":
+        {
+            // For profiling: N phones follow, the presenter steps every --every-ms (0: never) for --seconds; attach
+            // dotnet-counters or dotnet-trace to the printed process id meanwhile.
+            await AppProcess.BuildAsync(root);
+            await using var app = await AppProcess.StartAsync(root);
+            await Console.Out.WriteLineAsync(FormattableString.Invariant($"server pid {app.ProcessId}"));
+            await Fanout.HoldAsync(app, Option("phones", 1000), TimeSpan.FromSeconds(Option("seconds", 60)), TimeSpan.FromMilliseconds(Option("every-ms", 0)));
             return 0;
         }
 
@@ -197,14 +213,14 @@ async Task<List<Storms.Result>> StormsAsync()
     {
         await using var app = await AppProcess.StartAsync(root);
         storms.Add(await Storms.JoinAsync(app, stormPhones, TimeSpan.FromSeconds(2)));
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1]));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
     }
 
     if (Option("restart", 5000) is > 0 and var restartPhones)
     {
         await using var app = await AppProcess.StartAsync(root);
         storms.Add(await Storms.RestartAsync(app, restartPhones));
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1]));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
     }
 
     return storms;

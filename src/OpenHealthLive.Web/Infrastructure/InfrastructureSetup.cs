@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
+using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Infrastructure;
 
@@ -27,9 +28,15 @@ internal static class InfrastructureSetup
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The hub is left to its own limits: its POSTs are SignalR's negotiate (one per phone that connects, so a
+            // full room behind one venue NAT joining or coming back after a restart would hit any per-IP cap within
+            // seconds) and, on Server-Sent Events and long polling, every message a phone sends. What a phone may
+            // write through the hub is limited per device by HubRateLimitFilter, with its own per-IP backstop.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reads")
+                    : http.Request.Path.StartsWithSegments(LiveSetup.HubPath, StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetNoLimiter("hub")
                     : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = WritesPerIpPerMinute,
