@@ -73,7 +73,7 @@ internal static partial class Clients
             });
         if (style.Reconnect)
         {
-            // The audience page's policy (wwwroot/js/live-connection.js): 0.5, 1, 2 s, four times 4 s, then 10 s, ±25 % jitter, for ever.
+            // The audience page's policy while on screen (wwwroot/js/live-connection.js): 0.5, 1, 2 s, then 3 s, ±25 % jitter, for ever.
             builder.WithAutomaticReconnect(new PageLikeRetryPolicy());
         }
 
@@ -95,7 +95,7 @@ internal static partial class Clients
         public TimeSpan? NextRetryDelay(RetryContext retryContext)
         {
             var attempt = retryContext.PreviousRetryCount;
-            var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : attempt < 7 ? 4_000 : 10_000;
+            var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : 3_000;
             return TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5)));
         }
     }

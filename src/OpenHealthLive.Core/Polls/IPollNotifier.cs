@@ -10,5 +10,5 @@ public interface IPollNotifier
     /// A poll's counts changed (a vote was committed). Implementations send results on in batches, taking a
     /// <paramref name="snapshot"/> once per batch rather than once per vote.
     /// </summary>
-    void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<PollResults> snapshot);
+    void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<CancellationToken, Task<PollResults>> snapshot);
 }

@@ -20,8 +20,14 @@ public sealed partial class PollService(
     LiveSessionService sessions,
     IPollNotifier notifier,
     TimeProvider time,
-    ILogger<PollService> logger)
+    ILogger<PollService> logger,
+    NodeTopology? topology = null)
 {
+    /// <summary>In a cluster, tallies are re-read from the shared database at most this often.</summary>
+    private static readonly TimeSpan ClusterTallyLifetime = TimeSpan.FromMilliseconds(500);
+
+    private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
+
     private readonly ConcurrentDictionary<(string Code, string PollId), TallyEntry> _tallies = new();
 
     /// <summary>The polls of a session's deck with their states, in slide order.</summary>
@@ -33,7 +39,7 @@ public sealed partial class PollService(
         var views = new List<PollView>(deck.Polls.Count);
         foreach (var poll in deck.Polls)
         {
-            var voters = (await TallyAsync(sessionCode, poll, cancellationToken)).Voters;
+            var voters = (await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken)).Voters;
             views.Add(ToView(sessionCode, poll, states.GetValueOrDefault(poll.Id), voters));
         }
 
@@ -46,7 +52,7 @@ public sealed partial class PollService(
         var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, cancellationToken);
-        return ToView(sessionCode, poll, state, (await TallyAsync(sessionCode, poll, cancellationToken)).Voters);
+        return ToView(sessionCode, poll, state, (await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken)).Voters);
     }
 
     /// <summary>Opens a poll for voting; any other open poll of the session closes.</summary>
@@ -144,7 +150,8 @@ public sealed partial class PollService(
             return new VoteOutcome(state.Round, previous, normalized, Changed: true, Duplicate: false);
         }, cancellationToken, outcome =>
         {
-            if (!outcome.Duplicate)
+            // In a cluster other nodes count too: the tally is re-read from the database instead (SnapshotAsync).
+            if (!outcome.Duplicate && !_topology.MultiNode)
             {
                 entry.Apply(outcome.Round, outcome.Previous, outcome.Answer);
             }
@@ -152,7 +159,7 @@ public sealed partial class PollService(
 
         if (!outcome.Duplicate)
         {
-            notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, entry.Snapshot);
+            notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, ct => SnapshotAsync(sessionCode, entry, ct));
         }
 
         return new VoteReceipt(pollId, outcome.Round, outcome.Answer, outcome.Changed);
@@ -162,7 +169,22 @@ public sealed partial class PollService(
     public async Task<PollResults> ResultsAsync(string sessionCode, string pollId, CancellationToken cancellationToken)
     {
         var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
-        return (await TallyAsync(sessionCode, poll, cancellationToken)).Snapshot();
+        return await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The tally now; in a cluster, read again from the shared database when the copy is older than half a second.</summary>
+    private async Task<PollResults> SnapshotAsync(string sessionCode, TallyEntry entry, CancellationToken cancellationToken)
+    {
+        if (_topology.MultiNode && time.GetUtcNow() - entry.LoadedAt > ClusterTallyLifetime)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == entry.Poll.Id, cancellationToken);
+            var round = state?.Round ?? 0;
+            var answers = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == entry.Poll.Id && v.Round == round).Select(v => v.Answer).ToListAsync(cancellationToken);
+            entry.Load(round, state?.ResultsVisible ?? false, answers.Select(PollAnswers.Deserialize), time.GetUtcNow());
+        }
+
+        return entry.Snapshot();
     }
 
     /// <summary>This device's answer in the current round, or null.</summary>
@@ -214,8 +236,9 @@ public sealed partial class PollService(
             return (record, othersBefore);
         }, cancellationToken, result => entry.EnsureRound(result.record.Round, result.record.ResultsVisible));
 
-        var view = ToView(sessionCode, poll, state, entry.Voters);
-        await notifier.PollChangedAsync(view, entry.Snapshot(), cancellationToken);
+        var results = await SnapshotAsync(sessionCode, entry, cancellationToken);
+        var view = ToView(sessionCode, poll, state, results.Voters);
+        await notifier.PollChangedAsync(view, results, cancellationToken);
         foreach (var other in closed.Where(_ => state.IsOpen))
         {
             await notifier.PollChangedAsync(await GetAsync(sessionCode, other, cancellationToken), await ResultsAsync(sessionCode, other, cancellationToken), cancellationToken);
@@ -251,7 +274,7 @@ public sealed partial class PollService(
             return (round, visible: state?.ResultsVisible ?? false, answers);
         }, cancellationToken, loaded =>
         {
-            entry.Load(loaded.round, loaded.visible, loaded.answers.Select(PollAnswers.Deserialize));
+            entry.Load(loaded.round, loaded.visible, loaded.answers.Select(PollAnswers.Deserialize), time.GetUtcNow());
             // A reloaded deck (Development) gives new definitions; the first loader after that wins.
             _tallies.AddOrUpdate(key, entry, (_, existing) => ReferenceEquals(existing.Poll, poll) ? existing : entry);
         });
@@ -302,10 +325,13 @@ public sealed partial class PollService(
 
         public bool ResultsVisible { get; private set; }
 
-        public void Load(int round, bool resultsVisible, IEnumerable<PollAnswer> answers)
+        public DateTimeOffset LoadedAt { get; private set; }
+
+        public void Load(int round, bool resultsVisible, IEnumerable<PollAnswer> answers, DateTimeOffset at)
         {
             lock (_lock)
             {
+                LoadedAt = at;
                 _round = round;
                 ResultsVisible = resultsVisible;
                 _tally = new PollTally(Poll);

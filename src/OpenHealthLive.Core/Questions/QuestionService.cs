@@ -18,8 +18,11 @@ public sealed partial class QuestionService(
     PatientDataGuard guard,
     IQuestionNotifier notifier,
     TimeProvider time,
-    ILogger<QuestionService> logger)
+    ILogger<QuestionService> logger,
+    NodeTopology? topology = null)
 {
+    private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
+
     // Hot paths of the writer, compiled once: a room's worth of posts and votes runs through them.
     private static readonly Func<LiveDbContext, string, string, string, Task<QuestionRecord?>> FindByClientId =
         EF.CompileAsyncQuery((LiveDbContext db, string code, string device, string client) =>
@@ -33,8 +36,8 @@ public sealed partial class QuestionService(
         EF.CompileAsyncQuery((LiveDbContext db, long id, string device) =>
             db.QuestionVotes.FirstOrDefault(v => v.QuestionId == id && v.DeviceHash == device));
 
-    /// <summary>Q&amp;A settings per session, kept in memory: every post and vote needs them.</summary>
-    private readonly ConcurrentDictionary<string, QnaSettings> _settings = new(StringComparer.Ordinal);
+    /// <summary>Q&amp;A settings per session, kept in memory (briefly, in a cluster): every post and vote needs them.</summary>
+    private readonly ConcurrentDictionary<string, (QnaSettings Settings, DateTimeOffset At)> _settings = new(StringComparer.Ordinal);
 
     /// <summary>Posts a question. Retrying with the same device and client id returns the first post.</summary>
     /// <exception cref="LiveSessionException">The question is empty, too long, or the session does not exist.</exception>
@@ -170,15 +173,17 @@ public sealed partial class QuestionService(
     /// <summary>Q&amp;A settings of a session.</summary>
     public async Task<QnaSettings> SettingsAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        if (_settings.TryGetValue(sessionCode, out var cached))
+        if (_settings.TryGetValue(sessionCode, out var cached) && time.GetUtcNow() - cached.At < _topology.CacheLifetime)
         {
-            return cached;
+            return cached.Settings;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
             ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
-        return _settings.GetOrAdd(sessionCode, new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId));
+        var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        _settings[sessionCode] = (settings, time.GetUtcNow());
+        return settings;
     }
 
     /// <summary>Turns pre-moderation on or off; questions already held stay held until approved.</summary>
@@ -190,7 +195,7 @@ public sealed partial class QuestionService(
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
         var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
-        _settings[sessionCode] = settings;
+        _settings[sessionCode] = (settings, time.GetUtcNow());
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;
     }
@@ -263,7 +268,7 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        _settings[sessionCode] = (new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), time.GetUtcNow());
 
         if (action == QuestionModeration.Delete)
         {

@@ -16,9 +16,12 @@ public sealed partial class LiveSessionService(
     DeckCatalog decks,
     ILiveNotifier notifier,
     TimeProvider time,
-    ILogger<LiveSessionService> logger)
+    ILogger<LiveSessionService> logger,
+    NodeTopology? topology = null)
 {
+    private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
     private readonly ConcurrentDictionary<string, LiveSessionState> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _cachedAt = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>The session with this join code (any case), or null.</summary>
@@ -29,14 +32,30 @@ public sealed partial class LiveSessionService(
             return null;
         }
 
-        if (_cache.TryGetValue(normalized, out var cached))
+        if (_cache.TryGetValue(normalized, out var cached) && IsFresh(normalized))
         {
             return cached;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == normalized, cancellationToken);
-        return record is null ? null : _cache.GetOrAdd(normalized, ToState(record));
+        return record is null ? null : Remember(record);
+    }
+
+    /// <summary>
+    /// The current version of each session whose code is given, read from the database: other nodes may have
+    /// moved them. Used by the periodic state heartbeat of a cluster.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveSessionState>> RefreshAsync(IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        if (codes.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Sessions.AsNoTracking().Where(s => codes.Contains(s.Code)).ToListAsync(cancellationToken);
+        return records.Select(Remember).ToList();
     }
 
     /// <summary>The session that exists from start-up.</summary>
@@ -300,9 +319,12 @@ public sealed partial class LiveSessionService(
     private LiveSessionState Remember(LiveSessionRecord record)
     {
         var state = ToState(record);
-        _cache.AddOrUpdate(state.Code, state, (_, existing) => existing.Position.Version > state.Position.Version ? existing : state);
-        return state;
+        _cachedAt[state.Code] = time.GetUtcNow();
+        return _cache.AddOrUpdate(state.Code, state, (_, existing) => existing.Position.Version > state.Position.Version ? existing : state);
     }
+
+    private bool IsFresh(string code) =>
+        !_topology.MultiNode || (_cachedAt.TryGetValue(code, out var at) && time.GetUtcNow() - at < _topology.CacheLifetime);
 
     private static LiveSessionState ToState(LiveSessionRecord r) =>
         new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), new SlidePosition(r.RevealedSlide, r.RevealedFragment, r.Version), r.CreatedAt,

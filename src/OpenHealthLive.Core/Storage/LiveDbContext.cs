@@ -2,9 +2,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpenHealthLive.Core.Storage;
 
-/// <summary>The database of sessions (and, later, questions and votes).</summary>
-public sealed class LiveDbContext(DbContextOptions<LiveDbContext> options) : DbContext(options)
+/// <summary>
+/// The database: sessions, questions, polls and the keys that sign cookies. SQLite by default; PostgreSQL
+/// through <see cref="Postgres.PostgresLiveDbContext"/>, which only carries its own migrations.
+/// </summary>
+public class LiveDbContext : DbContext
 {
+    /// <summary>Creates the SQLite context.</summary>
+    public LiveDbContext(DbContextOptions<LiveDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For provider-specific subclasses.</summary>
+    protected LiveDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     /// <summary>Live sessions.</summary>
     public DbSet<LiveSessionRecord> Sessions => Set<LiveSessionRecord>();
 
@@ -19,6 +34,9 @@ public sealed class LiveDbContext(DbContextOptions<LiveDbContext> options) : DbC
 
     /// <summary>Poll votes, one per device, poll and round.</summary>
     public DbSet<PollVoteRecord> PollVotes => Set<PollVoteRecord>();
+
+    /// <summary>Data-protection keys shared by every node.</summary>
+    public DbSet<ProtectionKeyRecord> ProtectionKeys => Set<ProtectionKeyRecord>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -73,6 +91,12 @@ public sealed class LiveDbContext(DbContextOptions<LiveDbContext> options) : DbC
             vote.Property(v => v.Answer).HasMaxLength(2000);
             // One vote per device and poll round, enforced by the database itself.
             vote.HasIndex(v => new { v.SessionCode, v.PollId, v.Round, v.DeviceHash }).IsUnique();
+        });
+
+        modelBuilder.Entity<ProtectionKeyRecord>(key =>
+        {
+            key.ToTable("ProtectionKeys");
+            key.Property(k => k.FriendlyName).HasMaxLength(200);
         });
     }
 }

@@ -19,8 +19,8 @@ public static class SqliteStorage
     }.ToString();
 
     /// <summary>
-    /// Creates the data directory, applies pending migrations and switches the file to write-ahead logging,
-    /// so that readers never wait for a writer.
+    /// Applies pending migrations (any provider); for SQLite, first creates the data directory and then switches
+    /// the file to write-ahead logging, so that readers never wait for a writer.
     /// </summary>
     public static async Task MigrateAsync(LiveDbContext db, CancellationToken cancellationToken)
     {
@@ -35,6 +35,9 @@ public static class SqliteStorage
         }
 
         await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -6,21 +6,30 @@ namespace OpenHealthLive.Web.Live;
 internal sealed partial class AudienceCountBroadcaster(
     AudienceTracker tracker,
     DeliveryTracker delivery,
-    IHubContext<LiveHub, ILiveClient> hub,
+    NodeTopology topology,
+    FollowerBroadcast broadcast,
     TimeProvider time,
     ILogger<AudienceCountBroadcaster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        var tick = 0;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var changes = tracker.TakeChanges();
+            var changes = tracker.TakeChanges().ToList();
+            // In a cluster a presenter adds up every node's figures, and one that joins late must hear from all of
+            // them: every few seconds each node repeats its figures even when nothing changed.
+            if (topology.MultiNode && ++tick % 5 == 0)
+            {
+                changes.AddRange(tracker.ActiveCodes().Where(code => changes.All(c => c.Code != code)).Select(tracker.Count));
+            }
+
             foreach (var change in changes)
             {
                 try
                 {
-                    await hub.Clients.Group(LiveGroups.Presenters(change.Code)).AudienceCountChanged(change);
+                    await broadcast.SendToPresentersAsync(change.Code, client => client.AudienceCountChanged(change));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -32,7 +41,7 @@ internal sealed partial class AudienceCountBroadcaster(
             {
                 try
                 {
-                    await hub.Clients.Group(LiveGroups.Presenters(code)).DeliveryChanged(delivery.Summarize(code, tracker.CountOf(code)));
+                    await broadcast.SendToPresentersAsync(code, client => client.DeliveryChanged(delivery.Summarize(code, tracker.CountOf(code))));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -7,7 +8,7 @@ namespace OpenHealthLive.Web.Live;
 /// batches by <see cref="AudienceCountBroadcaster"/>, so a join storm of a thousand phones costs presenters
 /// one message a second, not a thousand.
 /// </summary>
-public sealed class AudienceTracker
+public sealed class AudienceTracker(NodeTopology topology)
 {
     private readonly ConcurrentDictionary<string, string> _sessionByConnection = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
@@ -43,6 +44,12 @@ public sealed class AudienceTracker
 
     public int CountOf(string code) => _counts.TryGetValue(code, out var n) ? n : 0;
 
+    /// <summary>Sessions with at least one phone on this node.</summary>
+    public IReadOnlyList<string> ActiveCodes() => _counts.Where(c => c.Value > 0).Select(c => c.Key).ToList();
+
+    /// <summary>The count of a session on this node, as a message.</summary>
+    public AudienceCount Count(string code) => new(code, CountOf(code), topology.NodeName);
+
     /// <summary>Sessions whose count changed since the last call, with their counts now.</summary>
     public IReadOnlyList<AudienceCount> TakeChanges()
     {
@@ -51,7 +58,7 @@ public sealed class AudienceTracker
         {
             if (_dirty.TryRemove(code, out _))
             {
-                changes.Add(new AudienceCount(code, CountOf(code)));
+                changes.Add(Count(code));
             }
         }
 

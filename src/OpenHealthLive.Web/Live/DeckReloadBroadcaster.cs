@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 
@@ -9,7 +8,7 @@ namespace OpenHealthLive.Web.Live;
 internal sealed partial class DeckReloadBroadcaster(
     DeckCatalog decks,
     LiveSessionService sessions,
-    IHubContext<LiveHub, ILiveClient> hub,
+    FollowerBroadcast broadcast,
     ILogger<DeckReloadBroadcaster> logger) : BackgroundService
 {
     private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -26,7 +25,7 @@ internal sealed partial class DeckReloadBroadcaster(
                 {
                     try
                     {
-                        await hub.Clients.Group(LiveGroups.Followers(session.Code)).DeckReloaded(new DeckReloaded(session.Code, fingerprint));
+                        await broadcast.SendAsync(session.Code, client => client.DeckReloaded(new DeckReloaded(session.Code, fingerprint)));
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -8,7 +9,7 @@ namespace OpenHealthLive.Web.Live;
 /// are on the current slide and how long the last change took to reach them (95th percentile and slowest),
 /// measured on the server from the moment the change was sent to the moment each acknowledgement arrived.
 /// </summary>
-public sealed class DeliveryTracker
+public sealed class DeliveryTracker(NodeTopology topology)
 {
     private readonly ConcurrentDictionary<string, Sent> _sent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Ack> _acks = new(StringComparer.Ordinal);
@@ -21,13 +22,26 @@ public sealed class DeliveryTracker
         _dirty[code] = 0;
     }
 
+    /// <summary>
+    /// Another node sent a change (learnt from the cluster heartbeat): acknowledgements of it count, but this node
+    /// cannot time them, since it did not send it.
+    /// </summary>
+    public void Observe(string code, long version, int slide)
+    {
+        if (!_sent.TryGetValue(code, out var sent) || sent.Version < version)
+        {
+            _sent[code] = new Sent(version, slide, null);
+            _dirty[code] = 0;
+        }
+    }
+
     /// <summary>A phone says it shows <paramref name="version"/>.</summary>
     public void Acknowledge(string connectionId, string code, long version)
     {
         double? delay = null;
-        if (_sent.TryGetValue(code, out var sent) && sent.Version == version)
+        if (_sent.TryGetValue(code, out var sent) && sent.Version == version && sent.Timestamp is { } timestamp)
         {
-            delay = Stopwatch.GetElapsedTime(sent.Timestamp).TotalMilliseconds;
+            delay = Stopwatch.GetElapsedTime(timestamp).TotalMilliseconds;
         }
 
         _acks.AddOrUpdate(connectionId, new Ack(code, version, delay), (_, previous) =>
@@ -66,7 +80,7 @@ public sealed class DeliveryTracker
         {
             var any = _acks.Values.Where(a => a.Code == code).ToList();
             var newest = any.Count == 0 ? 0 : any.Max(a => a.Version);
-            return new Delivery(code, newest, -1, phones, any.Count(a => a.Version == newest), null, null);
+            return new Delivery(code, newest, -1, phones, any.Count(a => a.Version == newest), null, null, topology.NodeName);
         }
 
         var onCurrent = 0;
@@ -87,16 +101,17 @@ public sealed class DeliveryTracker
 
         delays.Sort();
         double? p95 = delays.Count == 0 ? null : delays[Math.Min(delays.Count - 1, (int)Math.Ceiling(0.95 * delays.Count) - 1)];
-        return new Delivery(code, sent.Version, sent.Slide, phones, onCurrent, p95, delays.Count == 0 ? null : delays[^1]);
+        return new Delivery(code, sent.Version, sent.Slide, phones, onCurrent, p95, delays.Count == 0 ? null : delays[^1], topology.NodeName);
     }
 
-    private sealed record Sent(long Version, int Slide, long Timestamp);
+    private sealed record Sent(long Version, int Slide, long? Timestamp);
 
     private sealed record Ack(string Code, long Version, double? DelayMs);
 }
 
 /// <summary>
 /// What the presenter sees: <c>OnCurrent</c> of <c>Phones</c> show version <c>Version</c> (slide <c>Slide</c>);
-/// the last change reached them in <c>P95Ms</c> (95th percentile) and <c>MaxMs</c> (slowest).
+/// the last change reached them in <c>P95Ms</c> (95th percentile) and <c>MaxMs</c> (slowest). Per node: with
+/// several nodes, presenters add the figures up by <c>Node</c>.
 /// </summary>
-public sealed record Delivery(string Code, long Version, int Slide, int Phones, int OnCurrent, double? P95Ms, double? MaxMs);
+public sealed record Delivery(string Code, long Version, int Slide, int Phones, int OnCurrent, double? P95Ms, double? MaxMs, string Node);

@@ -15,6 +15,9 @@ public interface ILiveClient
     /// <summary>How many phones show the current slide and how fast it reached them; presenter devices, at most once a second.</summary>
     Task DeliveryChanged(Delivery delivery);
 
+    /// <summary>The session's current version, every few seconds in a cluster: a client behind it joins again.</summary>
+    Task StateHeartbeat(StateHeartbeat heartbeat);
+
     /// <summary>The speaker's timer started, paused or was reset; presenter devices.</summary>
     Task TimerChanged(TimerState timer);
 

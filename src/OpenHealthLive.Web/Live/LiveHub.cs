@@ -13,7 +13,7 @@ namespace OpenHealthLive.Web.Live;
 /// Methods without <see cref="AllowAudienceAttribute"/> are presenter-only (see <see cref="PresenterOnlyHubFilter"/>).
 /// </summary>
 public sealed class LiveHub(
-    LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors,
+    LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
     QuestionService questions, PollService polls, DeviceIdentity devices) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
@@ -23,6 +23,7 @@ public sealed class LiveHub(
         var session = await RequireAsync(code);
         // Join the group before reading the state: a change that lands in between arrives with a higher
         // version, so the client never misses it and never goes back.
+        followers.Add(Context.ConnectionId, session.Code, presenter: false);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
         audience.Join(Context.ConnectionId, session.Code);
         return messages.SlideState(await RequireAsync(session.Code));
@@ -32,10 +33,11 @@ public sealed class LiveHub(
     public async Task<PresenterJoined> JoinAsPresenter(string code)
     {
         var session = await RequireAsync(code);
+        followers.Add(Context.ConnectionId, session.Code, presenter: true);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Presenters(session.Code), Context.ConnectionAborted);
         var current = await RequireAsync(session.Code);
-        return new PresenterJoined(messages.SlideState(current), audience.CountOf(session.Code), messages.Timer(current), projectors.Get(session.Code),
+        return new PresenterJoined(messages.SlideState(current), audience.Count(session.Code), messages.Timer(current), projectors.Get(session.Code),
             delivery.Summarize(session.Code, audience.CountOf(session.Code)));
     }
 
@@ -230,6 +232,7 @@ public sealed class LiveHub(
     {
         audience.Leave(Context.ConnectionId);
         delivery.Leave(Context.ConnectionId);
+        followers.Remove(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -19,17 +19,20 @@ public sealed record SlideState(string Code, int Slide, int Fragment, long Versi
 
 /// <summary>What a presenter device gets when it starts following a session.</summary>
 /// <param name="State">The current position.</param>
-/// <param name="AudienceCount">Phones following now.</param>
+/// <param name="AudienceCount">Phones following now, on this node.</param>
 /// <param name="Timer">The speaker's timer.</param>
 /// <param name="Projector">Blackout and join overlay.</param>
 /// <param name="Delivery">How many phones show the current slide.</param>
-public sealed record PresenterJoined(SlideState State, int AudienceCount, TimerState Timer, ProjectorState Projector, Delivery Delivery);
+public sealed record PresenterJoined(SlideState State, AudienceCount AudienceCount, TimerState Timer, ProjectorState Projector, Delivery Delivery);
 
 /// <summary>The speaker's timer: <c>ElapsedMs</c> counted when the message was made; it goes on counting while <c>Running</c>.</summary>
 public sealed record TimerState(string Code, bool Running, long ElapsedMs);
 
-/// <summary>Number of phones following a session.</summary>
-public sealed record AudienceCount(string Code, int Count);
+/// <summary>Number of phones following a session on one node; with several nodes, presenters add them up by node.</summary>
+public sealed record AudienceCount(string Code, int Count, string Node);
+
+/// <summary>The current version of a session, sent every few seconds in a cluster so a phone that missed a change catches up.</summary>
+public sealed record StateHeartbeat(string Code, long Version);
 
 /// <summary>The deck behind a session was edited.</summary>
 public sealed record DeckReloaded(string Code, string Deck);

@@ -29,4 +29,30 @@ public sealed class LiveOptions
 
     /// <summary>Reload a deck when its files change. Defaults to on in Development only.</summary>
     public bool? WatchDecks { get; set; }
+
+    /// <summary><c>None</c> (one node) or <c>Redis</c>: several nodes behind one address share SignalR messages through Redis.</summary>
+    public Backplane Backplane { get; set; } = Backplane.None;
+
+    /// <summary>The Redis connection string when <see cref="Backplane"/> is <c>Redis</c>, e.g. <c>redis:6379</c>.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>This node's name in a cluster (figures summed across nodes are labelled with it). Defaults to machine name and process id.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>
+    /// With several nodes: how often each node tells its followers the current version of their session, so
+    /// that a phone that missed a change (Redis was down) catches up. 0 turns it off.
+    /// </summary>
+    [Range(0, 3600)]
+    public int StateHeartbeatSeconds { get; set; } = 3;
+}
+
+/// <summary>How nodes share SignalR messages.</summary>
+public enum Backplane
+{
+    /// <summary>One node: no sharing.</summary>
+    None,
+
+    /// <summary>Through Redis pub/sub (Microsoft.AspNetCore.SignalR.StackExchangeRedis).</summary>
+    Redis,
 }

@@ -23,17 +23,30 @@ internal static class LiveSetup
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Several nodes behind one address share SignalR messages through Redis, and keep copies of shared state
+        // only briefly; a periodic heartbeat lets a phone that missed a change (Redis was down) catch up.
+        var live = builder.Configuration.GetSection(LiveOptions.SectionName).Get<LiveOptions>() ?? new LiveOptions();
+        var multiNode = live.Backplane == Backplane.Redis;
+        builder.Services.AddSingleton(new NodeTopology(multiNode, live.NodeName ?? $"{Environment.MachineName}:{Environment.ProcessId}"));
+        if (multiNode && live.StateHeartbeatSeconds > 0)
+        {
+            builder.Services.AddHostedService<ClusterHeartbeat>();
+        }
+
         builder.Services.AddSingleton<LiveSessionService>();
         builder.Services.AddSingleton<LiveMessages>();
         builder.Services.AddSingleton<AudienceTracker>();
         builder.Services.AddSingleton<DeliveryTracker>();
         builder.Services.AddSingleton<ProjectorStates>();
+        builder.Services.AddSingleton<LocalFollowers>();
+        builder.Services.AddSingleton<FollowerBroadcast>();
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
         builder.Services.AddHostedService<DefaultSessionInitializer>();
         builder.Services.AddHostedService<AudienceCountBroadcaster>();
         builder.Services.AddHostedService<DeckReloadBroadcaster>();
 
-        builder.Services.AddSignalR(hub =>
+        var signalR = builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
             hub.EnableDetailedErrors = false;
@@ -41,6 +54,31 @@ internal static class LiveSetup
             hub.AddFilter<PresenterOnlyHubFilter>();
             hub.AddFilter<HubRateLimitFilter>();
         });
+        if (multiNode)
+        {
+            if (string.IsNullOrWhiteSpace(live.RedisConnectionString))
+            {
+                throw new InvalidOperationException("Live:Backplane is Redis but Live:RedisConnectionString is empty.");
+            }
+
+            var backplane = new BackplaneConnection();
+            builder.Services.AddSingleton(backplane);
+            signalR.AddStackExchangeRedis(live.RedisConnectionString, redis =>
+            {
+                redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("openhealthlive");
+                // Start even if Redis is down, and keep trying: each node goes on serving its own phones meanwhile.
+                redis.Configuration.AbortOnConnectFail = false;
+                // Look for Redis again every second (the client's default backs off to many seconds): phones on other
+                // nodes converge within a heartbeat of Redis returning.
+                redis.Configuration.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(1000);
+                redis.ConnectionFactory = async writer =>
+                {
+                    var multiplexer = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration, writer);
+                    backplane.Multiplexer = multiplexer;
+                    return multiplexer;
+                };
+            });
+        }
         return builder;
     }
 

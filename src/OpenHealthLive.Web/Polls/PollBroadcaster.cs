@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Web.Live;
 
@@ -11,24 +10,24 @@ namespace OpenHealthLive.Web.Polls;
 /// the room only while the results are shown.
 /// </summary>
 internal sealed partial class PollBroadcaster(
-    IHubContext<LiveHub, ILiveClient> hub,
+    FollowerBroadcast broadcast,
     TimeProvider time,
     ILogger<PollBroadcaster> logger) : BackgroundService, IPollNotifier
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
-    private readonly ConcurrentDictionary<(string Code, string PollId), (bool Visible, Func<PollResults> Snapshot)> _pending = new();
+    private readonly ConcurrentDictionary<(string Code, string PollId), (bool Visible, Func<CancellationToken, Task<PollResults>> Snapshot)> _pending = new();
 
     public async Task PollChangedAsync(PollView poll, PollResults results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(poll);
         // A state change carries fresh results itself; counts still waiting for this poll are out of date.
         _pending.TryRemove((poll.SessionCode, poll.Definition.Id), out _);
-        await hub.Clients.Group(LiveGroups.Followers(poll.SessionCode)).PollChanged(AudiencePoll.From(poll, results));
-        await hub.Clients.Group(LiveGroups.Presenters(poll.SessionCode)).PollUpdated(PresenterPoll.From(poll, results));
+        await broadcast.SendAsync(poll.SessionCode, client => client.PollChanged(AudiencePoll.From(poll, results)));
+        await broadcast.SendToPresentersAsync(poll.SessionCode, client => client.PollUpdated(PresenterPoll.From(poll, results)));
     }
 
-    public void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<PollResults> snapshot) =>
+    public void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<CancellationToken, Task<PollResults>> snapshot) =>
         _pending[(sessionCode, pollId)] = (resultsVisible, snapshot);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,11 +50,11 @@ internal sealed partial class PollBroadcaster(
 
             try
             {
-                var message = new PollResultsChanged(key.Code, key.PollId, pending.Snapshot());
-                await hub.Clients.Group(LiveGroups.Presenters(key.Code)).PollResultsChanged(message);
+                var message = new PollResultsChanged(key.Code, key.PollId, await pending.Snapshot(CancellationToken.None));
+                await broadcast.SendToPresentersAsync(key.Code, client => client.PollResultsChanged(message));
                 if (pending.Visible)
                 {
-                    await hub.Clients.Group(LiveGroups.Followers(key.Code)).PollResultsChanged(message);
+                    await broadcast.SendAsync(key.Code, client => client.PollResultsChanged(message));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

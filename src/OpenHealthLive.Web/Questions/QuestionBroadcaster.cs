@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Web.Live;
 
@@ -11,7 +10,7 @@ namespace OpenHealthLive.Web.Questions;
 /// questions go to presenter devices only; for everyone else they are removed from the list.
 /// </summary>
 internal sealed partial class QuestionBroadcaster(
-    IHubContext<LiveHub, ILiveClient> hub,
+    FollowerBroadcast broadcast,
     TimeProvider time,
     ILogger<QuestionBroadcaster> logger) : BackgroundService, IQuestionNotifier
 {
@@ -35,8 +34,7 @@ internal sealed partial class QuestionBroadcaster(
     public Task SettingsChangedAsync(QnaSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return hub.Clients.Group(LiveGroups.Followers(settings.SessionCode))
-            .QnaSettingsChanged(new QnaSettingsChanged(settings.SessionCode, settings.PreModeration, settings.AnsweringQuestionId));
+        return broadcast.SendAsync(settings.SessionCode, client => client.QnaSettingsChanged(new QnaSettingsChanged(settings.SessionCode, settings.PreModeration, settings.AnsweringQuestionId)));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -73,8 +71,8 @@ internal sealed partial class QuestionBroadcaster(
             var deleted = taken.Where(t => t.View is null).Select(t => t.Id).ToList();
             try
             {
-                await hub.Clients.Group(LiveGroups.Followers(code)).QuestionsChanged(new QuestionsChanged(code, visible, goneForAudience));
-                await hub.Clients.Group(LiveGroups.Presenters(code)).ModerationChanged(new ModerationChanged(code, forPresenter, deleted));
+                await broadcast.SendAsync(code, client => client.QuestionsChanged(new QuestionsChanged(code, visible, goneForAudience)));
+                await broadcast.SendToPresentersAsync(code, client => client.ModerationChanged(new ModerationChanged(code, forPresenter, deleted)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -2,10 +2,16 @@ using System.ComponentModel.DataAnnotations;
 
 namespace OpenHealthLive.Web.Storage;
 
-/// <summary>Where the app keeps its data.</summary>
-public sealed class StorageOptions
+/// <summary>Where the app keeps its data (section <c>Storage</c>).</summary>
+public sealed class StorageOptions : IValidatableObject
 {
     public const string SectionName = "Storage";
+
+    /// <summary><c>Sqlite</c> (default: a file, nothing to install) or <c>Postgres</c> (several nodes sharing one database).</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>The PostgreSQL connection string, e.g. <c>Host=db;Database=openhealthlive;Username=ohl;Password=…</c>.</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>
     /// Folder for the SQLite database and the presenter-key hash; created on first run. A relative path is
@@ -13,4 +19,22 @@ public sealed class StorageOptions
     /// </summary>
     [Required]
     public string DataDirectory { get; set; } = "App_Data";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == StorageProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("Storage:Provider is Postgres but Storage:ConnectionString is empty.", [nameof(ConnectionString)]);
+        }
+    }
+}
+
+/// <summary>The database engines the app can use.</summary>
+public enum StorageProvider
+{
+    /// <summary>SQLite, in the data directory.</summary>
+    Sqlite,
+
+    /// <summary>PostgreSQL, at <see cref="StorageOptions.ConnectionString"/>.</summary>
+    Postgres,
 }

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Core.Storage.Postgres;
 
 namespace OpenHealthLive.Web.Storage;
 
@@ -17,17 +17,39 @@ internal static class StorageSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<DataDirectory>();
-        builder.Services.AddDbContextFactory<LiveDbContext>((services, options) =>
-            options.UseSqlite(SqliteStorage.ConnectionString(services.GetRequiredService<DataDirectory>().Path))
-                // Interceptors registered in DI join in (the tests use one to make the database refuse writes).
-                .AddInterceptors(services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+
+        // The provider is read here, once, from configuration: it decides which services exist.
+        var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            builder.Services.AddDbContextFactory<PostgresLiveDbContext>((services, db) =>
+                db.UseNpgsql(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
+            builder.Services.AddSingleton<IDbContextFactory<LiveDbContext>, PostgresContextFactory>();
+        }
+        else
+        {
+            builder.Services.AddDbContextFactory<LiveDbContext>((services, db) =>
+                db.UseSqlite(SqliteStorage.ConnectionString(services.GetRequiredService<DataDirectory>().Path))
+                    // Interceptors registered in DI join in (the tests use one to make the database refuse writes).
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
+        }
+
         builder.Services.AddHostedService<DatabaseMigrator>();
 
-        // Sign-in cookies must survive a restart, and must not depend on the user profile of whoever runs the site.
+        // Cookie keys live in the database: they survive restarts and every node of a cluster shares them.
         builder.Services.AddDataProtection().SetApplicationName("OpenHealthLive");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataDirectory>((keys, data) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Combine("keys")), NullLoggerFactory.Instance));
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<LiveDbContext>>((keys, dbFactory) =>
+            keys.XmlRepository = new DatabaseXmlRepository(dbFactory));
         return builder;
+    }
+
+    /// <summary>Hands out PostgreSQL contexts where the app asks for the base context.</summary>
+    private sealed class PostgresContextFactory(IDbContextFactory<PostgresLiveDbContext> inner) : IDbContextFactory<LiveDbContext>
+    {
+        public LiveDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<LiveDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => await inner.CreateDbContextAsync(cancellationToken);
     }
 }
 

@@ -17,6 +17,38 @@ public sealed class SlideChangeRecorder
 
     public List<SlideState> All { get; } = [];
 
+    /// <summary>Adds a state the test obtained itself (a re-join), as if it had been pushed.</summary>
+    public void Push(SlideState state) => _received.Writer.TryWrite(state);
+
+    /// <summary>Waits until a state of at least <paramref name="version"/> has arrived (now or before).</summary>
+    public async Task<SlideState> WaitForVersionAsync(long version, TimeSpan timeout)
+    {
+        if (All.LastOrDefault(s => s.Version >= version) is { } earlier)
+        {
+            return earlier;
+        }
+
+        using var cancellation = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            SlideState state;
+            try
+            {
+                state = await _received.Reader.ReadAsync(cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new Xunit.Sdk.XunitException($"No state of version {version} or later arrived within {timeout.TotalSeconds:0} s.");
+            }
+
+            All.Add(state);
+            if (state.Version >= version)
+            {
+                return state;
+            }
+        }
+    }
+
     /// <summary>The next event; fails the test if none comes within <paramref name="timeout"/> (default 10 s).</summary>
     public async Task<SlideState> NextAsync(TimeSpan? timeout = null)
     {

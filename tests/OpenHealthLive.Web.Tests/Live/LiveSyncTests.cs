@@ -166,7 +166,7 @@ public sealed class LiveSyncTests : IDisposable
         }
 
         var joined = await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
-        Assert.Equal(1, joined.AudienceCount);
+        Assert.Equal(1, joined.AudienceCount.Count);
     }
 
     [Fact]

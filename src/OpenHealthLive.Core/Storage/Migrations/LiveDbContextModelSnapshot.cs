@@ -159,6 +159,25 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.ToTable("PollVotes", (string)null);
                 });
 
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.ProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionRecord", b =>
                 {
                     b.Property<long>("Id")

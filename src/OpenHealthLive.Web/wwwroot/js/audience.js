@@ -164,6 +164,10 @@ const connection = connectLive({
 });
 qna = setupQna(connection, code);
 connection.on('SlideChanged', apply);
+// In a cluster: a newer version than this phone shows means it missed a change (Redis was down); join again.
+connection.on('StateHeartbeat', async (heartbeat) => {
+  if (heartbeat.version > live.version) apply(await connection.invoke('JoinSession', code));
+});
 connection.on('DeckReloaded', async () => apply(await connection.invoke('JoinSession', code)));
 
 render(live.slide, slideElement.innerHTML, live.fragment);

@@ -62,7 +62,11 @@ function apply(state) {
   render();
 }
 
-function showCount(count) {
+// With several nodes each reports its own phones; the console adds them up by node.
+const countsByNode = new Map();
+function showCount(message) {
+  countsByNode.set(message.node, message.count);
+  const count = [...countsByNode.values()].reduce((sum, n) => sum + n, 0);
   audienceCount.textContent = count === 1 ? '1 phone' : `${count} phones`;
 }
 
@@ -95,8 +99,20 @@ function tick() {
 }
 everyHalfSecond(tick);
 
-function showDelivery(delivery) {
+const deliveriesByNode = new Map();
+function showDelivery(message) {
   if (!deliveryElement) return;
+  deliveriesByNode.set(message.node, message);
+  const all = [...deliveriesByNode.values()];
+  const version = Math.max(...all.map((d) => d.version));
+  const current = all.filter((d) => d.version === version);
+  const p95s = current.map((d) => d.p95Ms).filter((v) => v != null);
+  const delivery = {
+    phones: all.reduce((sum, d) => sum + d.phones, 0),
+    onCurrent: current.reduce((sum, d) => sum + d.onCurrent, 0),
+    slide: Math.max(...current.map((d) => d.slide)),
+    p95Ms: p95s.length ? Math.max(...p95s) : null,
+  };
   if (delivery.phones === 0) {
     deliveryElement.textContent = 'No phones connected';
     deliveryElement.dataset.kind = 'none';
@@ -134,7 +150,11 @@ const connection = connectLive({
 moderation = setupModeration(connection, code);
 pollPanel = setupPollPanel(connection, code, () => position.slide);
 connection.on('SlideChanged', apply);
-connection.on('AudienceCountChanged', (message) => showCount(message.count));
+connection.on('AudienceCountChanged', showCount);
+// In a cluster: a newer version than this console shows means a change was missed; join again.
+connection.on('StateHeartbeat', async (heartbeat) => {
+  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
+});
 connection.on('DeliveryChanged', showDelivery);
 connection.on('TimerChanged', showTimer);
 connection.on('ProjectorChanged', showProjector);

@@ -80,6 +80,9 @@ connection.on('PollResultsChanged', (message) => {
 });
 connection.on('QnaSettingsChanged', (settings) => qna.applySettings(settings));
 connection.on('SlideChanged', apply);
+connection.on('StateHeartbeat', async (heartbeat) => {
+  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
+});
 connection.on('ProjectorChanged', showProjector);
 connection.on('DeckReloaded', async () => apply((await connection.invoke('JoinAsPresenter', code)).state));
 

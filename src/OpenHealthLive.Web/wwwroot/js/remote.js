@@ -55,6 +55,9 @@ const connection = connectLive({
   },
 });
 connection.on('SlideChanged', apply);
+connection.on('StateHeartbeat', async (heartbeat) => {
+  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
+});
 connection.on('TimerChanged', showTimer);
 
 async function send(method) {
