@@ -22,7 +22,9 @@ internal static class Fanout
     /// <param name="Warmup">Changes made first and not measured (the server's code is cold).</param>
     /// <param name="Gap">Pause after every phone has a change (or the timeout) before the next one.</param>
     /// <param name="Timeout">How long to wait for every phone to have a change.</param>
-    public sealed record Options(int Phones, int Changes, int Warmup, TimeSpan Gap, TimeSpan Timeout);
+    /// <param name="Settle">Wait after the last phone connected before reading memory: long enough for the page's and negotiate's
+    /// idle HTTP keep-alive connections to be closed by the server, so that what is left is what an idle phone costs.</param>
+    public sealed record Options(int Phones, int Changes, int Warmup, TimeSpan Gap, TimeSpan Timeout, TimeSpan Settle);
 
     public sealed record Result(
         string Server, int Phones, int Changes, double ConnectSeconds, int ConnectFailures,
@@ -66,7 +68,7 @@ internal static class Fanout
         connect.Stop();
         await Console.Error.WriteLineAsync(FormattableString.Invariant($"ours: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(options.Settle);
         await app.SettleAsync();
         var after = app.ResidentBytes();
         var idle = await IdleCpuAsync(app.CpuTime);
@@ -179,7 +181,7 @@ internal static class Fanout
         connect.Stop();
         await Console.Error.WriteLineAsync(FormattableString.Invariant($"relay: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(options.Settle);
         await relay.SettleAsync();
         var after = relay.ResidentBytes();
         var idle = await IdleCpuAsync(relay.CpuTime);

@@ -11,6 +11,7 @@ using OpenHealthLive.Bench;
 //                                                                  the same fan-out against the socket.io relay (bench/relay), alternating
 //                                                                  runs per size; then the storms and the audience page's weight
 //   hold [--phones 1000] [--seconds 60] [--every-ms 0]              N phones follow for a while (attach dotnet-trace to the server)
+//   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   pageweight                                                     the audience page's first load, compressed
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
@@ -42,7 +43,8 @@ int[] Sizes(string name, int[] fallback)
         : fallback;
 }
 
-Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 300)), TimeSpan.FromSeconds(10));
+Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 300)), TimeSpan.FromSeconds(10),
+    TimeSpan.FromSeconds(Option("settle-s", 20)));
 
 // Figures may be infinite (a phone that never got a change): written as "Infinity", not refused.
 var line = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };

@@ -10,9 +10,19 @@ internal static class InfrastructureSetup
     /// <summary>Per-IP backstop for every write (POST) request; generous because a whole room can share one address.</summary>
     public const int WritesPerIpPerMinute = 600;
 
+    /// <summary>
+    /// How long an idle HTTP/1.1 connection is kept (Kestrel's default is 130 s). A phone loads its page and negotiates
+    /// the hub over plain HTTP, then lives on its WebSocket: the HTTP connection it leaves behind is idle from then on.
+    /// With the default, a room that scans the QR code at once holds two connections per phone for two minutes
+    /// (measured: about half the server's connection objects; docs/benchmarks.md, "Slide fan-out"). 15 s still covers
+    /// a phone fetching a slide's images right after a change.
+    /// </summary>
+    public static readonly TimeSpan IdleHttpKeepAlive = TimeSpan.FromSeconds(15);
+
     public static WebApplicationBuilder AddInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = IdleHttpKeepAlive);
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
