@@ -12,6 +12,7 @@ using OpenHealthLive.Bench;
 //                                                                  runs per size; then the storms and the audience page's weight
 //   hold [--phones 1000] [--seconds 60] [--every-ms 0]              N phones follow for a while (attach dotnet-trace to the server)
 //   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
+//   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
 //   pageweight                                                     the audience page's first load, compressed
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
@@ -202,8 +203,43 @@ switch (scenario)
             return 0;
         }
 
+    case "cluster":
+        {
+            await AppProcess.BuildAsync(root);
+            var runs = new List<ClusterFanout.Result>();
+            var json = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+            string[] limits = ["--Questions:WritesPerIpPerMinute=1000000"];
+            for (var run = 0; run < Option("runs", 3); run++)
+            {
+                // One node on its SQLite file, as most talks run.
+                await using (var single = await AppProcess.StartAsync(root, limits))
+                {
+                    runs.Add(await ClusterFanout.RunAsync("one node (SQLite)", [single], Option("phones", 5000), Option("changes", 20)));
+                    await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs[^1], json));
+                }
+
+                // Two nodes on one PostgreSQL and one Redis, all on the server's CPUs.
+                await using var services = await BackingServices.StartAsync();
+                string[] cluster =
+                [
+                    .. limits, "--Storage:Provider=Postgres", "--Storage:ConnectionString=" + services.PostgresConnectionString,
+                "--Live:Backplane=Redis", "--Live:RedisConnectionString=" + services.RedisConnectionString,
+            ];
+                await using var a = await AppProcess.StartAsync(root, [.. cluster, "--Live:NodeName=A"]);
+                await using var b = await AppProcess.StartAsync(root, [.. cluster, "--Live:NodeName=B"]);
+                runs.Add(await ClusterFanout.RunAsync("two nodes (PostgreSQL + Redis)", [a, b], Option("phones", 5000), Option("changes", 20)));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs[^1], json));
+            }
+
+            var markdown = ClusterFanout.Markdown(runs);
+            await File.WriteAllTextAsync(Path.Combine(results, "cluster.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "cluster.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions(json) { WriteIndented = true }));
+            await Console.Out.WriteLineAsync(markdown);
+            return runs.All(r => r.Missed == 0) ? 0 : 1;
+        }
+
     default:
-        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|fanout|compare|pageweight [options] (see Program.cs)");
+        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|fanout|compare|hold|pageweight|cluster [options] (see Program.cs)");
         return 2;
 }
 

@@ -23,16 +23,17 @@ public sealed partial class QuestionService(
 {
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
 
-    // Hot paths of the writer, compiled once: a room's worth of posts and votes runs through them.
-    private static readonly Func<LiveDbContext, string, string, string, Task<QuestionRecord?>> FindByClientId =
+    // Hot paths of the writer, compiled once per service: a room's worth of posts and votes runs through them.
+    // Not static: a compiled query belongs to one model, and a process may host SQLite and PostgreSQL apps (tests).
+    private readonly Func<LiveDbContext, string, string, string, Task<QuestionRecord?>> _findByClientId =
         EF.CompileAsyncQuery((LiveDbContext db, string code, string device, string client) =>
             db.Questions.AsNoTracking().FirstOrDefault(q => q.SessionCode == code && q.DeviceHash == device && q.ClientId == client));
 
-    private static readonly Func<LiveDbContext, long, string, Task<QuestionRecord?>> FindVisible =
+    private readonly Func<LiveDbContext, long, string, Task<QuestionRecord?>> _findVisible =
         EF.CompileAsyncQuery((LiveDbContext db, long id, string code) =>
             db.Questions.FirstOrDefault(q => q.Id == id && q.SessionCode == code && q.Status == (int)QuestionStatus.Visible));
 
-    private static readonly Func<LiveDbContext, long, string, Task<QuestionVoteRecord?>> FindVote =
+    private readonly Func<LiveDbContext, long, string, Task<QuestionVoteRecord?>> _findVote =
         EF.CompileAsyncQuery((LiveDbContext db, long id, string device) =>
             db.QuestionVotes.FirstOrDefault(v => v.QuestionId == id && v.DeviceHash == device));
 
@@ -69,7 +70,7 @@ public sealed partial class QuestionService(
         var settings = await SettingsAsync(sessionCode, cancellationToken);
         var (record, duplicate) = await writes.EnqueueAsync(async (db, ct) =>
         {
-            var existing = await FindByClientId(db, sessionCode, deviceHash, clientId);
+            var existing = await _findByClientId(db, sessionCode, deviceHash, clientId);
             if (existing is not null)
             {
                 return (existing, true);
@@ -111,9 +112,9 @@ public sealed partial class QuestionService(
     {
         var (record, changed) = await writes.EnqueueAsync(async (db, ct) =>
         {
-            var question = await FindVisible(db, questionId, sessionCode)
+            var question = await _findVisible(db, questionId, sessionCode)
                 ?? throw new LiveSessionException("That question is no longer on the list.");
-            var existing = await FindVote(db, questionId, deviceHash);
+            var existing = await _findVote(db, questionId, deviceHash);
             var isChanged = false;
             if (up && existing is null)
             {

@@ -86,6 +86,19 @@ public sealed partial class LiveSessionService(
             throw new LiveSessionException($"Live:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
         }
 
+        try
+        {
+            return await EnsureDefaultSessionCoreAsync(deckSlug, code, cancellationToken);
+        }
+        catch (DbUpdateException) when (code is not null)
+        {
+            // Another node of a cluster, starting at the same moment, made the session first: take it as it is.
+            return await EnsureDefaultSessionCoreAsync(deckSlug, code, cancellationToken);
+        }
+    }
+
+    private async Task<LiveSessionState> EnsureDefaultSessionCoreAsync(string deckSlug, string? code, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
         var current = await db.Sessions.Where(s => s.IsDefault).ToListAsync(cancellationToken);

@@ -105,7 +105,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
                     await transaction.ReleaseSavepointAsync("write", cancellationToken);
                     applied.Add(write);
                 }
-                catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+                catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
                 {
                     // The database refused this write (a full disk, a lock that never came free): worth retrying.
                     await transaction.RollbackToSavepointAsync("write", cancellationToken);

@@ -56,14 +56,11 @@ internal static class LiveSetup
         });
         if (multiNode)
         {
-            if (string.IsNullOrWhiteSpace(live.RedisConnectionString))
-            {
-                throw new InvalidOperationException("Live:Backplane is Redis but Live:RedisConnectionString is empty.");
-            }
+            ValidateCluster(builder.Configuration, live);
 
             var backplane = new BackplaneConnection();
             builder.Services.AddSingleton(backplane);
-            signalR.AddStackExchangeRedis(live.RedisConnectionString, redis =>
+            signalR.AddStackExchangeRedis(live.RedisConnectionString!, redis =>
             {
                 redis.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("openhealthlive");
                 // Start even if Redis is down, and keep trying: each node goes on serving its own phones meanwhile.
@@ -80,6 +77,39 @@ internal static class LiveSetup
             });
         }
         return builder;
+    }
+
+    /// <summary>
+    /// What every node of a cluster must share, checked at start-up so that a misconfigured node refuses to start
+    /// with the reason rather than quietly serving a different room.
+    /// </summary>
+    private static void ValidateCluster(ConfigurationManager configuration, LiveOptions live)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(live.RedisConnectionString))
+        {
+            problems.Add("Live:Backplane is Redis but Live:RedisConnectionString is empty.");
+        }
+
+        if (!string.Equals(configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("Live:Backplane is Redis, so the nodes must share one database: set Storage:Provider to Postgres (a SQLite file belongs to one node).");
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["Presenter:Key"]))
+        {
+            problems.Add("Live:Backplane is Redis, so every node needs the same Presenter:Key (a generated key would differ per node).");
+        }
+
+        if (string.IsNullOrWhiteSpace(live.DefaultSessionCode))
+        {
+            problems.Add("Live:Backplane is Redis, so set Live:DefaultSessionCode on every node: nodes starting together would otherwise each make a code of their own.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("This node cannot join a cluster: " + string.Join(" ", problems));
+        }
     }
 
     public static WebApplication MapLive(this WebApplication app)

@@ -13,12 +13,13 @@ internal sealed partial class DatabaseMigrator(IDbContextFactory<LiveDbContext> 
         Directory.CreateDirectory(dataDirectory.Path);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await SqliteStorage.MigrateAsync(db, cancellationToken);
-        var file = dataDirectory.Combine(SqliteStorage.FileName);
-        LogDatabaseReady(file);
+        // Where the data is, never how to log in: no connection string, so no password, in the log.
+        var connection = db.Database.GetDbConnection();
+        LogDatabaseReady(db.Database.IsSqlite() ? dataDirectory.Combine(SqliteStorage.FileName) : $"PostgreSQL database '{connection.Database}' on {connection.DataSource}");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready at {Path}")]
-    private partial void LogDatabaseReady(string path);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready: {Where}")]
+    private partial void LogDatabaseReady(string where);
 }

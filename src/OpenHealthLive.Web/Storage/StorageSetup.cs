@@ -22,9 +22,11 @@ internal static class StorageSetup
         var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         if (options.Provider == StorageProvider.Postgres)
         {
+            builder.Services.AddSingleton<PostgresPoolReset>();
             builder.Services.AddDbContextFactory<PostgresLiveDbContext>((services, db) =>
                 db.UseNpgsql(services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
-                    .AddInterceptors(services.GetServices<IInterceptor>()));
+                    .AddInterceptors(services.GetServices<IInterceptor>())
+                    .AddInterceptors(services.GetRequiredService<PostgresPoolReset>()));
             builder.Services.AddSingleton<IDbContextFactory<LiveDbContext>, PostgresContextFactory>();
         }
         else

@@ -166,6 +166,16 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
 
         output.WriteLine($"Redis down {down.Elapsed.TotalSeconds:0.0} s; every phone on version {last.Version} within {converged.Max():0.0} s of Redis returning (per phone: {string.Join(", ", converged.Select(c => c.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} s).");
         Assert.True(converged.Max() <= 10, $"Phones converged {converged.Max():0.0} s after Redis returned; the target is 10 s.");
+
+        // And the talk goes on across nodes: the next change reaches every phone again.
+        var next = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), code);
+        var afterwards = Stopwatch.StartNew();
+        foreach (var (_, slides, _) in phones)
+        {
+            await slides.WaitForVersionAsync(next.Version, TimeSpan.FromSeconds(10));
+        }
+
+        output.WriteLine($"The first change after Redis returned reached every phone in {afterwards.Elapsed.TotalSeconds:0.0} s.");
         foreach (var (connection, _, _) in phones)
         {
             await connection.DisposeAsync();
@@ -211,6 +221,21 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
             },
             r => r is not null);
         acknowledged.Add(retried!.QuestionId);
+
+        // Both nodes report ready again (a real query each: the first one on a dead pooled connection empties the
+        // pool), as a load balancer's health check would see them.
+        foreach (var node in new[] { cluster.A, cluster.B })
+        {
+            using var http = node.CreateHttp();
+            var ready = await WaitForAsync(
+                async () =>
+                {
+                    using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                    return response.StatusCode;
+                },
+                s => s == System.Net.HttpStatusCode.OK);
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready);
+        }
 
         await using var presenter = await cluster.B.ConnectAsync(await cluster.B.SignInAsync());
         var stored = await presenter.InvokeAsync<PresenterQna>(nameof(LiveHub.GetModerationQueue), code);
