@@ -56,6 +56,129 @@ public sealed class AccessibilityTests(LiveAppFixture app, BrowserFixture browse
         Assert.True(blocking.Count == 0, Describe(page.Url, blocking));
     }, $"{nameof(Pages_have_no_serious_accessibility_violations)}({pageName}, {device})");
 
+    /// <summary>
+    /// The live views in the states a talk puts them in: questions asked, voted on, held and being answered;
+    /// a poll of each type open on a phone, with a vote sent and the results shown, its chart on the projector and
+    /// its results page; the console with questions and with polls; the print views.
+    /// </summary>
+    [Theory]
+    [InlineData("questions")]
+    [InlineData("single")]
+    [InlineData("multiple")]
+    [InlineData("rating")]
+    [InlineData("ranking")]
+    [InlineData("wordcloud")]
+    [InlineData("quiz")]
+    [InlineData("print")]
+    public Task Live_views_have_no_serious_accessibility_violations(string scenario) => RunAsync(async devices =>
+    {
+        var report = new List<string>();
+        async Task CheckAsync(IPage page, string view)
+        {
+            var blocking = (await page.RunAxe()).Violations.Where(v => s_blockingImpacts.Contains(v.Impact)).ToList();
+            if (blocking.Count > 0)
+            {
+                report.Add($"{view}: {Describe(page.Url, blocking)}");
+            }
+        }
+
+        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(Server.BaseUrl));
+        if (scenario == "print")
+        {
+            var code = await presenter.StartSessionAsync(TalkDeck.Slug);
+            foreach (var query in new[] { string.Empty, "?notes=true" })
+            {
+                await presenter.Page.GotoAsync($"/presenter/{code}/print{query}");
+                await Expect(presenter.Page.GetByRole(AriaRole.Region, new() { Name = $"Slide {TalkDeck.SlideCount}" })).ToBeAttachedAsync();
+                await CheckAsync(presenter.Page, "print view" + query);
+            }
+        }
+        else if (scenario == "questions")
+        {
+            await CheckQuestionsAsync(devices, presenter, CheckAsync);
+        }
+        else
+        {
+            await CheckPollAsync(devices, presenter, DeckPoll.OfType(scenario), CheckAsync);
+        }
+
+        Assert.True(report.Count == 0, string.Join(Environment.NewLine, report));
+    }, $"{nameof(Live_views_have_no_serious_accessibility_violations)}({scenario})");
+
+    private async Task CheckQuestionsAsync(Devices devices, PresenterPage presenter, Func<IPage, string, Task> checkAsync)
+    {
+        var code = await presenter.StartSessionAsync(GettingStartedDeck.Slug);
+        var a = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "phone-a"), code);
+        var b = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "phone-b", ColorScheme.Dark), code);
+        const string first = "Which parts of this work without the internet?";
+        const string second = "Can the audience see who asked?";
+        const string held = "My patient, NHS 943 476 5919, asked about this";
+        await a.AskAsync(first, "Ada");
+        await b.AskAsync(second);
+        await a.AskAsync(held, expectedResult: "Held for the presenter: it looks like it contains an NHS number with a valid check digit (ending …919).");
+        await b.UpvoteButton(first).ClickAsync();
+        await Expect(b.UpvoteButton(first)).ToHaveAttributeAsync("aria-pressed", "true");
+        await presenter.ModerateAsync(second, "Pin");
+        await presenter.ModerateAsync(first, "Answer now");
+        await Expect(a.AnsweringNow).ToBeVisibleAsync();
+        await Expect(b.AnsweringNow).ToBeVisibleAsync();
+        await Expect(b.Question(second)).ToContainTextAsync("Pinned");
+
+        await checkAsync(a.Page, "phone, Questions tab, a question held");
+        await checkAsync(b.Page, "phone (dark), Questions tab");
+        await Expect(presenter.ModerationItem(held)).ToContainTextAsync("held");
+        await checkAsync(presenter.Page, "presenter console with questions");
+
+        var board = await devices.NewDesktopAsync(Server.BaseUrl, "board", 1280, 720);
+        await PresenterPage.SignInAsync(board);
+        var (boardPage, _) = await QuestionsBoardPage.OpenAsync(board, code);
+        await Expect(boardPage.AnsweringText).ToHaveTextAsync(first);
+        await checkAsync(board, "Q&A board");
+
+        var projector = await ProjectorPage.OpenAsync(board, code);
+        await Expect(projector.AnsweringText).ToHaveTextAsync(first);
+        await projector.ExpectKeyHintFadedAsync();
+        await checkAsync(board, "projector, answering banner");
+    }
+
+    private async Task CheckPollAsync(Devices devices, PresenterPage presenter, DeckPoll poll, Func<IPage, string, Task> checkAsync)
+    {
+        var code = await presenter.StartSessionAsync(poll.Deck);
+        var phone = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl), code);
+        var projectorPage = await devices.NewDesktopAsync(Server.BaseUrl, "projector", 1280, 720);
+        await PresenterPage.SignInAsync(projectorPage);
+        var projector = await ProjectorPage.OpenAsync(projectorPage, code);
+
+        await presenter.GoToPollAsync(poll);
+        await phone.ExpectPollInFrontAsync(poll.Question);
+        // Checked once voted, when the phone shows the most: the form (to change the vote), the receipt and the chart.
+        await poll.VoteAsync(phone, 0);
+        await presenter.ShowPollResultsAsync(poll.Question);
+        await Expect(phone.PollResults).ToBeVisibleAsync();
+        await checkAsync(phone.Page, $"phone, {poll.Type} poll voted, results shown");
+        if (poll == DeckPoll.SingleChoice)
+        {
+            const string question = "Will the results be shared after the talk?";
+            var dark = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "phone-dark", ColorScheme.Dark), code);
+            await dark.AskAsync(question);
+            await Expect(presenter.ModerationItem(question)).ToBeVisibleAsync();
+            await Expect(presenter.Poll(poll.Question)).ToContainTextAsync("1 answer");
+            await checkAsync(presenter.Page, "presenter console with questions and polls");
+
+            // A phone that joins after the poll opened finds it behind its tab.
+            await dark.PollTab.ClickAsync();
+            await Expect(dark.PollResults).ToBeVisibleAsync();
+            await checkAsync(dark.Page, $"phone (dark), {poll.Type} poll, results shown");
+        }
+
+        await Expect(projector.PollCard.Locator(".poll-chart")).ToBeVisibleAsync();
+        await projector.ExpectKeyHintFadedAsync();
+        await checkAsync(projectorPage, $"projector, {poll.Type} chart");
+
+        var results = await ResultsPage.OpenAsync(await projectorPage.Context.NewPageAsync(), code, poll.Id);
+        await checkAsync(results.Page, $"results page of the {poll.Type} poll");
+    }
+
     private static async Task OpenAsync(IPage page, string pageName)
     {
         switch (pageName)

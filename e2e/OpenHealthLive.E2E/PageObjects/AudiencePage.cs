@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenHealthLive.E2E.PageObjects;
 
 /// <summary>The audience page on a phone (<c>/j/{code}</c>).</summary>
-public sealed class AudiencePage(IPage page)
+public sealed partial class AudiencePage(IPage page)
 {
     public IPage Page { get; } = page;
 
@@ -48,4 +49,188 @@ public sealed class AudiencePage(IPage page)
         await Expect(Position).ToHaveTextAsync(GettingStartedDeck.Position(number));
         await Expect(SlideHeading).ToHaveTextAsync(GettingStartedDeck.Heading(number));
     }
+
+    /// <summary>Waits until the phone shows slide <paramref name="number"/> (1-based) of the talk.</summary>
+    public async Task ExpectTalkSlideAsync(int number)
+    {
+        await Expect(Position).ToHaveTextAsync(TalkDeck.Position(number));
+        await Expect(SlideHeading).ToHaveTextAsync(TalkDeck.Heading(number));
+    }
+
+    // ---- Tabs ----
+
+    public ILocator SlidesTab => Page.GetByRole(AriaRole.Tab, new() { Name = "Slides" });
+
+    /// <summary>"Questions", followed by the number of questions on the list.</summary>
+    public ILocator QuestionsTab => Page.GetByRole(AriaRole.Tab, new() { Name = "Questions" });
+
+    /// <summary>Present while a poll is open or its results are shown.</summary>
+    public ILocator PollTab => Page.GetByRole(AriaRole.Tab, new() { Name = "Poll", Exact = true });
+
+    /// <summary>The zoom viewer a tap on an image or a table opens.</summary>
+    public ILocator ZoomViewer => Page.GetByRole(AriaRole.Dialog, new() { Name = "Zoomed view: pinch to zoom" });
+
+    // ---- Questions ----
+
+    public ILocator QuestionBox => Page.GetByLabel("Ask the speaker");
+
+    public ILocator NameBox => Page.GetByLabel("Your name (optional)");
+
+    public ILocator AskButton => Page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true });
+
+    /// <summary>What became of the last question asked ("Sent: …", a held notice, an error).</summary>
+    public ILocator AskResult => Page.GetByRole(AriaRole.Tabpanel, new() { Name = "Questions" }).GetByRole(AriaRole.Status);
+
+    /// <summary>The room's questions.</summary>
+    public ILocator QuestionList => Page.GetByRole(AriaRole.List, new() { Name = "Questions", Exact = true });
+
+    /// <summary>The texts of the room's questions, in the order shown.</summary>
+    public ILocator QuestionTexts => QuestionList.Locator(".question-text");
+
+    /// <summary>This phone's own questions that the room does not see (held, hidden, waiting to send).</summary>
+    public ILocator OwnQuestions => Page.GetByRole(AriaRole.List, new() { Name = "Your questions not on the list" });
+
+    /// <summary>The box above the list that names the question being answered.</summary>
+    public ILocator AnsweringNow => Page.Locator("#answering-now");
+
+    public ILocator SortButton(string name) =>
+        Page.GetByRole(AriaRole.Group, new() { Name = "Sort questions" }).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    /// <summary>The list item of the question whose text is exactly <paramref name="text"/>.</summary>
+    public ILocator Question(string text) =>
+        QuestionList.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.GetByText(text, new() { Exact = true }) });
+
+    /// <summary>The upvote toggle of a question ("Upvote, 0 votes", "Take back your vote, 1 vote").</summary>
+    public ILocator UpvoteButton(string text) => Question(text).GetByRole(AriaRole.Button);
+
+    /// <summary>The number of votes shown on a question's upvote button.</summary>
+    public ILocator VoteCount(string text) => UpvoteButton(text).Locator(".count");
+
+    /// <summary>Opens the Questions tab, types a question (and a name), presses Ask and waits for the answer.</summary>
+    public async Task AskAsync(string text, string? name = null, string expectedResult = "Sent: your question is on the list.")
+    {
+        await OpenQuestionsAsync();
+        await QuestionBox.FillAsync(text);
+        await NameBox.FillAsync(name ?? string.Empty);
+        await AskButton.ClickAsync();
+        await Expect(AskResult).ToHaveTextAsync(expectedResult);
+    }
+
+    public async Task OpenQuestionsAsync()
+    {
+        await QuestionsTab.ClickAsync();
+        await Expect(QuestionsTab).ToHaveAttributeAsync("aria-selected", "true");
+    }
+
+    // ---- Polls ----
+
+    public ILocator PollPanel => Page.GetByRole(AriaRole.Tabpanel, new() { Name = "Poll", Exact = true });
+
+    /// <summary>An option of a single-choice, quiz or multiple-choice poll (a radio or a checkbox).</summary>
+    public ILocator PollChoice(string label) =>
+        PollPanel.GetByRole(AriaRole.Radio, new() { Name = label }).Or(PollPanel.GetByRole(AriaRole.Checkbox, new() { Name = label }));
+
+    /// <summary>"Send my vote", or "Change my vote" once this phone has voted.</summary>
+    public ILocator SendVoteButton => PollPanel.GetByRole(AriaRole.Button, new() { NameRegex = SendVoteName() });
+
+    /// <summary>"✓ Your vote was counted." and the like.</summary>
+    public ILocator PollReceipt => PollPanel.GetByRole(AriaRole.Status);
+
+    /// <summary>The chart a phone shows once the presenter shows the results.</summary>
+    public ILocator PollResults => PollPanel.Locator(".poll-results");
+
+    /// <summary>The chart row of an option, an item or a word, e.g. to read "2 · 67%".</summary>
+    public ILocator ResultRow(string label) => PollResults.GetByRole(AriaRole.Listitem).Filter(new() { HasText = label });
+
+    /// <summary>Waits for the Poll tab to come to the front (as it does when a poll opens).</summary>
+    public async Task ExpectPollInFrontAsync(string question)
+    {
+        await Expect(PollTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(PollPanel.GetByRole(AriaRole.Heading, new() { Name = question, Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Picks options of a choice poll and sends them; waits for the receipt.</summary>
+    public async Task VoteAsync(params string[] options)
+    {
+        foreach (var option in options)
+        {
+            await PollChoice(option).ClickAsync();
+            await Expect(PollChoice(option)).ToHaveAttributeAsync("aria-checked", "true");
+        }
+
+        await SendVoteAsync();
+    }
+
+    /// <summary>Rates every item of a rating poll (one value per item, in order) and sends.</summary>
+    public async Task RateAsync(params int[] values)
+    {
+        var scales = PollPanel.GetByRole(AriaRole.Radiogroup);
+        await Expect(scales).ToHaveCountAsync(values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var choice = scales.Nth(i).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex($"^{values[i]} of ") });
+            await choice.ClickAsync();
+            await Expect(choice).ToHaveAttributeAsync("aria-checked", "true");
+        }
+
+        await SendVoteAsync();
+    }
+
+    /// <summary>Moves options of a ranking poll up with the arrow buttons, so they end in <paramref name="order"/>, and sends.</summary>
+    public async Task RankAsync(params string[] order)
+    {
+        var lines = PollPanel.GetByRole(AriaRole.List).GetByRole(AriaRole.Listitem);
+        for (var target = 0; target < order.Length; target++)
+        {
+            // Bubble the wanted option up to its place, one tap at a time, as a person would.
+            while (!(await lines.Nth(target).InnerTextAsync()).StartsWith(order[target], StringComparison.Ordinal))
+            {
+                await PollPanel.GetByRole(AriaRole.Button, new() { Name = $"Move “{order[target]}” up" }).ClickAsync();
+            }
+        }
+
+        await SendVoteAsync();
+    }
+
+    /// <summary>Types a word in a word-cloud poll and sends.</summary>
+    public async Task SendWordAsync(string word)
+    {
+        await PollPanel.GetByLabel("Your word").FillAsync(word);
+        await SendVoteAsync();
+    }
+
+    /// <summary>Answers whatever poll is shown with the first choices it offers (a word for a word cloud), and sends.</summary>
+    public async Task VoteAnyAsync()
+    {
+        var word = PollPanel.GetByLabel("Your word");
+        var radioGroups = PollPanel.GetByRole(AriaRole.Radiogroup);
+        if (await word.CountAsync() > 0)
+        {
+            await word.FillAsync("open");
+        }
+        else if (await radioGroups.CountAsync() > 0)
+        {
+            // A choice poll has one group; a rating poll one per item.
+            for (var i = 0; i < await radioGroups.CountAsync(); i++)
+            {
+                await radioGroups.Nth(i).GetByRole(AriaRole.Radio).First.ClickAsync();
+            }
+        }
+        else if (await PollPanel.GetByRole(AriaRole.Checkbox).CountAsync() > 0)
+        {
+            await PollPanel.GetByRole(AriaRole.Checkbox).First.ClickAsync();
+        }
+
+        // A ranking is complete as it stands.
+        await SendVoteAsync();
+    }
+
+    public async Task SendVoteAsync(string receipt = "✓ Your vote was counted.")
+    {
+        await SendVoteButton.ClickAsync();
+        await Expect(PollReceipt).ToHaveTextAsync(receipt);
+    }
+
+    [GeneratedRegex("^(Send|Change) my vote$")]
+    private static partial Regex SendVoteName();
 }

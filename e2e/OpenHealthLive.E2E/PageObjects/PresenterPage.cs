@@ -91,6 +91,94 @@ public sealed partial class PresenterPage(IPage page)
         return projector;
     }
 
+    /// <summary>Waits until the console shows slide <paramref name="number"/> (1-based) of the talk.</summary>
+    public async Task ExpectTalkSlideAsync(int number)
+    {
+        await Expect(NowShowing).ToContainTextAsync(TalkDeck.Position(number));
+        await Expect(CurrentSlide.GetByRole(AriaRole.Heading).First).ToHaveTextAsync(TalkDeck.Heading(number));
+    }
+
+    // ---- Overview ----
+
+    /// <summary>The overview dialog (O or the Overview button): every slide by number and title, searchable.</summary>
+    public ILocator Overview => Page.GetByRole(AriaRole.Dialog, new() { Name = "Slides" });
+
+    public ILocator OverviewSearch => Overview.GetByRole(AriaRole.Searchbox, new() { Name = "Search the slides' text" });
+
+    /// <summary>The overview's slides; those the search leaves out are hidden.</summary>
+    public ILocator OverviewSlides => Overview.GetByRole(AriaRole.List).GetByRole(AriaRole.Listitem);
+
+    /// <summary>Jumps to slide <paramref name="number"/> (1-based) through the overview, as a speaker does out of order.</summary>
+    public async Task GoToSlideAsync(int number)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Overview", Exact = true }).ClickAsync();
+        await Expect(Overview).ToBeVisibleAsync();
+        await OverviewSlides.Nth(number - 1).GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(Overview).ToBeHiddenAsync();
+        await Expect(NowShowing).ToContainTextAsync(new Regex($"Slide {number} of \\d+"));
+    }
+
+    // ---- Polls panel ----
+
+    public ILocator PollList => Page.GetByRole(AriaRole.List, new() { Name = "Polls of this deck" });
+
+    /// <summary>A poll's entry in the Polls panel: its question, state, buttons and live counts.</summary>
+    /// <remarks>Not an exact name: the open poll's heading reads "… · open".</remarks>
+    public ILocator Poll(string question) =>
+        PollList.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = question }) });
+
+    /// <summary>A poll's entry found by the poll's id (its "Results page" link ends with it).</summary>
+    public ILocator PollById(string id) =>
+        PollList.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.Locator($"a[href$='/{id}']") });
+
+    /// <summary>A button of a poll's entry: "Open", "Close", "Show results", "Hide results", "Reset…".</summary>
+    public ILocator PollButton(string question, string name) => Poll(question).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    /// <summary>The live chart row of an option in a poll's entry, e.g. to read "2 · 67%".</summary>
+    public ILocator PollRow(string question, string label) =>
+        Poll(question).Locator(".poll-item-chart").GetByRole(AriaRole.Listitem).Filter(new() { HasText = label });
+
+    /// <summary>Opens a poll from the panel and waits until the console says it is open.</summary>
+    public async Task OpenPollAsync(string question)
+    {
+        await PollButton(question, "Open").ClickAsync();
+        await Expect(PollButton(question, "Close")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Goes to a poll's slide and makes sure the poll is open (it may open by itself there).</summary>
+    public async Task GoToPollAsync(DeckPoll poll)
+    {
+        ArgumentNullException.ThrowIfNull(poll);
+        await GoToSlideAsync(poll.Slide);
+        if (poll.AutoOpen)
+        {
+            await Expect(PollButton(poll.Question, "Close")).ToBeVisibleAsync();
+        }
+        else
+        {
+            await OpenPollAsync(poll.Question);
+        }
+    }
+
+    /// <summary>Shows a poll's results to the room and waits until the console says so.</summary>
+    public async Task ShowPollResultsAsync(string question)
+    {
+        await PollButton(question, "Show results").ClickAsync();
+        await Expect(Poll(question)).ToContainTextAsync("results shown to the room");
+    }
+
+    // ---- Questions panel ----
+
+    public ILocator ModerationList => Page.GetByRole(AriaRole.List, new() { Name = "All questions" });
+
+    /// <summary>The panel entry of the question whose text is exactly <paramref name="text"/>.</summary>
+    public ILocator ModerationItem(string text) =>
+        ModerationList.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.GetByText(text, new() { Exact = true }) });
+
+    /// <summary>Presses a moderation button ("Approve", "Pin", "Answer now", "Mark answered", …) of a question.</summary>
+    public Task ModerateAsync(string text, string action) =>
+        ModerationItem(text).GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+
     [GeneratedRegex("/presenter$")]
     private static partial Regex PresenterHome();
 

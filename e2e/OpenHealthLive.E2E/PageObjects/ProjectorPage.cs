@@ -41,4 +41,18 @@ public sealed class ProjectorPage(IPage page)
 
     /// <summary>Waits until the projector shows slide <paramref name="number"/> (1-based).</summary>
     public Task ExpectSlideAsync(int number) => Expect(SlideHeading).ToHaveTextAsync(GettingStartedDeck.Heading(number));
+
+    /// <summary>Waits until the projector shows slide <paramref name="number"/> (1-based) of the talk.</summary>
+    public Task ExpectTalkSlideAsync(int number) => Expect(SlideHeading).ToHaveTextAsync(TalkDeck.Heading(number));
+
+    /// <summary>The question being answered, shown large over the slide.</summary>
+    public ILocator AnsweringBanner => Page.Locator("#answering-banner");
+
+    public ILocator AnsweringText => AnsweringBanner.Locator(".answering-text");
+
+    /// <summary>The poll card on the slide; it shows the number of answers while open and the chart once shown.</summary>
+    public ILocator PollCard => Slide.Locator("figure.poll[data-poll-id]");
+
+    /// <summary>The chart row of an option, an item or a word on the poll card.</summary>
+    public ILocator ResultRow(string label) => PollCard.Locator(".poll-live").GetByRole(AriaRole.Listitem).Filter(new() { HasText = label });
 }

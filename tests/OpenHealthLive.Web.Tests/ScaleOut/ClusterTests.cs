@@ -33,13 +33,19 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         Assert.Equal(moved.Version, (await onA.NextAsync()).Version);
         Assert.Equal(moved.Version, (await onB.NextAsync()).Version);
 
-        // A node that starts late (or restarts) reads the position from the database.
+        // The poll of that slide is opened on node A, before node C exists.
+        await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), code);
+        await presenter.InvokeAsync<PresenterPoll>(nameof(LiveHub.OpenPoll), code, "pillar-most");
+
+        // A node that starts late (or restarts) reads the position and the open poll from the database.
         await using var late = new ClusterNode("C", cluster.Postgres, cluster.Redis);
         await late.StartAsync();
         await using var phoneC = await late.ConnectPhoneAsync();
         var joined = await phoneC.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), code);
         Assert.Equal(moved.Version, joined.Version);
         Assert.Equal(moved.Slide, joined.Slide);
+        var polls = await phoneC.InvokeAsync<AudiencePolls>(nameof(LiveHub.GetPolls), code);
+        Assert.Contains(polls.Polls, p => p.Id == "pillar-most" && p.IsOpen);
     }
 
     [ScaleOutFact]

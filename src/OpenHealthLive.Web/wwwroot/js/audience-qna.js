@@ -44,6 +44,8 @@ export function setupQna(connection, code) {
   }
 
   function renderOwn() {
+    // A held question the presenter approves arrives on the list: it is no longer held.
+    own = own.map((q) => (model.questions.has(q.id) ? { ...q, status: 'visible' } : q));
     ownList.replaceChildren();
     const items = [
       ...pending.map((p) => ({ text: p.text, status: 'waiting', reason: 'Waiting for the connection; it will be sent automatically.' })),
@@ -89,12 +91,18 @@ export function setupQna(connection, code) {
       vote.setAttribute('aria-pressed', String(voted.has(q.id)));
       const waiting = pendingVotes.has(q.id);
       vote.toggleAttribute('data-waiting', waiting);
-      vote.setAttribute('aria-label', `${voted.has(q.id) ? 'Take back your vote' : 'Upvote'} (${q.votes} ${q.votes === 1 ? 'vote' : 'votes'})${waiting ? ', waiting to send' : ''}`);
       vote.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5l7 9H5z"/></svg>';
+      // The name is the button's own text, so it holds the visible count (WCAG 2.5.3, label in name).
+      const action = document.createElement('span');
+      action.className = 'visually-hidden';
+      action.textContent = `${voted.has(q.id) ? 'Take back your vote' : 'Upvote'}, `;
       const count = document.createElement('span');
       count.className = 'count';
       count.textContent = String(q.votes);
-      vote.append(count);
+      const unit = document.createElement('span');
+      unit.className = 'visually-hidden';
+      unit.textContent = ` ${q.votes === 1 ? 'vote' : 'votes'}${waiting ? ', waiting to send' : ''}`;
+      vote.append(action, count, unit);
       vote.addEventListener('click', () => toggleVote(q.id));
       const body = document.createElement('div');
       body.className = 'question-body';
