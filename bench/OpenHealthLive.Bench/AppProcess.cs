@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
+using System.Diagnostics.Tracing;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace OpenHealthLive.Bench;
 
@@ -59,6 +60,9 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>When set (e.g. "0"), the server runs pinned to these CPUs with taskset; pin the harness to the others.</summary>
     public static string? ServerCpus { get; set; }
 
+    /// <summary>Environment variables for the server process (e.g. <c>DOTNET_gcServer=1</c>), to try runtime settings without a rebuild.</summary>
+    public static Dictionary<string, string> ServerEnvironment { get; } = new(StringComparer.Ordinal);
+
     public async Task StartAsync()
     {
         var dll = Path.Combine(_webProject, "bin", "Release", "net10.0", "OpenHealthLive.Web.dll");
@@ -68,6 +72,11 @@ internal sealed class AppProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in ServerEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
         if (ServerCpus is not null)
         {
             start.ArgumentList.Add("-c");
@@ -126,17 +135,29 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory of the server process, in bytes (Linux /proc).</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => ProcFs.ResidentBytes(ProcessId);
+
+    /// <summary>CPU time the server process has used so far.</summary>
+    public TimeSpan CpuTime() => ProcFs.CpuTime(ProcessId);
+
+    /// <summary>
+    /// Makes the server run a full, blocking garbage collection (as dotnet-gcdump does: an EventPipe session with
+    /// the runtime's GCHeapCollect keyword), then gives it a moment to return freed memory, so that resident
+    /// memory is read after a settle rather than at a random point of the allocation cycle.
+    /// </summary>
+    public async Task SettleAsync()
     {
-        foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
+        const long GcHeapCollectKeyword = 0x800000;
+        var client = new DiagnosticsClient(ProcessId);
+        using (var session = client.StartEventPipeSession(new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcHeapCollectKeyword), requestRundown: false))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
+            var drain = session.EventStream.CopyToAsync(Stream.Null);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await session.StopAsync(CancellationToken.None);
+            await drain;
         }
 
-        return 0;
+        await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
     public async ValueTask DisposeAsync()

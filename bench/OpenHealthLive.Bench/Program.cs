@@ -5,8 +5,17 @@ using OpenHealthLive.Bench;
 //   qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]   Q&A write throughput against SQLite
 //   votes [--phones 5000] [--runs 3]                               N phones vote at once in a poll: exact tally?
 //   crash [--phones 50] [--runs 5]                                 kill -9 mid-talk and restart: nothing lost, nothing doubled?
+//   fanout [--phones 1000] [--changes 20] [--runs 1] [--storm 1000] [--restart 5000]
+//                                                                  slide fan-out to N phones; join storm; restart storm; memory per phone
+//   compare [--sizes 200,1000,2000,5000,10000] [--runs 5] [--changes 20] [--storm 1000] [--restart 5000]
+//                                                                  the same fan-out against the socket.io relay (bench/relay), alternating
+//                                                                  runs per size; then the storms and the audience page's weight
+//   hold [--phones 1000] [--seconds 60] [--every-ms 0]              N phones follow for a while (attach dotnet-trace to the server)
+//   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
-//   --server-cpus 0   pins the server to CPU 0 (run the harness itself with `taskset -c 1`)
+//   pageweight                                                     the audience page's first load, compressed
+//   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
+//   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
 int Option(string name, int fallback)
@@ -20,6 +29,27 @@ if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)
 {
     AppProcess.ServerCpus = arguments[serverCpus + 1];
 }
+
+for (var at = arguments.IndexOf("--server-env"); at >= 0 && at + 1 < arguments.Count; at = arguments.IndexOf("--server-env", at + 1))
+{
+    var pair = arguments[at + 1].Split('=', 2);
+    AppProcess.ServerEnvironment[pair[0]] = pair.Length > 1 ? pair[1] : string.Empty;
+}
+
+int[] Sizes(string name, int[] fallback)
+{
+    var at = arguments.IndexOf("--" + name);
+    return at >= 0 && at + 1 < arguments.Count
+        ? arguments[at + 1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+        : fallback;
+}
+
+Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 300)), TimeSpan.FromSeconds(10),
+    TimeSpan.FromSeconds(Option("settle-s", 20)));
+
+// Figures may be infinite (a phone that never got a change): written as "Infinity", not refused.
+var line = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+var indented = new JsonSerializerOptions(line) { WriteIndented = true };
 
 var root = FindRepositoryRoot();
 var results = Path.Combine(root, "bench", "results");
@@ -37,12 +67,12 @@ switch (scenario)
                 await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000");
                 var result = await QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40));
                 runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
             }
 
             var markdown = QnaThroughput.Markdown(runs);
             await File.WriteAllTextAsync(Path.Combine(results, "qna.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, indented));
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Lost == 0 && r.Duplicates == 0) ? 0 : 1;
         }
@@ -56,12 +86,12 @@ switch (scenario)
                 await using var app = await AppProcess.StartAsync(root);
                 var result = await PollExactness.RunAsync(app, Option("phones", 5000));
                 runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
             }
 
             var markdown = PollExactness.Markdown(runs);
             await File.WriteAllTextAsync(Path.Combine(results, "votes.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, indented));
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Exact) ? 0 : 1;
         }
@@ -75,14 +105,102 @@ switch (scenario)
                 await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000");
                 var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
                 runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
             }
 
             var markdown = CrashRecovery.Markdown(runs);
             await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, new JsonSerializerOptions { WriteIndented = true }));
+            await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, indented));
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
+        }
+
+    case "fanout":
+        {
+            await AppProcess.BuildAsync(root);
+            var runs = new List<Fanout.Result>();
+            for (var run = 0; run < Option("runs", 1); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root);
+                var (result, _, _) = await Fanout.RunOursAsync(app, FanoutOptions(Option("phones", 1000)));
+                runs.Add(result);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
+            }
+
+            var storms = await StormsAsync();
+            var markdown = Fanout.Markdown(runs) + "\n" + Storms.Markdown(storms);
+            await File.WriteAllTextAsync(Path.Combine(results, "fanout.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "fanout.json"), JsonSerializer.Serialize(new { runs, storms }, indented));
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
+
+    case "compare":
+        {
+            await AppProcess.BuildAsync(root);
+            await RelayProcess.InstallAsync(root);
+            var sizes = Sizes("sizes", [200, 1000, 2000, 5000, 10000]);
+            var all = new List<Fanout.Result>();
+            IReadOnlyList<string> payloads = [];
+            var baseVersion = 0L;
+            foreach (var size in sizes)
+            {
+                for (var run = 0; run < Option("runs", 5); run++)
+                {
+                    // Ours first, then the relay, run after run: a slow minute on a shared machine hits both.
+                    await using (var app = await AppProcess.StartAsync(root))
+                    {
+                        var (ours, sent, version) = await Fanout.RunOursAsync(app, FanoutOptions(size));
+                        (payloads, baseVersion) = payloads.Count == 0 ? (sent, version) : (payloads, baseVersion);
+                        all.Add(ours);
+                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(ours, line));
+                    }
+
+                    await using (var relay = await RelayProcess.StartAsync(root))
+                    {
+                        var theirs = await Fanout.RunRelayAsync(relay, FanoutOptions(size), payloads, baseVersion);
+                        all.Add(theirs);
+                        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(theirs, line));
+                    }
+
+                    await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(all, indented));
+                }
+            }
+
+            var storms = await StormsAsync();
+            PageWeight.Result weight;
+            await using (var app = await AppProcess.StartAsync(root))
+            {
+                weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
+            }
+
+            var markdown = Comparison.Markdown(all) + "\n" + Fanout.Markdown(all) + "\n" + Storms.Markdown(storms) + "\n" + PageWeight.Markdown(weight);
+            await File.WriteAllTextAsync(Path.Combine(results, "compare.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(new { runs = all, storms, weight }, indented));
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
+
+    case "hold":
+        {
+            // For profiling: N phones follow, the presenter steps every --every-ms (0: never) for --seconds; attach
+            // dotnet-counters or dotnet-trace to the printed process id meanwhile.
+            await AppProcess.BuildAsync(root);
+            await using var app = await AppProcess.StartAsync(root);
+            await Console.Out.WriteLineAsync(FormattableString.Invariant($"server pid {app.ProcessId}"));
+            await Fanout.HoldAsync(app, Option("phones", 1000), TimeSpan.FromSeconds(Option("seconds", 60)), TimeSpan.FromMilliseconds(Option("every-ms", 0)));
+            return 0;
+        }
+
+    case "pageweight":
+        {
+            await AppProcess.BuildAsync(root);
+            await using var app = await AppProcess.StartAsync(root);
+            var weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
+            var markdown = PageWeight.Markdown(weight);
+            await File.WriteAllTextAsync(Path.Combine(results, "pageweight.md"), markdown);
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
         }
 
     case "cluster":
@@ -121,8 +239,29 @@ switch (scenario)
         }
 
     default:
-        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes [options] (see Program.cs)");
+        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|fanout|compare|hold|pageweight|cluster [options] (see Program.cs)");
         return 2;
+}
+
+// The join storm and the restart storm, each on a fresh server (0 phones skips one).
+async Task<List<Storms.Result>> StormsAsync()
+{
+    var storms = new List<Storms.Result>();
+    if (Option("storm", 1000) is > 0 and var stormPhones)
+    {
+        await using var app = await AppProcess.StartAsync(root);
+        storms.Add(await Storms.JoinAsync(app, stormPhones, TimeSpan.FromSeconds(2)));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
+    }
+
+    if (Option("restart", 5000) is > 0 and var restartPhones)
+    {
+        await using var app = await AppProcess.StartAsync(root);
+        storms.Add(await Storms.RestartAsync(app, restartPhones));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
+    }
+
+    return storms;
 }
 
 static string FindRepositoryRoot()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
+using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Infrastructure;
 
@@ -9,9 +10,19 @@ internal static class InfrastructureSetup
     /// <summary>Per-IP backstop for every write (POST) request; generous because a whole room can share one address.</summary>
     public const int WritesPerIpPerMinute = 600;
 
+    /// <summary>
+    /// How long an idle HTTP/1.1 connection is kept (Kestrel's default is 130 s). A phone loads its page and negotiates
+    /// the hub over plain HTTP, then lives on its WebSocket: the HTTP connection it leaves behind is idle from then on.
+    /// With the default, a room that scans the QR code at once holds two connections per phone for two minutes
+    /// (measured: about half the server's connection objects; docs/benchmarks.md, "Slide fan-out"). 15 s still covers
+    /// a phone fetching a slide's images right after a change.
+    /// </summary>
+    public static readonly TimeSpan IdleHttpKeepAlive = TimeSpan.FromSeconds(15);
+
     public static WebApplicationBuilder AddInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = IdleHttpKeepAlive);
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
@@ -27,9 +38,15 @@ internal static class InfrastructureSetup
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // The hub is left to its own limits: its POSTs are SignalR's negotiate (one per phone that connects, so a
+            // full room behind one venue NAT joining or coming back after a restart would hit any per-IP cap within
+            // seconds) and, on Server-Sent Events and long polling, every message a phone sends. What a phone may
+            // write through the hub is limited per device by HubRateLimitFilter, with its own per-IP backstop.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reads")
+                    : http.Request.Path.StartsWithSegments(LiveSetup.HubPath, StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetNoLimiter("hub")
                     : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = WritesPerIpPerMinute,

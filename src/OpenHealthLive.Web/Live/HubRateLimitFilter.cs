@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Web.Devices;
 
@@ -7,11 +9,14 @@ namespace OpenHealthLive.Web.Live;
 /// <summary>Applies <see cref="RateLimitedAttribute"/> at every call, with a message that says how long to wait.</summary>
 internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity devices) : IHubFilter
 {
+    // Looked up once per hub method: most calls (a phone's AcknowledgeSlide at every slide change) have no limit.
+    private static readonly ConcurrentDictionary<MethodInfo, RateLimitedAttribute?> Buckets = new();
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
-        if (Attribute.GetCustomAttribute(invocationContext.HubMethod, typeof(RateLimitedAttribute)) is RateLimitedAttribute limited)
+        if (Buckets.GetOrAdd(invocationContext.HubMethod, static method => Attribute.GetCustomAttribute(method, typeof(RateLimitedAttribute)) as RateLimitedAttribute) is { } limited)
         {
             var http = invocationContext.Context.GetHttpContext();
             var device = devices.TryRead(http) ?? DeviceIdentity.ForConnection(invocationContext.Context.ConnectionId);

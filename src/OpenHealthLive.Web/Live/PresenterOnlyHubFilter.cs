@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Web.Presenter;
 
@@ -11,11 +13,14 @@ internal sealed partial class PresenterOnlyHubFilter(ILogger<PresenterOnlyHubFil
 {
     public const string RefusedMessage = "Only the presenter can do this. Sign in at /presenter/sign-in on this device first.";
 
+    // Every phone calls the hub at every slide change (AcknowledgeSlide): the attribute is looked up once per method, not per call.
+    private static readonly ConcurrentDictionary<MethodInfo, bool> AudienceMethods = new();
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
-        var allowed = Attribute.IsDefined(invocationContext.HubMethod, typeof(AllowAudienceAttribute))
+        var allowed = AudienceMethods.GetOrAdd(invocationContext.HubMethod, static method => Attribute.IsDefined(method, typeof(AllowAudienceAttribute)))
             || PresenterAuthentication.IsPresenter(invocationContext.Context.User);
         if (!allowed)
         {

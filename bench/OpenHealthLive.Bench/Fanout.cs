@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR.Client;
+using SocketIOClient;
+using SocketIOClient.Transport;
+
+namespace OpenHealthLive.Bench;
+
+/// <summary>
+/// Slide fan-out: N phones follow a talk, the presenter makes R slide changes, and the harness measures how long
+/// each change takes to reach each phone. The same load generator drives OpenHealthLive (SignalR, phones as the
+/// audience page connects) and the socket.io relay (the reveal.js multiplex design), with the same payloads.
+/// </summary>
+internal static class Fanout
+{
+    /// <summary>How a fan-out run goes.</summary>
+    /// <param name="Phones">Phones following.</param>
+    /// <param name="Changes">Slide changes measured.</param>
+    /// <param name="Warmup">Changes made first and not measured (the server's code is cold).</param>
+    /// <param name="Gap">Pause after every phone has a change (or the timeout) before the next one.</param>
+    /// <param name="Timeout">How long to wait for every phone to have a change.</param>
+    /// <param name="Settle">Wait after the last phone connected before reading memory: long enough for the page's and negotiate's
+    /// idle HTTP keep-alive connections to be closed by the server, so that what is left is what an idle phone costs.</param>
+    public sealed record Options(int Phones, int Changes, int Warmup, TimeSpan Gap, TimeSpan Timeout, TimeSpan Settle);
+
+    public sealed record Result(
+        string Server, int Phones, int Changes, double ConnectSeconds, int ConnectFailures,
+        double P50Ms, double P95Ms, double P99Ms, double MaxMs, double LastPhoneMedianMs, double LastPhoneMaxMs, double WithinOneSecond, int Missed,
+        double ServerCpuMsPerChange, double HarnessCpuMsPerChange, double ServerIdleCpuMsPerSecond, long ResidentBeforeBytes, long ResidentAfterBytes, double BytesPerPhone, int PayloadBytes);
+
+    /// <summary>OpenHealthLive: the presenter signed in and joined as the console does; phones as the audience page connects.</summary>
+    public static async Task<(Result Result, IReadOnlyList<string> Payloads, long BaseVersion)> RunOursAsync(AppProcess app, Options options)
+    {
+        var (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
+        var joined = await presenter.InvokeAsync<JsonElement>("JoinAsPresenter", AppProcess.Code);
+        var baseVersion = joined.GetProperty("state").GetProperty("version").GetInt64();
+        var total = options.Warmup + options.Changes;
+        var clock = new DeliveryClock(options.Phones, total, baseVersion);
+
+        await app.SettleAsync();
+        var before = app.ResidentBytes();
+
+        var connections = new HubConnection?[options.Phones];
+        var failures = 0;
+        var connect = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
+        {
+            try
+            {
+                var connection = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c => c.On<VersionOnly>("SlideChanged", state =>
+                {
+                    clock.Received(phone, state.Version);
+                    // The page acknowledges every version it shows, without waiting for an answer.
+                    Forget(c.SendAsync("AcknowledgeSlide", AppProcess.Code, state.Version));
+                }));
+                var state = await connection.InvokeAsync<VersionOnly>("JoinSession", AppProcess.Code, CancellationToken.None);
+                Forget(connection.SendAsync("AcknowledgeSlide", AppProcess.Code, state.Version, CancellationToken.None));
+                connections[phone] = connection;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        connect.Stop();
+        await Console.Error.WriteLineAsync(FormattableString.Invariant($"ours: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
+
+        await Task.Delay(options.Settle);
+        await app.SettleAsync();
+        var after = app.ResidentBytes();
+        var idle = await IdleCpuAsync(app.CpuTime);
+
+        var payloads = new List<string>();
+        TimeSpan serverCpu = default, harnessCpu = default;
+        for (var change = 0; change < total; change++)
+        {
+            if (change == options.Warmup)
+            {
+                serverCpu = app.CpuTime();
+                harnessCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            }
+
+            clock.Sent(change);
+            var state = await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code);
+            payloads.Add(state.GetRawText());
+            await clock.WaitAsync(change, options.Timeout);
+            await Task.Delay(options.Gap);
+        }
+
+        var serverCpuPerChange = (app.CpuTime() - serverCpu).TotalMilliseconds / options.Changes;
+        var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
+
+        await presenter.DisposeAsync();
+        await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
+        {
+            if (c is not null)
+            {
+                await c.DisposeAsync();
+            }
+        });
+
+        var stats = clock.Summarize(options.Warmup);
+        var connected = options.Phones - failures;
+        return (Make("OpenHealthLive", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, idle, before, after, connected,
+            OursWireBytes(payloads[options.Warmup + (options.Changes / 2)])), payloads, baseVersion);
+    }
+
+    /// <summary>N phones connect as in a run and stay; the presenter steps every <paramref name="every"/> (never when zero).</summary>
+    public static async Task HoldAsync(AppProcess app, int phones, TimeSpan duration, TimeSpan every)
+    {
+        var (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
+        await presenter.InvokeAsync<JsonElement>("JoinAsPresenter", AppProcess.Code);
+        var connections = new HubConnection[phones];
+        await Parallel.ForEachAsync(Enumerable.Range(0, phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
+        {
+            connections[phone] = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c => c.On<VersionOnly>("SlideChanged", state =>
+                Forget(c.SendAsync("AcknowledgeSlide", AppProcess.Code, state.Version))));
+            await connections[phone].InvokeAsync<VersionOnly>("JoinSession", AppProcess.Code, CancellationToken.None);
+        });
+        await Console.Out.WriteLineAsync(FormattableString.Invariant($"{phones} phones connected; holding for {duration.TotalSeconds:0} s"));
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            await Task.Delay(every > TimeSpan.Zero ? every : duration - clock.Elapsed);
+            if (every > TimeSpan.Zero)
+            {
+                await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code);
+            }
+        }
+
+        await presenter.DisposeAsync();
+        foreach (var connection in connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>The socket.io relay: a master socket emits the same slide states; the relay broadcasts them to every other socket.</summary>
+    public static async Task<Result> RunRelayAsync(RelayProcess relay, Options options, IReadOnlyList<string> payloads, long baseVersion)
+    {
+        var total = options.Warmup + options.Changes;
+        if (payloads.Count < total)
+        {
+            throw new InvalidOperationException("Run OpenHealthLive first: the relay sends the payloads it sent.");
+        }
+
+        var clock = new DeliveryClock(options.Phones, total, baseVersion);
+        var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+        var socketId = await relay.IdOfAsync(secret);
+
+        var master = NewSocket(relay.BaseAddress);
+        await master.ConnectAsync();
+
+        await relay.SettleAsync();
+        var before = relay.ResidentBytes();
+
+        var sockets = new SocketIO?[options.Phones];
+        var failures = 0;
+        var connect = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, options.Phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
+        {
+            var socket = NewSocket(relay.BaseAddress);
+            socket.On(socketId, response => clock.Received(phone, response.GetValue<RelayMessage>(0).State.Version));
+            var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            socket.OnConnected += (_, _) => connected.TrySetResult();
+            try
+            {
+                await socket.ConnectAsync();
+                await connected.Task.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+                sockets[phone] = socket;
+            }
+            catch (Exception ex) when (ex is TimeoutException or System.Net.WebSockets.WebSocketException or HttpRequestException or InvalidOperationException)
+            {
+                Interlocked.Increment(ref failures);
+                socket.Dispose();
+            }
+        });
+        connect.Stop();
+        await Console.Error.WriteLineAsync(FormattableString.Invariant($"relay: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
+
+        await Task.Delay(options.Settle);
+        await relay.SettleAsync();
+        var after = relay.ResidentBytes();
+        var idle = await IdleCpuAsync(relay.CpuTime);
+
+        TimeSpan serverCpu = default, harnessCpu = default;
+        for (var change = 0; change < total; change++)
+        {
+            if (change == options.Warmup)
+            {
+                serverCpu = relay.CpuTime();
+                harnessCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            }
+
+            var message = new JsonObject { ["secret"] = secret, ["socketId"] = socketId, ["state"] = JsonNode.Parse(payloads[change]) };
+            clock.Sent(change);
+            await master.EmitAsync("multiplex-statechanged", message);
+            await clock.WaitAsync(change, options.Timeout);
+            await Task.Delay(options.Gap);
+        }
+
+        var serverCpuPerChange = (relay.CpuTime() - serverCpu).TotalMilliseconds / options.Changes;
+        var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
+
+        await master.DisconnectAsync();
+        master.Dispose();
+        await Parallel.ForEachAsync(sockets, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (s, _) =>
+        {
+            if (s is not null)
+            {
+                await s.DisconnectAsync();
+                s.Dispose();
+            }
+        });
+
+        var stats = clock.Summarize(options.Warmup);
+        return Make("socket.io relay", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, idle, before, after, options.Phones - failures,
+            RelayWireBytes(payloads[options.Warmup + (options.Changes / 2)], socketId));
+    }
+
+    public static string Markdown(IReadOnlyList<Result> runs)
+    {
+        var table = new System.Text.StringBuilder("| Run | Server | Phones | Connect s | p50 ms | p95 ms | p99 ms | max ms | Last phone ms (median / worst) | Within 1 s | Missed | Server CPU ms/change | Harness CPU ms/change | Server idle CPU ms/s | KB/phone | Payload bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var r = runs[i];
+            table.Append(CultureInfo.InvariantCulture, $"| {i + 1} | {r.Server} | {r.Phones}{(r.ConnectFailures > 0 ? $" ({r.ConnectFailures} failed)" : string.Empty)} | {r.ConnectSeconds:0.0} | {Ms(r.P50Ms)} | {Ms(r.P95Ms)} | {Ms(r.P99Ms)} | {Ms(r.MaxMs)} | {Ms(r.LastPhoneMedianMs)} / {Ms(r.LastPhoneMaxMs)} | {r.WithinOneSecond:P2} | {r.Missed} | {r.ServerCpuMsPerChange:0.0} | {r.HarnessCpuMsPerChange:0.0} | {r.ServerIdleCpuMsPerSecond:0.0} | {r.BytesPerPhone / 1024:0.0} | {r.PayloadBytes} |\n");
+        }
+
+        return table.ToString();
+    }
+
+    public static string Ms(double ms) => double.IsPositiveInfinity(ms) ? "never" : ms.ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>CPU the server spends per second with every phone connected and nothing happening (keep-alives, timers).</summary>
+    private static async Task<double> IdleCpuAsync(Func<TimeSpan> cpu)
+    {
+        var start = cpu();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        return (cpu() - start).TotalMilliseconds / 5;
+    }
+
+    private static Result Make(string server, Options options, double connectSeconds, int failures, DelayStats stats, double serverCpu, double harnessCpu, double idle, long before, long after, int connected, int payloadBytes) =>
+        new(server, options.Phones, options.Changes, connectSeconds, failures,
+            stats.P50Ms, stats.P95Ms, stats.P99Ms, stats.MaxMs, stats.LastPhoneMedianMs, stats.LastPhoneMaxMs, stats.WithinOneSecond, stats.Missed,
+            serverCpu, harnessCpu, idle, before, after, connected == 0 ? 0 : (after - before) / (double)connected, payloadBytes);
+
+    /// <summary>The SignalR frame of a SlideChanged message: the state as the server serialised it, in an invocation.</summary>
+    private static int OursWireBytes(string state) => System.Text.Encoding.UTF8.GetByteCount($"{{\"type\":1,\"target\":\"SlideChanged\",\"arguments\":[{state}]}}\u001e");
+
+    /// <summary>The socket.io frame the relay sends: Node's JSON.stringify escapes no HTML characters.</summary>
+    private static int RelayWireBytes(string state, string socketId)
+    {
+        var relaxed = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var message = new JsonObject { ["secret"] = null, ["socketId"] = socketId, ["state"] = JsonNode.Parse(state) }.ToJsonString(relaxed);
+        return System.Text.Encoding.UTF8.GetByteCount($"42[\"{socketId}\",{message}]");
+    }
+
+    private static SocketIO NewSocket(Uri baseAddress) => new(baseAddress, new SocketIOOptions
+    {
+        EIO = 4,
+        Transport = TransportProtocol.WebSocket,
+        AutoUpgrade = false,
+        Reconnection = false,
+        ConnectionTimeout = TimeSpan.FromSeconds(60),
+    });
+
+    private static void Forget(Task task) => task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    internal sealed record VersionOnly([property: JsonPropertyName("version")] long Version);
+
+    private sealed record RelayMessage([property: JsonPropertyName("state")] VersionOnly State);
+}

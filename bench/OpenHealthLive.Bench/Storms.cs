@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace OpenHealthLive.Bench;
+
+/// <summary>
+/// Join storm: N phones join within a couple of seconds while the presenter moves on once. Restart storm: with N
+/// phones connected the server is killed and started again; phones come back as the page does (its backoff,
+/// then JoinSession). Both measure the time until every phone shows the current slide.
+/// </summary>
+internal static class Storms
+{
+    public sealed record Result(string Storm, int Phones, int PhonesOnCurrent, int Failures, double DownSeconds, double P50Seconds, double P95Seconds, double AllSeconds);
+
+    /// <summary>Phone i starts at i × spread / N; halfway through, the presenter moves on.</summary>
+    public static async Task<Result> JoinAsync(AppProcess app, int phones, TimeSpan spread)
+    {
+        var (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
+        await presenter.InvokeAsync<JsonElement>("JoinAsPresenter", AppProcess.Code);
+        var shown = new Shown(phones);
+        var connections = new HubConnection?[phones];
+        var failures = 0;
+        var started = Stopwatch.GetTimestamp();
+        var joining = Enumerable.Range(0, phones).Select(async phone =>
+        {
+            await Task.Delay(spread * phone / phones);
+            try
+            {
+                var connection = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c => c.On<Fanout.VersionOnly>("SlideChanged", state => shown.Show(phone, state.Version)));
+                connections[phone] = connection;
+                shown.Show(phone, (await connection.InvokeAsync<Fanout.VersionOnly>("JoinSession", AppProcess.Code)).Version);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }).ToList();
+
+        await Task.Delay(spread / 2);
+        var target = (await presenter.InvokeAsync<Fanout.VersionOnly>("NextStep", AppProcess.Code)).Version;
+        await Task.WhenAll(joining);
+        await shown.WaitAsync(target, TimeSpan.FromSeconds(30));
+
+        var result = shown.Summarize("Join storm", target, started, failures, 0);
+        await presenter.DisposeAsync();
+        await DisposeAllAsync(connections);
+        return result;
+    }
+
+    /// <summary>N phones connected as the page connects; kill -9, one second, start again; measured from the server answering /readyz.</summary>
+    public static async Task<Result> RestartAsync(AppProcess app, int phones)
+    {
+        var shown = new Shown(phones);
+        var connections = new HubConnection?[phones];
+        var failures = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
+        {
+            try
+            {
+                var connection = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c =>
+                {
+                    c.On<Fanout.VersionOnly>("SlideChanged", state => shown.Show(phone, state.Version));
+                    // The page joins again after every reconnect (wwwroot/js/live-connection.js).
+                    c.Reconnected += async _ =>
+                    {
+                        try
+                        {
+                            shown.Show(phone, (await c.InvokeAsync<Fanout.VersionOnly>("JoinSession", AppProcess.Code)).Version);
+                        }
+                        catch (Exception ex) when (ex is not OutOfMemoryException)
+                        {
+                            // The page drops the connection and tries again; the harness counts the phone as not back.
+                            await c.StopAsync();
+                        }
+                    };
+                });
+                connections[phone] = connection;
+                shown.Show(phone, (await connection.InvokeAsync<Fanout.VersionOnly>("JoinSession", AppProcess.Code, CancellationToken.None)).Version);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+
+        var (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
+        var before = (await presenter.InvokeAsync<Fanout.VersionOnly>("NextStep", AppProcess.Code)).Version;
+        await presenter.DisposeAsync();
+        await shown.WaitAsync(before, TimeSpan.FromSeconds(30));
+
+        // After the restart the presenter moves on once more: a phone is back when it shows that version.
+        shown.Reset();
+        var killed = Stopwatch.GetTimestamp();
+        await app.KillAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await app.StartAsync();
+        var ready = Stopwatch.GetTimestamp();
+        var down = Stopwatch.GetElapsedTime(killed).TotalSeconds;
+        (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
+        var target = (await presenter.InvokeAsync<Fanout.VersionOnly>("NextStep", AppProcess.Code)).Version;
+        await shown.WaitAsync(target, TimeSpan.FromSeconds(60));
+
+        var result = shown.Summarize("Restart storm", target, ready, failures, down);
+        await presenter.DisposeAsync();
+        await DisposeAllAsync(connections);
+        return result;
+    }
+
+    public static string Markdown(IReadOnlyList<Result> runs)
+    {
+        var table = new System.Text.StringBuilder("| Storm | Phones | On the current slide | Failed to connect | Server down s | p50 s | p95 s | All s |\n|---|---|---|---|---|---|---|---|\n");
+        foreach (var r in runs)
+        {
+            table.Append(CultureInfo.InvariantCulture, $"| {r.Storm} | {r.Phones} | {r.PhonesOnCurrent} | {r.Failures} | {(r.DownSeconds > 0 ? r.DownSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {r.P50Seconds:0.00} | {r.P95Seconds:0.00} | {(r.PhonesOnCurrent == r.Phones ? r.AllSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "not all")} |\n");
+        }
+
+        return table.ToString();
+    }
+
+    private static async Task DisposeAllAsync(HubConnection?[] connections) =>
+        await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
+        {
+            if (c is not null)
+            {
+                await c.DisposeAsync();
+            }
+        });
+
+    /// <summary>Which version each phone shows, and since when.</summary>
+    private sealed class Shown(int phones)
+    {
+        private readonly long[] _version = new long[phones];
+        private readonly long[] _since = new long[phones];
+        private readonly Lock _lock = new();
+
+        public void Show(int phone, long version)
+        {
+            lock (_lock)
+            {
+                if (version > _version[phone])
+                {
+                    _version[phone] = version;
+                    _since[phone] = Stopwatch.GetTimestamp();
+                }
+            }
+        }
+
+        /// <summary>Forgets the times (not the versions): used before a restart, so a phone counts once it shows a newer version.</summary>
+        public void Reset()
+        {
+            lock (_lock)
+            {
+                Array.Clear(_since);
+            }
+        }
+
+        public async Task WaitAsync(long version, TimeSpan timeout)
+        {
+            var deadline = Stopwatch.StartNew();
+            while (deadline.Elapsed < timeout)
+            {
+                lock (_lock)
+                {
+                    if (_version.All(v => v >= version))
+                    {
+                        return;
+                    }
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
+        public Result Summarize(string storm, long version, long from, int failures, double down)
+        {
+            List<double> seconds;
+            lock (_lock)
+            {
+                seconds = Enumerable.Range(0, _version.Length).Where(p => _version[p] >= version && _since[p] != 0)
+                    .Select(p => Math.Max(0, (_since[p] - from) / (double)Stopwatch.Frequency)).Order().ToList();
+            }
+
+            return new Result(storm, _version.Length, seconds.Count, failures, down,
+                DelayClockPercentile(seconds, 0.5), DelayClockPercentile(seconds, 0.95), seconds.Count == 0 ? double.NaN : seconds[^1]);
+        }
+
+        private static double DelayClockPercentile(List<double> sorted, double p) => DeliveryClock.Percentile(sorted, p);
+    }
+}
