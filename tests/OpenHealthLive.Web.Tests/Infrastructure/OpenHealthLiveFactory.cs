@@ -76,6 +76,13 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
     public async Task<string> SignInAsync(string key = PresenterKey)
     {
         using var client = CreatePlainClient();
+        return await SignInAsync(client, key);
+    }
+
+    /// <summary>Signs in through the real form at <paramref name="client"/>'s address (a node, a proxy) and returns the presenter cookie.</summary>
+    public static async Task<string> SignInAsync(HttpClient client, string key = PresenterKey)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         var (token, antiforgeryCookie) = await GetAntiforgeryAsync(client, "/presenter/sign-in");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/presenter/sign-in")
         {

@@ -84,14 +84,7 @@ public sealed class BehindNginxTests(BehindNginxTests.Fixture cluster) : IClassF
     private async Task<string> SignInAsync()
     {
         using var http = CreateHttp();
-        var (token, antiforgery) = await OpenHealthLiveFactory.GetAntiforgeryAsync(http, "/presenter/sign-in");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/presenter/sign-in")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Key"] = OpenHealthLiveFactory.PresenterKey, ["__RequestVerificationToken"] = token }),
-        };
-        request.Headers.Add("Cookie", antiforgery);
-        using var response = await http.SendAsync(request);
-        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.presenter=", StringComparison.Ordinal)).Split(';')[0];
+        return await OpenHealthLiveFactory.SignInAsync(http);
     }
 
     private async Task<HubConnection> ConnectAsync(string cookie, HttpTransportType transport)

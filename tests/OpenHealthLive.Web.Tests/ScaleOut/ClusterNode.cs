@@ -54,14 +54,7 @@ public sealed class ClusterNode : WebApplicationFactory<Program>
     public async Task<string> SignInAsync()
     {
         using var http = CreateHttp();
-        var (token, antiforgery) = await OpenHealthLiveFactory.GetAntiforgeryAsync(http, "/presenter/sign-in");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/presenter/sign-in")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Key"] = OpenHealthLiveFactory.PresenterKey, ["__RequestVerificationToken"] = token }),
-        };
-        request.Headers.Add("Cookie", antiforgery);
-        using var response = await http.SendAsync(request);
-        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.presenter=", StringComparison.Ordinal)).Split(';')[0];
+        return await OpenHealthLiveFactory.SignInAsync(http);
     }
 
     /// <summary>A phone on this node: the audience page's device cookie, then the hub, reconnecting as the page does.</summary>

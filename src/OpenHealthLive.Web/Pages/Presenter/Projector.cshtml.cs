@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Join;
@@ -7,25 +5,4 @@ using OpenHealthLive.Web.Join;
 namespace OpenHealthLive.Web.Pages.Presenter;
 
 /// <summary>The projector view: the current slide full-screen, following the presenter, with a QR overlay on Q.</summary>
-public sealed class ProjectorModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links) : PageModel
-{
-    public LiveSessionState? Session { get; private set; }
-
-    public Deck? Deck { get; private set; }
-
-    public Uri? JoinUrl { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
-    {
-        Session = await sessions.FindAsync(code, cancellationToken);
-        if (Session is null)
-        {
-            return NotFound();
-        }
-
-        Deck = decks.Get(Session.DeckSlug).Deck;
-        JoinUrl = links.JoinUrl(Session.Code, Request);
-        Response.Headers.CacheControl = "no-store";
-        return Page();
-    }
-}
+public sealed class ProjectorModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links) : ScreenPageModel(sessions, decks, links);
