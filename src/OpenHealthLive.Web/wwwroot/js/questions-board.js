@@ -26,7 +26,16 @@ model.onChange(() => {
     text.className = 'question-text';
     text.dir = 'auto';
     text.textContent = q.text;
-    item.append(votes, text);
+    const body = document.createElement('div');
+    body.append(text);
+    if (q.pinned) {
+      // Pinned questions lead the list whatever their votes: say so, or the order looks wrong to the room.
+      const meta = document.createElement('p');
+      meta.className = 'question-meta';
+      meta.textContent = 'Pinned by the speaker';
+      body.append(meta);
+    }
+    item.append(votes, body);
     return item;
   }));
 });
