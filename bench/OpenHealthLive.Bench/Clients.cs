@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -17,9 +18,27 @@ internal static partial class Clients
     /// <summary>A phone that connects in the given <paramref name="style"/>; handlers are attached before it starts.</summary>
     public static async Task<HubConnection> PhoneAsync(Uri baseAddress, string code, PhoneStyle style, Action<HubConnection>? beforeStart = null)
     {
-        using var page = await Http.GetAsync(new Uri(baseAddress, $"j/{code}"));
-        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
+        var cookie = await DeviceCookieAsync(baseAddress, code);
         return await ConnectAsync(baseAddress, cookie, style, beforeStart);
+    }
+
+    /// <summary>Opens the audience page as a phone does and returns the device cookie it sets (<c>name=value</c>).</summary>
+    public static async Task<string> DeviceCookieAsync(Uri baseAddress, string code)
+    {
+        using var page = await Http.GetAsync(new Uri(baseAddress, $"j/{code}"));
+        page.EnsureSuccessStatusCode();
+        return page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
+    /// <summary>The hub's negotiate, as the page's client sends it (stateful reconnect asked for); returns the connection token.</summary>
+    public static async Task<string> NegotiateAsync(Uri baseAddress, string cookie, bool statefulReconnect, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "hubs/live/negotiate?negotiateVersion=1" + (statefulReconnect ? "&useStatefulReconnect=true" : string.Empty)));
+        request.Headers.Add("Cookie", cookie);
+        using var response = await Http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return body.RootElement.GetProperty("connectionToken").GetString()!;
     }
 
     /// <summary>A presenter device signed in through the real form.</summary>

@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
-using SocketIOClient;
-using SocketIOClient.Transport;
 
 namespace OpenHealthLive.Bench;
 
@@ -24,7 +22,8 @@ internal static class Fanout
     /// <param name="Timeout">How long to wait for every phone to have a change.</param>
     /// <param name="Settle">Wait after the last phone connected before reading memory: long enough for the page's and negotiate's
     /// idle HTTP keep-alive connections to be closed by the server, so that what is left is what an idle phone costs.</param>
-    public sealed record Options(int Phones, int Changes, int Warmup, TimeSpan Gap, TimeSpan Timeout, TimeSpan Settle);
+    /// <param name="Acknowledge">Phones send AcknowledgeSlide for every version, as the page does (off only to measure what acknowledging costs).</param>
+    public sealed record Options(int Phones, int Changes, int Warmup, TimeSpan Gap, TimeSpan Timeout, TimeSpan Settle, bool Acknowledge = true);
 
     public sealed record Result(
         string Server, int Phones, int Changes, double ConnectSeconds, int ConnectFailures,
@@ -43,24 +42,16 @@ internal static class Fanout
         await app.SettleAsync();
         var before = app.ResidentBytes();
 
-        var connections = new HubConnection?[options.Phones];
+        var connections = new SignalRPhone?[options.Phones];
         var failures = 0;
         var connect = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
         {
             try
             {
-                var connection = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c => c.On<VersionOnly>("SlideChanged", state =>
-                {
-                    clock.Received(phone, state.Version);
-                    // The page acknowledges every version it shows, without waiting for an answer.
-                    Forget(c.SendAsync("AcknowledgeSlide", AppProcess.Code, state.Version));
-                }));
-                var state = await connection.InvokeAsync<VersionOnly>("JoinSession", AppProcess.Code, CancellationToken.None);
-                Forget(connection.SendAsync("AcknowledgeSlide", AppProcess.Code, state.Version, CancellationToken.None));
-                connections[phone] = connection;
+                connections[phone] = await SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, options.Acknowledge, clock.Received, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
             {
                 Interlocked.Increment(ref failures);
             }
@@ -94,13 +85,7 @@ internal static class Fanout
         var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
 
         await presenter.DisposeAsync();
-        await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
-        {
-            if (c is not null)
-            {
-                await c.DisposeAsync();
-            }
-        });
+        await DisposeAllAsync(connections);
 
         var stats = clock.Summarize(options.Warmup);
         var connected = options.Phones - failures;
@@ -113,13 +98,9 @@ internal static class Fanout
     {
         var (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
         await presenter.InvokeAsync<JsonElement>("JoinAsPresenter", AppProcess.Code);
-        var connections = new HubConnection[phones];
+        var connections = new SignalRPhone[phones];
         await Parallel.ForEachAsync(Enumerable.Range(0, phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
-        {
-            connections[phone] = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c => c.On<VersionOnly>("SlideChanged", state =>
-                Forget(c.SendAsync("AcknowledgeSlide", AppProcess.Code, state.Version))));
-            await connections[phone].InvokeAsync<VersionOnly>("JoinSession", AppProcess.Code, CancellationToken.None);
-        });
+            connections[phone] = await SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, acknowledge: true, (_, _) => { }, CancellationToken.None));
         await Console.Out.WriteLineAsync(FormattableString.Invariant($"{phones} phones connected; holding for {duration.TotalSeconds:0} s"));
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < duration)
@@ -132,10 +113,7 @@ internal static class Fanout
         }
 
         await presenter.DisposeAsync();
-        foreach (var connection in connections)
-        {
-            await connection.DisposeAsync();
-        }
+        await DisposeAllAsync(connections);
     }
 
     /// <summary>The socket.io relay: a master socket emits the same slide states; the relay broadcasts them to every other socket.</summary>
@@ -151,31 +129,23 @@ internal static class Fanout
         var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         var socketId = await relay.IdOfAsync(secret);
 
-        var master = NewSocket(relay.BaseAddress);
-        await master.ConnectAsync();
+        var master = await SocketIoPhone.ConnectAsync(-1, relay.BaseAddress, "-", (_, _) => { });
 
         await relay.SettleAsync();
         var before = relay.ResidentBytes();
 
-        var sockets = new SocketIO?[options.Phones];
+        var sockets = new SocketIoPhone?[options.Phones];
         var failures = 0;
         var connect = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, options.Phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
         {
-            var socket = NewSocket(relay.BaseAddress);
-            socket.On(socketId, response => clock.Received(phone, response.GetValue<RelayMessage>(0).State.Version));
-            var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            socket.OnConnected += (_, _) => connected.TrySetResult();
             try
             {
-                await socket.ConnectAsync();
-                await connected.Task.WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
-                sockets[phone] = socket;
+                sockets[phone] = await SocketIoPhone.ConnectAsync(phone, relay.BaseAddress, socketId, clock.Received, CancellationToken.None);
             }
             catch (Exception ex) when (ex is TimeoutException or System.Net.WebSockets.WebSocketException or HttpRequestException or InvalidOperationException)
             {
                 Interlocked.Increment(ref failures);
-                socket.Dispose();
             }
         });
         connect.Stop();
@@ -197,7 +167,7 @@ internal static class Fanout
 
             var message = new JsonObject { ["secret"] = secret, ["socketId"] = socketId, ["state"] = JsonNode.Parse(payloads[change]) };
             clock.Sent(change);
-            await master.EmitAsync("multiplex-statechanged", message);
+            await master.EmitAsync("multiplex-statechanged", message.ToJsonString());
             await clock.WaitAsync(change, options.Timeout);
             await Task.Delay(options.Gap);
         }
@@ -205,16 +175,8 @@ internal static class Fanout
         var serverCpuPerChange = (relay.CpuTime() - serverCpu).TotalMilliseconds / options.Changes;
         var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
 
-        await master.DisconnectAsync();
-        master.Dispose();
-        await Parallel.ForEachAsync(sockets, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (s, _) =>
-        {
-            if (s is not null)
-            {
-                await s.DisconnectAsync();
-                s.Dispose();
-            }
-        });
+        await master.DisposeAsync();
+        await DisposeAllAsync(sockets);
 
         var stats = clock.Summarize(options.Warmup);
         return Make("socket.io relay", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, idle, before, after, options.Phones - failures,
@@ -259,14 +221,14 @@ internal static class Fanout
         return System.Text.Encoding.UTF8.GetByteCount($"42[\"{socketId}\",{message}]");
     }
 
-    private static SocketIO NewSocket(Uri baseAddress) => new(baseAddress, new SocketIOOptions
-    {
-        EIO = 4,
-        Transport = TransportProtocol.WebSocket,
-        AutoUpgrade = false,
-        Reconnection = false,
-        ConnectionTimeout = TimeSpan.FromSeconds(60),
-    });
+    private static Task DisposeAllAsync(IEnumerable<WirePhone?> phones) =>
+        Parallel.ForEachAsync(phones, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
+        {
+            if (phone is not null)
+            {
+                await phone.DisposeAsync();
+            }
+        });
 
     private static void Forget(Task task) => task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 

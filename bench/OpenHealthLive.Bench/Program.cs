@@ -24,6 +24,9 @@ int Option(string name, int fallback)
     return at >= 0 && at + 1 < arguments.Count ? int.Parse(arguments[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }
 
+// Off only to measure what stateful reconnect costs the server; the audience page always asks for it.
+SignalRPhone.StatefulReconnect = Option("stateful-reconnect", 1) != 0;
+
 var serverCpus = arguments.IndexOf("--server-cpus");
 if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)
 {
@@ -45,7 +48,7 @@ int[] Sizes(string name, int[] fallback)
 }
 
 Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 300)), TimeSpan.FromSeconds(10),
-    TimeSpan.FromSeconds(Option("settle-s", 20)));
+    TimeSpan.FromSeconds(Option("settle-s", 20)), Option("acknowledge", 1) != 0);
 
 // Figures may be infinite (a phone that never got a change): written as "Infinity", not refused.
 var line = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
