@@ -28,7 +28,7 @@ internal static class Fanout
     public sealed record Result(
         string Server, int Phones, int Changes, double ConnectSeconds, int ConnectFailures,
         double P50Ms, double P95Ms, double P99Ms, double MaxMs, double LastPhoneMedianMs, double LastPhoneMaxMs, double WithinOneSecond, int Missed,
-        double ServerCpuMsPerChange, double HarnessCpuMsPerChange, double ServerIdleCpuMsPerSecond, long ResidentBeforeBytes, long ResidentAfterBytes, double BytesPerPhone, int PayloadBytes);
+        double ServerCpuMsPerChange, double ServerFanoutCpuMsPerChange, double HarnessCpuMsPerChange, double ServerIdleCpuMsPerSecond, long ResidentBeforeBytes, long ResidentAfterBytes, double BytesPerPhone, int PayloadBytes);
 
     /// <summary>OpenHealthLive: the presenter signed in and joined as the console does; phones as the audience page connects.</summary>
     public static async Task<(Result Result, IReadOnlyList<string> Payloads, long BaseVersion)> RunOursAsync(AppProcess app, Options options)
@@ -39,58 +39,81 @@ internal static class Fanout
         var total = options.Warmup + options.Changes;
         var clock = new DeliveryClock(options.Phones, total, baseVersion);
 
-        await app.SettleAsync();
-        var before = app.ResidentBytes();
-
-        var connections = new SignalRPhone?[options.Phones];
-        var failures = 0;
-        var connect = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
-        {
-            try
-            {
-                connections[phone] = await SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, options.Acknowledge, clock.Received, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
-            {
-                Interlocked.Increment(ref failures);
-            }
-        });
-        connect.Stop();
-        await Console.Error.WriteLineAsync(FormattableString.Invariant($"ours: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
-
-        await Task.Delay(options.Settle);
-        await app.SettleAsync();
-        var after = app.ResidentBytes();
+        var (connections, failures, connectSeconds, before, after, measured) = await ConnectAsync(
+            "ours", options, phone => SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, options.Acknowledge, clock.Received, CancellationToken.None), app.SettleAsync, app.ResidentBytes);
         var idle = await IdleCpuAsync(app.CpuTime);
 
         var payloads = new List<string>();
-        TimeSpan serverCpu = default, harnessCpu = default;
+        var meter = new ChangeCpu(app.CpuTime, idle);
+        TimeSpan harnessCpu = default;
         for (var change = 0; change < total; change++)
         {
             if (change == options.Warmup)
             {
-                serverCpu = app.CpuTime();
                 harnessCpu = Process.GetCurrentProcess().TotalProcessorTime;
             }
+
+            meter.Start(change >= options.Warmup);
 
             clock.Sent(change);
             var state = await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code);
             payloads.Add(state.GetRawText());
             await clock.WaitAsync(change, options.Timeout);
+            meter.Delivered();
             await Task.Delay(options.Gap);
+            meter.End();
         }
 
-        var serverCpuPerChange = (app.CpuTime() - serverCpu).TotalMilliseconds / options.Changes;
         var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
 
         await presenter.DisposeAsync();
         await DisposeAllAsync(connections);
 
         var stats = clock.Summarize(options.Warmup);
-        var connected = options.Phones - failures;
-        return (Make("OpenHealthLive", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, idle, before, after, connected,
+        return (Make("OpenHealthLive", options, connectSeconds, failures, stats, meter, harnessCpuPerChange, idle, before, after, measured,
             OursWireBytes(payloads[options.Warmup + (options.Changes / 2)])), payloads, baseVersion);
+    }
+
+    /// <summary>
+    /// Connects the phones in two steps: a tenth first (the server's code for a phone is then compiled and its pools
+    /// and caches are warm), then the rest. Resident memory is read after each step, each time once the phones' idle
+    /// HTTP connections have been closed and a full GC has run, so that the difference divided by the phones of the
+    /// second step is what one more idle phone costs, not the server's one-time warm-up.
+    /// </summary>
+    private static async Task<(T?[] Phones, int Failures, double ConnectSeconds, long Before, long After, int Measured)> ConnectAsync<T>(
+        string server, Options options, Func<int, Task<T>> connect, Func<Task> settle, Func<long> residentBytes)
+        where T : class
+    {
+        var phones = new T?[options.Phones];
+        var failures = 0;
+        var warm = Math.Max(1, options.Phones / 10);
+        var connecting = new Stopwatch();
+        async Task StepAsync(int from, int count)
+        {
+            connecting.Start();
+            await Parallel.ForEachAsync(Enumerable.Range(from, count), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
+            {
+                try
+                {
+                    phones[phone] = await connect(phone);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            });
+            connecting.Stop();
+            await Task.Delay(options.Settle);
+            await settle();
+        }
+
+        await StepAsync(0, warm);
+        var before = residentBytes();
+        var failedBefore = failures;
+        await StepAsync(warm, options.Phones - warm);
+        var after = residentBytes();
+        await Console.Error.WriteLineAsync(FormattableString.Invariant($"{server}: {options.Phones - failures} of {options.Phones} phones connected in {connecting.Elapsed.TotalSeconds:0.0} s"));
+        return (phones, failures, connecting.Elapsed.TotalSeconds, before, after, options.Phones - warm - (failures - failedBefore));
     }
 
     /// <summary>N phones connect as in a run and stay; the presenter steps every <paramref name="every"/> (never when zero).</summary>
@@ -131,71 +154,97 @@ internal static class Fanout
 
         var master = await SocketIoPhone.ConnectAsync(-1, relay.BaseAddress, "-", (_, _) => { });
 
-        await relay.SettleAsync();
-        var before = relay.ResidentBytes();
-
-        var sockets = new SocketIoPhone?[options.Phones];
-        var failures = 0;
-        var connect = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
-        {
-            try
-            {
-                sockets[phone] = await SocketIoPhone.ConnectAsync(phone, relay.BaseAddress, socketId, clock.Received, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is TimeoutException or System.Net.WebSockets.WebSocketException or HttpRequestException or InvalidOperationException)
-            {
-                Interlocked.Increment(ref failures);
-            }
-        });
-        connect.Stop();
-        await Console.Error.WriteLineAsync(FormattableString.Invariant($"relay: {options.Phones - failures} of {options.Phones} phones connected in {connect.Elapsed.TotalSeconds:0.0} s"));
-
-        await Task.Delay(options.Settle);
-        await relay.SettleAsync();
-        var after = relay.ResidentBytes();
+        var (sockets, failures, connectSeconds, before, after, measured) = await ConnectAsync(
+            "relay", options, phone => SocketIoPhone.ConnectAsync(phone, relay.BaseAddress, socketId, clock.Received, CancellationToken.None), relay.SettleAsync, relay.ResidentBytes);
         var idle = await IdleCpuAsync(relay.CpuTime);
 
-        TimeSpan serverCpu = default, harnessCpu = default;
+        var meter = new ChangeCpu(relay.CpuTime, idle);
+        TimeSpan harnessCpu = default;
         for (var change = 0; change < total; change++)
         {
             if (change == options.Warmup)
             {
-                serverCpu = relay.CpuTime();
                 harnessCpu = Process.GetCurrentProcess().TotalProcessorTime;
             }
 
             var message = new JsonObject { ["secret"] = secret, ["socketId"] = socketId, ["state"] = JsonNode.Parse(payloads[change]) };
+            meter.Start(change >= options.Warmup);
             clock.Sent(change);
             await master.EmitAsync("multiplex-statechanged", message.ToJsonString());
             await clock.WaitAsync(change, options.Timeout);
+            meter.Delivered();
             await Task.Delay(options.Gap);
+            meter.End();
         }
 
-        var serverCpuPerChange = (relay.CpuTime() - serverCpu).TotalMilliseconds / options.Changes;
         var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
 
         await master.DisposeAsync();
         await DisposeAllAsync(sockets);
 
         var stats = clock.Summarize(options.Warmup);
-        return Make("socket.io relay", options, connect.Elapsed.TotalSeconds, failures, stats, serverCpuPerChange, harnessCpuPerChange, idle, before, after, options.Phones - failures,
+        return Make("socket.io relay", options, connectSeconds, failures, stats, meter, harnessCpuPerChange, idle, before, after, measured,
             RelayWireBytes(payloads[options.Warmup + (options.Changes / 2)], socketId));
     }
 
     public static string Markdown(IReadOnlyList<Result> runs)
     {
-        var table = new System.Text.StringBuilder("| Run | Server | Phones | Connect s | p50 ms | p95 ms | p99 ms | max ms | Last phone ms (median / worst) | Within 1 s | Missed | Server CPU ms/change | Harness CPU ms/change | Server idle CPU ms/s | KB/phone | Payload bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var table = new System.Text.StringBuilder("| Run | Server | Phones | Connect s | p50 ms | p95 ms | p99 ms | max ms | Last phone ms (median / worst) | Within 1 s | Missed | Server CPU ms/change (fan-out / in all above idle) | Harness CPU ms/change | Server idle CPU ms/s | KB/phone | Payload bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
-            table.Append(CultureInfo.InvariantCulture, $"| {i + 1} | {r.Server} | {r.Phones}{(r.ConnectFailures > 0 ? $" ({r.ConnectFailures} failed)" : string.Empty)} | {r.ConnectSeconds:0.0} | {Ms(r.P50Ms)} | {Ms(r.P95Ms)} | {Ms(r.P99Ms)} | {Ms(r.MaxMs)} | {Ms(r.LastPhoneMedianMs)} / {Ms(r.LastPhoneMaxMs)} | {r.WithinOneSecond:P2} | {r.Missed} | {r.ServerCpuMsPerChange:0.0} | {r.HarnessCpuMsPerChange:0.0} | {r.ServerIdleCpuMsPerSecond:0.0} | {r.BytesPerPhone / 1024:0.0} | {r.PayloadBytes} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| {i + 1} | {r.Server} | {r.Phones}{(r.ConnectFailures > 0 ? $" ({r.ConnectFailures} failed)" : string.Empty)} | {r.ConnectSeconds:0.0} | {Ms(r.P50Ms)} | {Ms(r.P95Ms)} | {Ms(r.P99Ms)} | {Ms(r.MaxMs)} | {Ms(r.LastPhoneMedianMs)} / {Ms(r.LastPhoneMaxMs)} | {r.WithinOneSecond:P2} | {r.Missed} | {r.ServerFanoutCpuMsPerChange:0.0} / {r.ServerCpuMsPerChange:0.0} | {r.HarnessCpuMsPerChange:0.0} | {r.ServerIdleCpuMsPerSecond:0.0} | {r.BytesPerPhone / 1024:0.0} | {r.PayloadBytes} |\n");
         }
 
         return table.ToString();
     }
 
     public static string Ms(double ms) => double.IsPositiveInfinity(ms) ? "never" : ms.ToString("0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A server's CPU time for the measured changes: in all, from the change being sent to the end of the pause after
+    /// it (acknowledgements included), less what the server spends when idle over the same time; and during the
+    /// fan-out alone (from the change being sent until the last phone has it).
+    /// </summary>
+    private sealed class ChangeCpu(Func<TimeSpan> cpu, double idleMsPerSecond)
+    {
+        private TimeSpan _total;
+        private TimeSpan _fanout;
+        private TimeSpan _wall;
+        private TimeSpan _startCpu;
+        private long _start;
+        private bool _measuring;
+        private int _changes;
+
+        public double PerChangeAboveIdleMs => _changes == 0 ? 0 : (_total.TotalMilliseconds - (idleMsPerSecond * _wall.TotalSeconds)) / _changes;
+
+        public double FanoutPerChangeMs => _changes == 0 ? 0 : _fanout.TotalMilliseconds / _changes;
+
+        public void Start(bool measuring)
+        {
+            _measuring = measuring;
+            _startCpu = cpu();
+            _start = Stopwatch.GetTimestamp();
+        }
+
+        public void Delivered()
+        {
+            if (_measuring)
+            {
+                _fanout += cpu() - _startCpu;
+            }
+        }
+
+        public void End()
+        {
+            if (_measuring)
+            {
+                _total += cpu() - _startCpu;
+                _wall += Stopwatch.GetElapsedTime(_start);
+                _changes++;
+            }
+        }
+    }
 
     /// <summary>CPU the server spends per second with every phone connected and nothing happening (keep-alives, timers).</summary>
     private static async Task<double> IdleCpuAsync(Func<TimeSpan> cpu)
@@ -205,10 +254,10 @@ internal static class Fanout
         return (cpu() - start).TotalMilliseconds / 5;
     }
 
-    private static Result Make(string server, Options options, double connectSeconds, int failures, DelayStats stats, double serverCpu, double harnessCpu, double idle, long before, long after, int connected, int payloadBytes) =>
+    private static Result Make(string server, Options options, double connectSeconds, int failures, DelayStats stats, ChangeCpu serverCpu, double harnessCpu, double idle, long before, long after, int connected, int payloadBytes) =>
         new(server, options.Phones, options.Changes, connectSeconds, failures,
             stats.P50Ms, stats.P95Ms, stats.P99Ms, stats.MaxMs, stats.LastPhoneMedianMs, stats.LastPhoneMaxMs, stats.WithinOneSecond, stats.Missed,
-            serverCpu, harnessCpu, idle, before, after, connected == 0 ? 0 : (after - before) / (double)connected, payloadBytes);
+            serverCpu.PerChangeAboveIdleMs, serverCpu.FanoutPerChangeMs, harnessCpu, idle, before, after, connected == 0 ? 0 : (after - before) / (double)connected, payloadBytes);
 
     /// <summary>The SignalR frame of a SlideChanged message: the state as the server serialised it, in an invocation.</summary>
     private static int OursWireBytes(string state) => System.Text.Encoding.UTF8.GetByteCount($"{{\"type\":1,\"target\":\"SlideChanged\",\"arguments\":[{state}]}}\u001e");

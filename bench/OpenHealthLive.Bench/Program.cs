@@ -47,7 +47,7 @@ int[] Sizes(string name, int[] fallback)
         : fallback;
 }
 
-Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 300)), TimeSpan.FromSeconds(10),
+Fanout.Options FanoutOptions(int phones) => new(phones, Option("changes", 20), Option("warmup", 2), TimeSpan.FromMilliseconds(Option("gap-ms", 1200)), TimeSpan.FromSeconds(10),
     TimeSpan.FromSeconds(Option("settle-s", 20)), Option("acknowledge", 1) != 0);
 
 // Figures may be infinite (a phone that never got a change): written as "Infinity", not refused.

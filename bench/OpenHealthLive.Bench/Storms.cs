@@ -20,7 +20,7 @@ internal static class Storms
         var (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
         await presenter.InvokeAsync<JsonElement>("JoinAsPresenter", AppProcess.Code);
         var shown = new Shown(phones);
-        var connections = new HubConnection?[phones];
+        var connections = new SignalRPhone?[phones];
         var failures = 0;
         var started = Stopwatch.GetTimestamp();
         var joining = Enumerable.Range(0, phones).Select(async phone =>
@@ -28,11 +28,9 @@ internal static class Storms
             await Task.Delay(spread * phone / phones);
             try
             {
-                var connection = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c => c.On<Fanout.VersionOnly>("SlideChanged", state => shown.Show(phone, state.Version)));
-                connections[phone] = connection;
-                shown.Show(phone, (await connection.InvokeAsync<Fanout.VersionOnly>("JoinSession", AppProcess.Code)).Version);
+                connections[phone] = await SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, acknowledge: true, shown.Show);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
             {
                 Interlocked.Increment(ref failures);
             }
@@ -53,33 +51,17 @@ internal static class Storms
     public static async Task<Result> RestartAsync(AppProcess app, int phones)
     {
         var shown = new Shown(phones);
-        var connections = new HubConnection?[phones];
+        var connections = new SignalRPhone?[phones];
         var failures = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, phones), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (phone, _) =>
         {
             try
             {
-                var connection = await Clients.PhoneAsync(app.BaseAddress, AppProcess.Code, Clients.PhoneStyle.Page, c =>
-                {
-                    c.On<Fanout.VersionOnly>("SlideChanged", state => shown.Show(phone, state.Version));
-                    // The page joins again after every reconnect (wwwroot/js/live-connection.js).
-                    c.Reconnected += async _ =>
-                    {
-                        try
-                        {
-                            shown.Show(phone, (await c.InvokeAsync<Fanout.VersionOnly>("JoinSession", AppProcess.Code)).Version);
-                        }
-                        catch (Exception ex) when (ex is not OutOfMemoryException)
-                        {
-                            // The page drops the connection and tries again; the harness counts the phone as not back.
-                            await c.StopAsync();
-                        }
-                    };
-                });
+                var connection = await SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, acknowledge: true, shown.Show, CancellationToken.None);
+                connection.ReconnectForever();
                 connections[phone] = connection;
-                shown.Show(phone, (await connection.InvokeAsync<Fanout.VersionOnly>("JoinSession", AppProcess.Code, CancellationToken.None)).Version);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
             {
                 Interlocked.Increment(ref failures);
             }
@@ -119,7 +101,7 @@ internal static class Storms
         return table.ToString();
     }
 
-    private static async Task DisposeAllAsync(HubConnection?[] connections) =>
+    private static async Task DisposeAllAsync(SignalRPhone?[] connections) =>
         await Parallel.ForEachAsync(connections, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
         {
             if (c is not null)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
@@ -40,6 +41,9 @@ internal abstract class WirePhone : IAsyncDisposable
 
     /// <summary>The socket closed (server gone, or disposed).</summary>
     public Task Closed => _receiving;
+
+    /// <summary>The phone was disposed (as opposed to its socket closing).</summary>
+    protected bool Disposed => _closing.IsCancellationRequested;
 
     /// <summary>Opens the socket and runs the protocol's opening; afterwards messages are read until the socket closes.</summary>
     protected async Task OpenAsync(Uri address, string? cookie, CancellationToken cancellationToken)
@@ -209,6 +213,8 @@ internal sealed class SignalRPhone : WirePhone
     private long _acknowledged;
     private int _ticks;
     private bool _handshaken;
+    private Tuple<long, long>? _painted;
+    private int _acknowledging;
     private TaskCompletionSource<long> _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SignalRPhone(int index, Uri baseAddress, string code, bool acknowledge, Action<int, long> received)
@@ -247,9 +253,39 @@ internal sealed class SignalRPhone : WirePhone
         await SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"0\",\"target\":\"JoinSession\",\"arguments\":[\"{_code}\"]}}\u001e"));
         var version = await _joined.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         Received(Index, version);
-        if (_acknowledge)
+        Shown(version);
+    }
+
+    /// <summary>
+    /// From now on, when the connection drops the phone connects again as the page does: the page's backoff while on
+    /// screen (0.5, 1, 2 s, then every 3 s, each ±25 %), a new connection, then JoinSession.
+    /// </summary>
+    public void ReconnectForever() => _ = ReconnectLoopAsync();
+
+    private async Task ReconnectLoopAsync()
+    {
+        while (true)
         {
-            Post(Acknowledgement(version));
+            await Closed;
+            for (var attempt = 0; !Disposed; attempt++)
+            {
+                var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : 3_000;
+                await Task.Delay(TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5))));
+                try
+                {
+                    await ConnectAsync();
+                    break;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or WebSocketException or TaskCanceledException or TimeoutException)
+                {
+                    // The server is not back yet: the next attempt after the next delay.
+                }
+            }
+
+            if (Disposed)
+            {
+                return;
+            }
         }
     }
 
@@ -385,16 +421,36 @@ internal sealed class SignalRPhone : WirePhone
         else if (type == 1 && slideChanged && version is { } shown)
         {
             Received(Index, shown);
-            if (_acknowledge)
-            {
-                // The page acknowledges every version it shows, without waiting for an answer.
-                Post(Acknowledgement(shown));
-            }
+            Shown(shown);
         }
     }
 
-    private byte[] Acknowledgement(long version) =>
-        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"type\":1,\"target\":\"AcknowledgeSlide\",\"arguments\":[\"{_code}\",{version}]}}\u001e"));
+    /// <summary>
+    /// As the page does (wwwroot/js/audience.js): a second after showing a version, acknowledge the newest version
+    /// shown and for how long it has been shown, without waiting for an answer.
+    /// </summary>
+    private void Shown(long version)
+    {
+        if (!_acknowledge)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _painted, Tuple.Create(version, Stopwatch.GetTimestamp()));
+        if (Interlocked.Exchange(ref _acknowledging, 1) == 0)
+        {
+            _ = AcknowledgeLaterAsync();
+        }
+    }
+
+    private async Task AcknowledgeLaterAsync()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Volatile.Write(ref _acknowledging, 0);
+        var (version, at) = Volatile.Read(ref _painted)!;
+        var shownForMs = (int)Stopwatch.GetElapsedTime(at).TotalMilliseconds;
+        Post(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{{\"type\":1,\"target\":\"AcknowledgeSlide\",\"arguments\":[\"{_code}\",{version},{shownForMs}]}}\u001e")));
+    }
 }
 
 /// <summary>A reveal.js multiplex follower on the socket.io relay: engine.io 4 over a WebSocket, one event name.</summary>

@@ -35,13 +35,23 @@ public sealed class DeliveryTracker(NodeTopology topology)
         }
     }
 
-    /// <summary>A phone says it shows <paramref name="version"/>.</summary>
-    public void Acknowledge(string connectionId, string code, long version)
+    /// <summary>
+    /// The longest wait a phone may report between showing a version and acknowledging it; larger reports are
+    /// taken as this (phones wait about a second).
+    /// </summary>
+    public const int MaxShownForMs = 10_000;
+
+    /// <summary>
+    /// A phone says it shows <paramref name="version"/> and has shown it for <paramref name="shownFor"/> (phones wait
+    /// a moment before acknowledging, so that a room's acknowledgements do not all arrive at the same instant): the
+    /// delivery delay is the time since the change was sent, less that wait.
+    /// </summary>
+    public void Acknowledge(string connectionId, string code, long version, TimeSpan shownFor)
     {
         double? delay = null;
         if (_sent.TryGetValue(code, out var sent) && sent.Version == version && sent.Timestamp is { } timestamp)
         {
-            delay = Stopwatch.GetElapsedTime(timestamp).TotalMilliseconds;
+            delay = Math.Max(0, (Stopwatch.GetElapsedTime(timestamp) - shownFor).TotalMilliseconds);
         }
 
         _acks.AddOrUpdate(connectionId, new Ack(code, version, delay), (_, previous) =>

@@ -42,15 +42,15 @@ public sealed class LiveHub(
     }
 
     /// <summary>
-    /// A phone says which version it shows (sent without waiting for an answer, after the slide is on screen),
-    /// so the presenter can see that the room is with them.
+    /// A phone says which version it shows and for how long it has shown it (sent without waiting for an answer,
+    /// a moment after the slide is on screen), so the presenter can see that the room is with them.
     /// </summary>
     [AllowAudience]
-    public Task AcknowledgeSlide(string code, long version)
+    public Task AcknowledgeSlide(string code, long version, int shownForMs)
     {
         if (JoinCode.TryNormalize(code, out var normalized, out _))
         {
-            delivery.Acknowledge(Context.ConnectionId, normalized, version);
+            delivery.Acknowledge(Context.ConnectionId, normalized, version, TimeSpan.FromMilliseconds(Math.Clamp(shownForMs, 0, DeliveryTracker.MaxShownForMs)));
         }
 
         return Task.CompletedTask;

@@ -28,8 +28,8 @@ public sealed class SpeakerConsoleTests : IDisposable
 
         var moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);
         // Two phones show the new slide and say so; the third is lagging and says nothing yet.
-        await phones[0].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version);
-        await phones[1].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version);
+        await phones[0].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 0);
+        await phones[1].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 0);
 
         var seen = await WaitForAsync(deliveries, d => d.Version == moved.Version && d.Phones == 3 && d.OnCurrent == 2);
         Assert.Equal(1, seen.Slide);
@@ -37,8 +37,8 @@ public sealed class SpeakerConsoleTests : IDisposable
         Assert.True(seen.MaxMs >= seen.P95Ms);
 
         // An old acknowledgement (a late message) does not count for the current slide.
-        await phones[2].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version - 1);
-        await phones[2].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version);
+        await phones[2].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version - 1, 0);
+        await phones[2].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 0);
         await WaitForAsync(deliveries, d => d.Version == moved.Version && d.OnCurrent == 3);
 
         // A phone that leaves is no longer counted at all.
@@ -48,6 +48,37 @@ public sealed class SpeakerConsoleTests : IDisposable
         {
             await phone.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_time_a_phone_waited_before_acknowledging_is_not_counted_as_delivery_time()
+    {
+        await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
+        var deliveries = Channel.CreateUnbounded<Delivery>();
+        presenter.On<Delivery>(nameof(ILiveClient.DeliveryChanged), d => deliveries.Writer.TryWrite(d));
+        await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        await using var phone = await _factory.ConnectPhoneAsync();
+        await phone.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), Code);
+
+        // Shown at once but acknowledged 2.5 s later, saying so: the delivery time excludes those 2.5 s.
+        var moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await phone.SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 2_500);
+        var waited = await WaitForAsync(deliveries, d => d.Version == moved.Version && d.OnCurrent == 1);
+        Assert.InRange(waited.MaxMs!.Value, 0, 2_000);
+
+        // The same wait not reported counts in full.
+        moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await phone.SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 0);
+        var unreported = await WaitForAsync(deliveries, d => d.Version == moved.Version && d.OnCurrent == 1);
+        Assert.True(unreported.MaxMs >= 2_500, $"max {unreported.MaxMs} ms");
+
+        // A wait longer than the phone could have waited is capped, and no delay is ever negative.
+        moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);
+        await phone.SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, int.MaxValue);
+        var capped = await WaitForAsync(deliveries, d => d.Version == moved.Version && d.OnCurrent == 1);
+        Assert.Equal(0, capped.MaxMs);
     }
 
     [Fact]
