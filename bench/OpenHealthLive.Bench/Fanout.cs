@@ -44,7 +44,7 @@ internal static class Fanout
         var idle = await IdleCpuAsync(app.CpuTime);
 
         var payloads = new List<string>();
-        var meter = new ChangeCpu(app.CpuTime, idle);
+        var meter = new ChangeCpu(app.CpuTime);
         TimeSpan harnessCpu = default;
         for (var change = 0; change < total; change++)
         {
@@ -158,7 +158,7 @@ internal static class Fanout
             "relay", options, phone => SocketIoPhone.ConnectAsync(phone, relay.BaseAddress, socketId, clock.Received, CancellationToken.None), relay.SettleAsync, relay.ResidentBytes);
         var idle = await IdleCpuAsync(relay.CpuTime);
 
-        var meter = new ChangeCpu(relay.CpuTime, idle);
+        var meter = new ChangeCpu(relay.CpuTime);
         TimeSpan harnessCpu = default;
         for (var change = 0; change < total; change++)
         {
@@ -189,7 +189,7 @@ internal static class Fanout
 
     public static string Markdown(IReadOnlyList<Result> runs)
     {
-        var table = new System.Text.StringBuilder("| Run | Server | Phones | Connect s | p50 ms | p95 ms | p99 ms | max ms | Last phone ms (median / worst) | Within 1 s | Missed | Server CPU ms/change (fan-out / in all above idle) | Harness CPU ms/change | Server idle CPU ms/s | KB/phone | Payload bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        var table = new System.Text.StringBuilder("| Run | Server | Phones | Connect s | p50 ms | p95 ms | p99 ms | max ms | Last phone ms (median / worst) | Within 1 s | Missed | Server CPU ms/change (fan-out / in all) | Harness CPU ms/change | Server idle CPU ms/s | KB/phone | Payload bytes |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var i = 0; i < runs.Count; i++)
         {
             var r = runs[i];
@@ -203,20 +203,18 @@ internal static class Fanout
 
     /// <summary>
     /// A server's CPU time for the measured changes: in all, from the change being sent to the end of the pause after
-    /// it (acknowledgements included), less what the server spends when idle over the same time; and during the
-    /// fan-out alone (from the change being sent until the last phone has it).
+    /// it (acknowledgements and the idle pause included); and during the fan-out alone (from the change being sent
+    /// until the last phone has it).
     /// </summary>
-    private sealed class ChangeCpu(Func<TimeSpan> cpu, double idleMsPerSecond)
+    private sealed class ChangeCpu(Func<TimeSpan> cpu)
     {
         private TimeSpan _total;
         private TimeSpan _fanout;
-        private TimeSpan _wall;
         private TimeSpan _startCpu;
-        private long _start;
         private bool _measuring;
         private int _changes;
 
-        public double PerChangeAboveIdleMs => _changes == 0 ? 0 : (_total.TotalMilliseconds - (idleMsPerSecond * _wall.TotalSeconds)) / _changes;
+        public double PerChangeMs => _changes == 0 ? 0 : _total.TotalMilliseconds / _changes;
 
         public double FanoutPerChangeMs => _changes == 0 ? 0 : _fanout.TotalMilliseconds / _changes;
 
@@ -224,7 +222,6 @@ internal static class Fanout
         {
             _measuring = measuring;
             _startCpu = cpu();
-            _start = Stopwatch.GetTimestamp();
         }
 
         public void Delivered()
@@ -240,7 +237,6 @@ internal static class Fanout
             if (_measuring)
             {
                 _total += cpu() - _startCpu;
-                _wall += Stopwatch.GetElapsedTime(_start);
                 _changes++;
             }
         }
@@ -257,7 +253,7 @@ internal static class Fanout
     private static Result Make(string server, Options options, double connectSeconds, int failures, DelayStats stats, ChangeCpu serverCpu, double harnessCpu, double idle, long before, long after, int connected, int payloadBytes) =>
         new(server, options.Phones, options.Changes, connectSeconds, failures,
             stats.P50Ms, stats.P95Ms, stats.P99Ms, stats.MaxMs, stats.LastPhoneMedianMs, stats.LastPhoneMaxMs, stats.WithinOneSecond, stats.Missed,
-            serverCpu.PerChangeAboveIdleMs, serverCpu.FanoutPerChangeMs, harnessCpu, idle, before, after, connected == 0 ? 0 : (after - before) / (double)connected, payloadBytes);
+            serverCpu.PerChangeMs, serverCpu.FanoutPerChangeMs, harnessCpu, idle, before, after, connected == 0 ? 0 : (after - before) / (double)connected, payloadBytes);
 
     /// <summary>The SignalR frame of a SlideChanged message: the state as the server serialised it, in an invocation.</summary>
     private static int OursWireBytes(string state) => System.Text.Encoding.UTF8.GetByteCount($"{{\"type\":1,\"target\":\"SlideChanged\",\"arguments\":[{state}]}}\u001e");

@@ -14,6 +14,8 @@ using OpenHealthLive.Bench;
 //   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
 //   pageweight                                                     the audience page's first load, compressed
+//   --gap-ms 1200   pause after every phone has a change (phones acknowledge a second after showing it)
+//   --acknowledge 0 / --acknowledge-after-ms 0 / --stateful-reconnect 0   phones that do less than the page, to measure what each costs
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
 var arguments = args.ToList();
@@ -26,6 +28,8 @@ int Option(string name, int fallback)
 
 // Off only to measure what stateful reconnect costs the server; the audience page always asks for it.
 SignalRPhone.StatefulReconnect = Option("stateful-reconnect", 1) != 0;
+// 1000 as the page does; 0 acknowledges at once, as the page did before (to measure what the wait changes).
+SignalRPhone.AcknowledgeAfter = TimeSpan.FromMilliseconds(Option("acknowledge-after-ms", 1000));
 
 var serverCpus = arguments.IndexOf("--server-cpus");
 if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)

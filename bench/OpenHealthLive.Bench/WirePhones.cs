@@ -202,6 +202,12 @@ internal sealed class SignalRPhone : WirePhone
 
     /// <summary>Off only to measure what stateful reconnect costs the server (the page always asks for it).</summary>
     public static bool StatefulReconnect { get; set; } = true;
+
+    /// <summary>
+    /// How long after showing a version a phone acknowledges it: a second, as the page does; zero acknowledges at once,
+    /// as the page did before (to measure what the wait changes).
+    /// </summary>
+    public static TimeSpan AcknowledgeAfter { get; set; } = TimeSpan.FromSeconds(1);
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
 
     private readonly Uri _baseAddress;
@@ -445,7 +451,11 @@ internal sealed class SignalRPhone : WirePhone
 
     private async Task AcknowledgeLaterAsync()
     {
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        if (AcknowledgeAfter > TimeSpan.Zero)
+        {
+            await Task.Delay(AcknowledgeAfter);
+        }
+
         Volatile.Write(ref _acknowledging, 0);
         var (version, at) = Volatile.Read(ref _painted)!;
         var shownForMs = (int)Stopwatch.GetElapsedTime(at).TotalMilliseconds;
