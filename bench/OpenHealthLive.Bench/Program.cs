@@ -13,7 +13,7 @@ using OpenHealthLive.Bench;
 //   hold [--phones 1000] [--seconds 60] [--every-ms 0]              N phones follow for a while (attach dotnet-trace to the server)
 //   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
-//   pageweight                                                     the audience page's first load, compressed
+//   pageweight                                                     the audience page's first load, compressed: in Chromium, and every file it references
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
 var arguments = args.ToList();
@@ -199,8 +199,22 @@ switch (scenario)
         {
             await AppProcess.BuildAsync(root);
             await using var app = await AppProcess.StartAsync(root);
+            var secure = await BrowserPageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code).WaitAsync(TimeSpan.FromMinutes(3));
+            var lan = await BrowserPageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code, insecureHost: "live.test").WaitAsync(TimeSpan.FromMinutes(3));
             var weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
-            var markdown = PageWeight.Markdown(weight);
+            var markdown = $"""
+                ## The audience page's first load in Chromium (phone, 390×844), secure origin
+
+                http://127.0.0.1 counts as a secure context, as an HTTPS site does: the service worker registers.
+
+                {BrowserPageWeight.Markdown(secure)}
+                ## The same in Chromium on plain HTTP, as on a venue LAN (a name mapped to loopback: not a secure context)
+
+                {BrowserPageWeight.Markdown(lan)}
+                ## Every file the page references (crawled over HTTP, Accept-Encoding: br, gzip)
+
+                {PageWeight.Markdown(weight)}
+                """;
             await File.WriteAllTextAsync(Path.Combine(results, "pageweight.md"), markdown);
             await Console.Out.WriteLineAsync(markdown);
             return 0;
