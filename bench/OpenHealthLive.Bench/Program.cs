@@ -13,7 +13,7 @@ using OpenHealthLive.Bench;
 //   hold [--phones 1000] [--seconds 60] [--every-ms 0]              N phones follow for a while (attach dotnet-trace to the server)
 //   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
-//   pageweight                                                     the audience page's first load, compressed
+//   pageweight                                                     the audience page's first load, compressed: in Chromium, and every file it references
 //   --gap-ms 1200   pause after every phone has a change (phones acknowledge a second after showing it)
 //   --acknowledge 0 / --acknowledge-after-ms 0 / --stateful-reconnect 0   phones that do less than the page, to measure what each costs
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
@@ -175,15 +175,10 @@ switch (scenario)
             }
 
             var storms = await StormsAsync();
-            PageWeight.Result weight;
-            await using (var app = await AppProcess.StartAsync(root))
-            {
-                weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
-            }
-
-            var markdown = Comparison.Markdown(all) + "\n" + Fanout.Markdown(all) + "\n" + Storms.Markdown(storms) + "\n" + PageWeight.Markdown(weight);
+            var weight = Option("pageweight", 1) != 0 ? await PageWeightAsync() : string.Empty;
+            var markdown = Comparison.Markdown(all) + "\n" + Fanout.Markdown(all) + "\n" + Storms.Markdown(storms) + "\n" + weight;
             await File.WriteAllTextAsync(Path.Combine(results, "compare.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(new { runs = all, storms, weight }, indented));
+            await File.WriteAllTextAsync(Path.Combine(results, "compare.json"), JsonSerializer.Serialize(new { runs = all, storms }, indented));
             await Console.Out.WriteLineAsync(markdown);
             return 0;
         }
@@ -202,9 +197,7 @@ switch (scenario)
     case "pageweight":
         {
             await AppProcess.BuildAsync(root);
-            await using var app = await AppProcess.StartAsync(root);
-            var weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
-            var markdown = PageWeight.Markdown(weight);
+            var markdown = await PageWeightAsync();
             await File.WriteAllTextAsync(Path.Combine(results, "pageweight.md"), markdown);
             await Console.Out.WriteLineAsync(markdown);
             return 0;
@@ -248,6 +241,28 @@ switch (scenario)
     default:
         await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|fanout|compare|hold|pageweight|cluster [options] (see Program.cs)");
         return 2;
+}
+
+// The audience page's first load: in Chromium on a secure origin and on plain HTTP, and every file it references.
+async Task<string> PageWeightAsync()
+{
+    await using var app = await AppProcess.StartAsync(root);
+    var secure = await BrowserPageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code).WaitAsync(TimeSpan.FromMinutes(3));
+    var lan = await BrowserPageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code, insecureHost: "live.test").WaitAsync(TimeSpan.FromMinutes(3));
+    var weight = await PageWeight.MeasureAsync(app.BaseAddress, AppProcess.Code);
+    return $"""
+        ## The audience page's first load in Chromium (phone, 390×844), secure origin
+
+        http://127.0.0.1 counts as a secure context, as an HTTPS site does: the service worker registers.
+
+        {BrowserPageWeight.Markdown(secure)}
+        ## The same in Chromium on plain HTTP, as on a venue LAN (a name mapped to loopback: not a secure context)
+
+        {BrowserPageWeight.Markdown(lan)}
+        ## Every file the page references (crawled over HTTP, Accept-Encoding: br, gzip)
+
+        {PageWeight.Markdown(weight)}
+        """;
 }
 
 // The join storm and the restart storm, each on a fresh server (0 phones skips one).
