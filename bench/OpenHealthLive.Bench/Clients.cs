@@ -11,16 +11,12 @@ internal static partial class Clients
 {
     private static readonly HttpClient Http = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = 256 }) { Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>A phone: opens the audience page (which gives it a device cookie), then connects to the hub.</summary>
-    public static Task<HubConnection> PhoneAsync(Uri baseAddress, string code, bool reconnect = false) =>
-        PhoneAsync(baseAddress, code, reconnect ? PhoneStyle.Lean with { Reconnect = true } : PhoneStyle.Lean);
-
-    /// <summary>A phone that connects in the given <paramref name="style"/>; handlers are attached before it starts.</summary>
-    public static async Task<HubConnection> PhoneAsync(Uri baseAddress, string code, PhoneStyle style, Action<HubConnection>? beforeStart = null)
-    {
-        var cookie = await DeviceCookieAsync(baseAddress, code);
-        return await ConnectAsync(baseAddress, cookie, style, beforeStart);
-    }
+    /// <summary>
+    /// A phone: opens the audience page (which gives it a device cookie), then connects straight to the hub's WebSocket;
+    /// with <paramref name="reconnect"/> it reconnects for ever with the page's backoff.
+    /// </summary>
+    public static async Task<HubConnection> PhoneAsync(Uri baseAddress, string code, bool reconnect = false) =>
+        await ConnectAsync(baseAddress, await DeviceCookieAsync(baseAddress, code), reconnect);
 
     /// <summary>Opens the audience page as a phone does and returns the device cookie it sets (<c>name=value</c>).</summary>
     public static async Task<string> DeviceCookieAsync(Uri baseAddress, string code)
@@ -45,7 +41,7 @@ internal static partial class Clients
     public static async Task<(HubConnection Connection, string Cookie)> PresenterAsync(Uri baseAddress, string key)
     {
         var cookie = await SignInAsync(baseAddress, key);
-        return (await ConnectAsync(baseAddress, cookie, PhoneStyle.Lean), cookie);
+        return (await ConnectAsync(baseAddress, cookie, reconnect: false), cookie);
     }
 
     public static async Task<string> SignInAsync(Uri baseAddress, string key)
@@ -81,55 +77,41 @@ internal static partial class Clients
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static async Task<HubConnection> ConnectAsync(Uri baseAddress, string cookie, PhoneStyle style, Action<HubConnection>? beforeStart = null)
+    /// <summary>The page's delay before reconnect attempt <paramref name="attempt"/> while on screen (wwwroot/js/live-connection.js): 0.5, 1, 2 s, then 3 s, ±25 % jitter.</summary>
+    public static TimeSpan PageRetryDelay(int attempt)
+    {
+        var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : 3_000;
+        return TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5)));
+    }
+
+    /// <summary>What a phone meets when the server is away, refuses it or is too slow: counted as a failed connection, not a crash.</summary>
+    public static bool IsConnectFailure(Exception exception) =>
+        exception is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException;
+
+    private static async Task<HubConnection> ConnectAsync(Uri baseAddress, string cookie, bool reconnect)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "hubs/live"), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = !style.Negotiate;
+                options.SkipNegotiation = true;
                 options.Headers["Cookie"] = cookie;
             });
-        if (style.Reconnect)
+        if (reconnect)
         {
-            // The audience page's policy while on screen (wwwroot/js/live-connection.js): 0.5, 1, 2 s, then 3 s, ±25 % jitter, for ever.
             builder.WithAutomaticReconnect(new PageLikeRetryPolicy());
-        }
-
-        if (style.StatefulReconnect)
-        {
-            builder.WithStatefulReconnect();
         }
 
         var connection = builder.Build();
         // Longer than the page's 30 s: a harness core busy with thousands of phones must not make them drop by itself.
         connection.ServerTimeout = TimeSpan.FromSeconds(120);
-        beforeStart?.Invoke(connection);
         await connection.StartAsync();
         return connection;
     }
 
     private sealed class PageLikeRetryPolicy : IRetryPolicy
     {
-        public TimeSpan? NextRetryDelay(RetryContext retryContext)
-        {
-            var attempt = retryContext.PreviousRetryCount;
-            var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : 3_000;
-            return TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5)));
-        }
-    }
-
-    /// <summary>How a phone connects.</summary>
-    /// <param name="Negotiate">POST /negotiate first, as the page does (else straight to the WebSocket).</param>
-    /// <param name="StatefulReconnect">Stateful reconnect on, as the page has it (the server then buffers and acknowledges messages).</param>
-    /// <param name="Reconnect">Reconnect for ever with the page's backoff.</param>
-    public sealed record PhoneStyle(bool Negotiate, bool StatefulReconnect, bool Reconnect)
-    {
-        /// <summary>The older scenarios' phones: straight to the WebSocket, no stateful reconnect.</summary>
-        public static PhoneStyle Lean { get; } = new(false, false, false);
-
-        /// <summary>As wwwroot/js/live-connection.js connects: negotiate, WebSocket, stateful reconnect, reconnect for ever.</summary>
-        public static PhoneStyle Page { get; } = new(true, true, true);
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) => PageRetryDelay((int)retryContext.PreviousRetryCount);
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

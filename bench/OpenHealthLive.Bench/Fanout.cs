@@ -45,26 +45,8 @@ internal static class Fanout
 
         var payloads = new List<string>();
         var meter = new ChangeCpu(app.CpuTime);
-        TimeSpan harnessCpu = default;
-        for (var change = 0; change < total; change++)
-        {
-            if (change == options.Warmup)
-            {
-                harnessCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            }
-
-            meter.Start(change >= options.Warmup);
-
-            clock.Sent(change);
-            var state = await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code);
-            payloads.Add(state.GetRawText());
-            await clock.WaitAsync(change, options.Timeout);
-            meter.Delivered();
-            await Task.Delay(options.Gap);
-            meter.End();
-        }
-
-        var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
+        var harnessCpuPerChange = await MakeChangesAsync(options, clock, meter, async _ =>
+            payloads.Add((await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code)).GetRawText()));
 
         await presenter.DisposeAsync();
         await DisposeAllAsync(connections);
@@ -72,6 +54,32 @@ internal static class Fanout
         var stats = clock.Summarize(options.Warmup);
         return (Make("OpenHealthLive", options, connectSeconds, failures, stats, meter, harnessCpuPerChange, idle, before, after, measured,
             OursWireBytes(payloads[options.Warmup + (options.Changes / 2)])), payloads, baseVersion);
+    }
+
+    /// <summary>
+    /// Makes the warm-up and measured changes: each one timed on the delivery clock from just before
+    /// <paramref name="makeChange"/>, then the pause. Returns the harness's own CPU per measured change.
+    /// </summary>
+    private static async Task<double> MakeChangesAsync(Options options, DeliveryClock clock, ChangeCpu meter, Func<int, Task> makeChange)
+    {
+        TimeSpan harnessCpu = default;
+        for (var change = 0; change < options.Warmup + options.Changes; change++)
+        {
+            if (change == options.Warmup)
+            {
+                harnessCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            }
+
+            meter.Start(change >= options.Warmup);
+            clock.Sent(change);
+            await makeChange(change);
+            await clock.WaitAsync(change, options.Timeout);
+            meter.Delivered();
+            await Task.Delay(options.Gap);
+            meter.End();
+        }
+
+        return (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
     }
 
     /// <summary>
@@ -97,7 +105,7 @@ internal static class Fanout
                 {
                     phones[phone] = await connect(phone);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
+                catch (Exception ex) when (Clients.IsConnectFailure(ex))
                 {
                     Interlocked.Increment(ref failures);
                 }
@@ -159,25 +167,8 @@ internal static class Fanout
         var idle = await IdleCpuAsync(relay.CpuTime);
 
         var meter = new ChangeCpu(relay.CpuTime);
-        TimeSpan harnessCpu = default;
-        for (var change = 0; change < total; change++)
-        {
-            if (change == options.Warmup)
-            {
-                harnessCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            }
-
-            var message = new JsonObject { ["secret"] = secret, ["socketId"] = socketId, ["state"] = JsonNode.Parse(payloads[change]) };
-            meter.Start(change >= options.Warmup);
-            clock.Sent(change);
-            await master.EmitAsync("multiplex-statechanged", message.ToJsonString());
-            await clock.WaitAsync(change, options.Timeout);
-            meter.Delivered();
-            await Task.Delay(options.Gap);
-            meter.End();
-        }
-
-        var harnessCpuPerChange = (Process.GetCurrentProcess().TotalProcessorTime - harnessCpu).TotalMilliseconds / options.Changes;
+        var messages = payloads.Take(total).Select(p => new JsonObject { ["secret"] = secret, ["socketId"] = socketId, ["state"] = JsonNode.Parse(p) }.ToJsonString()).ToList();
+        var harnessCpuPerChange = await MakeChangesAsync(options, clock, meter, change => master.EmitAsync("multiplex-statechanged", messages[change]));
 
         await master.DisposeAsync();
         await DisposeAllAsync(sockets);

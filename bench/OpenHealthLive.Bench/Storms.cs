@@ -30,7 +30,7 @@ internal static class Storms
             {
                 connections[phone] = await SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, acknowledge: true, shown.Show);
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
+            catch (Exception ex) when (Clients.IsConnectFailure(ex))
             {
                 Interlocked.Increment(ref failures);
             }
@@ -61,7 +61,7 @@ internal static class Storms
                 connection.ReconnectForever();
                 connections[phone] = connection;
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or System.Net.WebSockets.WebSocketException or TaskCanceledException or TimeoutException)
+            catch (Exception ex) when (Clients.IsConnectFailure(ex))
             {
                 Interlocked.Increment(ref failures);
             }

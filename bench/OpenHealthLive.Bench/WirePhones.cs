@@ -275,14 +275,13 @@ internal sealed class SignalRPhone : WirePhone
             await Closed;
             for (var attempt = 0; !Disposed; attempt++)
             {
-                var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : 3_000;
-                await Task.Delay(TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5))));
+                await Task.Delay(Clients.PageRetryDelay(attempt));
                 try
                 {
                     await ConnectAsync();
                     break;
                 }
-                catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidOperationException or WebSocketException or TaskCanceledException or TimeoutException)
+                catch (Exception ex) when (Clients.IsConnectFailure(ex))
                 {
                     // The server is not back yet: the next attempt after the next delay.
                 }

@@ -13,10 +13,8 @@ public sealed class SpeakerConsoleTests : IDisposable
     [Fact]
     public async Task The_presenter_sees_how_many_phones_show_the_current_slide_and_a_lagging_phone_is_not_counted()
     {
-        await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
-        var deliveries = Channel.CreateUnbounded<Delivery>();
-        presenter.On<Delivery>(nameof(ILiveClient.DeliveryChanged), d => deliveries.Writer.TryWrite(d));
-        await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        var (presenter, deliveries) = await JoinAsPresenterWatchingDeliveryAsync();
+        await using var _ = presenter;
 
         var phones = new List<HubConnection>();
         for (var i = 0; i < 3; i++)
@@ -53,10 +51,8 @@ public sealed class SpeakerConsoleTests : IDisposable
     [Fact]
     public async Task The_time_a_phone_waited_before_acknowledging_is_not_counted_as_delivery_time()
     {
-        await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
-        var deliveries = Channel.CreateUnbounded<Delivery>();
-        presenter.On<Delivery>(nameof(ILiveClient.DeliveryChanged), d => deliveries.Writer.TryWrite(d));
-        await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        var (presenter, deliveries) = await JoinAsPresenterWatchingDeliveryAsync();
+        await using var _ = presenter;
         await using var phone = await _factory.ConnectPhoneAsync();
         await phone.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), Code);
 
@@ -106,6 +102,16 @@ public sealed class SpeakerConsoleTests : IDisposable
         Assert.True(lateJoin.Timer.Running);
         Assert.True(lateJoin.Projector.Blackout);
         Assert.False(lateJoin.Projector.JoinOverlay);
+    }
+
+    /// <summary>A signed-in presenter device joined to the session, with every delivery figure it is sent.</summary>
+    private async Task<(HubConnection Presenter, Channel<Delivery> Deliveries)> JoinAsPresenterWatchingDeliveryAsync()
+    {
+        var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
+        var deliveries = Channel.CreateUnbounded<Delivery>();
+        presenter.On<Delivery>(nameof(ILiveClient.DeliveryChanged), d => deliveries.Writer.TryWrite(d));
+        await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        return (presenter, deliveries);
     }
 
     public void Dispose() => _factory.Dispose();
