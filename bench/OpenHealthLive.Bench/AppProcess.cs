@@ -94,7 +94,7 @@ internal sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        _process = Process.Start(start)!;
+        _process = ChildProcesses.Track(Process.Start(start)!);
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); } };
         _process.BeginOutputReadLine();

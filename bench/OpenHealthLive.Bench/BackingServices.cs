@@ -49,10 +49,10 @@ internal sealed class BackingServices : IAsyncDisposable
         await services.RunPostgresAsync("pg_ctl", "-D", data, "-w", "-l", Path.Combine(services._directory, "log"),
             "-o", $"-p {services.PostgresPort.ToString(CultureInfo.InvariantCulture)} -k {services._directory} -c listen_addresses=127.0.0.1 -c max_connections=200", "start");
         string[] redis = ["/usr/bin/redis-server", "--port", services.RedisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"];
-        services._redis = Process.Start(new ProcessStartInfo(AppProcess.ServerCpus is null ? redis[0] : "taskset", AppProcess.ServerCpus is null ? redis[1..] : ["-c", AppProcess.ServerCpus, .. redis])
+        services._redis = ChildProcesses.Track(Process.Start(new ProcessStartInfo(AppProcess.ServerCpus is null ? redis[0] : "taskset", AppProcess.ServerCpus is null ? redis[1..] : ["-c", AppProcess.ServerCpus, .. redis])
         {
             RedirectStandardOutput = true,
-        })!;
+        })!);
         services._redis.OutputDataReceived += (_, _) => { };
         services._redis.BeginOutputReadLine();
         await WaitForPortAsync(services.RedisPort);

@@ -134,12 +134,19 @@ internal static class Fanout
             connections[phone] = await SignalRPhone.JoinAsync(phone, app.BaseAddress, AppProcess.Code, acknowledge: true, (_, _) => { }, CancellationToken.None));
         await Console.Out.WriteLineAsync(FormattableString.Invariant($"{phones} phones connected; holding for {duration.TotalSeconds:0} s"));
         var clock = Stopwatch.StartNew();
+        var version = -1L;
         while (clock.Elapsed < duration)
         {
             await Task.Delay(every > TimeSpan.Zero ? every : duration - clock.Elapsed);
             if (every > TimeSpan.Zero)
             {
-                await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code);
+                // At the end of the deck a step changes nothing: start again from the first slide.
+                var before = version;
+                version = (await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code)).GetProperty("version").GetInt64();
+                if (version == before)
+                {
+                    version = (await presenter.InvokeAsync<JsonElement>("FirstSlide", AppProcess.Code)).GetProperty("version").GetInt64();
+                }
             }
         }
 

@@ -63,7 +63,7 @@ internal sealed class RelayProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start)!;
+        var process = ChildProcesses.Track(Process.Start(start)!);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[relay] " + e.Data); } };
         process.BeginOutputReadLine();

@@ -46,6 +46,11 @@ internal static class LiveSetup
         builder.Services.AddHostedService<AudienceCountBroadcaster>();
         builder.Services.AddHostedService<DeckReloadBroadcaster>();
 
+        // Registered, the filters are made once; otherwise SignalR makes all three for every call, and every phone
+        // calls the hub at every slide change (AcknowledgeSlide).
+        builder.Services.AddSingleton<HubErrorFilter>();
+        builder.Services.AddSingleton<PresenterOnlyHubFilter>();
+        builder.Services.AddSingleton<HubRateLimitFilter>();
         var signalR = builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
