@@ -207,28 +207,43 @@ export function setupPolls(connection, code, { onPollOpened }) {
     await flush();
   }
 
-  async function flush() {
-    if (!pending || connection.state !== signalR.HubConnectionState.Connected) {
-      if (pending) { receipt = 'Saved on this phone; it will be sent when the connection is back.'; render(); }
-      return;
-    }
-    const item = pending;
-    try {
-      const result = await connection.invoke('SubmitVote', code, item.pollId, item.clientId, item.vote);
-      myVotes.set(item.pollId, result.answer);
-      receipt = `✓ ${result.message}`;
-      pending = null;
-      savePending();
-    } catch (error) {
-      if (isRefusal(error)) {
-        pending = null;
-        savePending();
-        receipt = errorMessage(error);
-      } else {
-        receipt = 'Saved on this phone; it will be sent when the connection is back.';
+  let flushing = null;
+
+  /**
+   * Sends the waiting vote, one send at a time: the retry every few seconds must not send a vote again while it
+   * is still on its way (the answer to the repeat, "counted", would replace "changed and counted"), and a newer
+   * vote waits for the older one's answer instead of being cleared by it.
+   */
+  function flush() {
+    flushing ??= sendPending().finally(() => { flushing = null; });
+    return flushing;
+  }
+
+  async function sendPending() {
+    while (pending && connection.state === signalR.HubConnectionState.Connected) {
+      const item = pending;
+      try {
+        const result = await connection.invoke('SubmitVote', code, item.pollId, item.clientId, item.vote);
+        myVotes.set(item.pollId, result.answer);
+        if (pending === item) {
+          pending = null;
+          savePending();
+          receipt = `✓ ${result.message}`;
+        }
+      } catch (error) {
+        if (!isRefusal(error)) break;
+        if (pending === item) {
+          pending = null;
+          savePending();
+          receipt = errorMessage(error);
+        }
       }
+      render();
     }
-    render();
+    if (pending) {
+      receipt = 'Saved on this phone; it will be sent when the connection is back.';
+      render();
+    }
   }
 
   function upsert(poll) {
