@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace OpenHealthLive.Bench;
 
@@ -11,10 +12,17 @@ internal static class ChildProcesses
 {
     private static readonly ConcurrentDictionary<Process, bool> Running = new();
 
+    // Kept for the life of the harness: disposing a registration removes its handler.
+    private static readonly PosixSignalRegistration[] Signals =
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => KillAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => KillAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => KillAll()),
+    ];
+
     static ChildProcesses()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-        Console.CancelKeyPress += (_, _) => KillAll();
     }
 
     /// <summary>Kills <paramref name="process"/> (and its children) if the harness exits while it runs.</summary>
