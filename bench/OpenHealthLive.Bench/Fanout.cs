@@ -142,10 +142,10 @@ internal static class Fanout
             {
                 // At the end of the deck a step changes nothing: start again from the first slide.
                 var before = version;
-                version = (await presenter.InvokeAsync<JsonElement>("NextStep", AppProcess.Code)).GetProperty("version").GetInt64();
+                version = (await presenter.InvokeAsync<VersionOnly>("NextStep", AppProcess.Code)).Version;
                 if (version == before)
                 {
-                    version = (await presenter.InvokeAsync<JsonElement>("FirstSlide", AppProcess.Code)).GetProperty("version").GetInt64();
+                    version = (await presenter.InvokeAsync<VersionOnly>("FirstSlide", AppProcess.Code)).Version;
                 }
             }
         }
