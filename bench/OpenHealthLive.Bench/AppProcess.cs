@@ -7,7 +7,7 @@ using Microsoft.Diagnostics.NETCore.Client;
 namespace OpenHealthLive.Bench;
 
 /// <summary>
-/// The real app as its own process (Release, Production settings, logging at Warning), on a loopback port
+/// The real app as its own process (published in Release as a node is; Production settings, logging at Warning), on a loopback port
 /// reserved once so that a restart keeps it, with a temporary data directory.
 /// </summary>
 internal sealed class AppProcess : IAsyncDisposable
@@ -15,13 +15,13 @@ internal sealed class AppProcess : IAsyncDisposable
     public const string PresenterKey = "bench-presenter-key-6f2d1c";
     public const string Code = "BENCH2";
 
-    private readonly string _webProject;
+    private readonly string _publishDirectory;
     private readonly string[] _extraArguments;
     private Process? _process;
 
     private AppProcess(string repositoryRoot, int port, string dataDirectory, string[] extraArguments)
     {
-        _webProject = Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web");
+        _publishDirectory = PublishDirectory(repositoryRoot);
         Port = port;
         DataDirectory = dataDirectory;
         _extraArguments = extraArguments;
@@ -42,20 +42,43 @@ internal sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
-    /// <summary>Builds the web app in Release (once per harness run).</summary>
-    public static async Task BuildAsync(string repositoryRoot)
+    /// <summary>
+    /// Publishes the web app in Release (once per harness run), as a node is deployed (docs/deploy.md); with
+    /// <see cref="ReadyToRun"/>, precompiled for this machine's platform.
+    /// </summary>
+    public static async Task PublishAsync(string repositoryRoot)
     {
-        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web"), "-c", "Release", "--nologo", "-v", "q"])
+        // Into an empty folder: a publish over an earlier one keeps any file newer than its source, so switching
+        // ReadyToRun off again would leave the precompiled assemblies in place.
+        if (Directory.Exists(PublishDirectory(repositoryRoot)))
+        {
+            Directory.Delete(PublishDirectory(repositoryRoot), recursive: true);
+        }
+
+        string[] readyToRun = ReadyToRun ? ["--use-current-runtime", "-p:PublishReadyToRun=true"] : [];
+        using var publish = Process.Start(new ProcessStartInfo("dotnet",
+        [
+            "publish", Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web"), "-c", "Release", .. readyToRun,
+            "-o", PublishDirectory(repositoryRoot), "--nologo", "-v", "q",
+        ])
         {
             RedirectStandardOutput = true,
         })!;
-        await build.StandardOutput.ReadToEndAsync();
-        await build.WaitForExitAsync();
-        if (build.ExitCode != 0)
+        await publish.StandardOutput.ReadToEndAsync();
+        await publish.WaitForExitAsync();
+        if (publish.ExitCode != 0)
         {
-            throw new InvalidOperationException("Building the web app failed.");
+            throw new InvalidOperationException("Publishing the web app failed.");
         }
     }
+
+    /// <summary>
+    /// On (<c>--ready-to-run 1</c>) to measure a precompiled (ReadyToRun) publish; off by default, as the app is
+    /// published (docs/benchmarks.md, "Tried and not kept").
+    /// </summary>
+    public static bool ReadyToRun { get; set; }
+
+    private static string PublishDirectory(string repositoryRoot) => Path.Combine(repositoryRoot, "bench", "OpenHealthLive.Bench", "bin", "app");
 
     /// <summary>When set (e.g. "0"), the server runs pinned to these CPUs with taskset; pin the harness to the others.</summary>
     public static string? ServerCpus { get; set; }
@@ -65,10 +88,10 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var dll = Path.Combine(_webProject, "bin", "Release", "net10.0", "OpenHealthLive.Web.dll");
+        var dll = Path.Combine(_publishDirectory, "OpenHealthLive.Web.dll");
         var start = new ProcessStartInfo(ServerCpus is null ? "dotnet" : "taskset")
         {
-            WorkingDirectory = _webProject,
+            WorkingDirectory = _publishDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -17,6 +17,7 @@ using OpenHealthLive.Bench;
 //   --gap-ms 1200   pause after every phone has a change (phones acknowledge a second after showing it)
 //   --acknowledge 0 / --acknowledge-after-ms 0 / --stateful-reconnect 0   phones that do less than the page, to measure what each costs
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
+//   --ready-to-run 1   the server published precompiled (ReadyToRun) for this machine, to measure what that changes
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
@@ -30,6 +31,8 @@ int Option(string name, int fallback)
 SignalRPhone.StatefulReconnect = Option("stateful-reconnect", 1) != 0;
 // 1000 as the page does; 0 acknowledges at once, as the page did before (to measure what the wait changes).
 SignalRPhone.AcknowledgeAfter = TimeSpan.FromMilliseconds(Option("acknowledge-after-ms", 1000));
+
+AppProcess.ReadyToRun = Option("ready-to-run", 0) != 0;
 
 var serverCpus = arguments.IndexOf("--server-cpus");
 if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)
@@ -66,7 +69,7 @@ switch (scenario)
 {
     case "qna":
         {
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             var runs = new List<QnaThroughput.Result>();
             for (var run = 0; run < Option("runs", 5); run++)
             {
@@ -86,7 +89,7 @@ switch (scenario)
 
     case "votes":
         {
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             var runs = new List<PollExactness.Result>();
             for (var run = 0; run < Option("runs", 3); run++)
             {
@@ -105,7 +108,7 @@ switch (scenario)
 
     case "crash":
         {
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             var runs = new List<CrashRecovery.Result>();
             for (var run = 0; run < Option("runs", 5); run++)
             {
@@ -124,7 +127,7 @@ switch (scenario)
 
     case "fanout":
         {
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             var runs = new List<Fanout.Result>();
             for (var run = 0; run < Option("runs", 1); run++)
             {
@@ -144,7 +147,7 @@ switch (scenario)
 
     case "compare":
         {
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             await RelayProcess.InstallAsync(root);
             var sizes = Sizes("sizes", [200, 1000, 2000, 5000, 10000]);
             var all = new List<Fanout.Result>();
@@ -187,7 +190,7 @@ switch (scenario)
         {
             // For profiling: N phones follow, the presenter steps every --every-ms (0: never) for --seconds; attach
             // dotnet-counters or dotnet-trace to the printed process id meanwhile.
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             await using var app = await AppProcess.StartAsync(root);
             await Console.Out.WriteLineAsync(FormattableString.Invariant($"server pid {app.ProcessId}"));
             await Fanout.HoldAsync(app, Option("phones", 1000), TimeSpan.FromSeconds(Option("seconds", 60)), TimeSpan.FromMilliseconds(Option("every-ms", 0)));
@@ -196,7 +199,7 @@ switch (scenario)
 
     case "pageweight":
         {
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             var markdown = await PageWeightAsync();
             await File.WriteAllTextAsync(Path.Combine(results, "pageweight.md"), markdown);
             await Console.Out.WriteLineAsync(markdown);
@@ -205,7 +208,7 @@ switch (scenario)
 
     case "cluster":
         {
-            await AppProcess.BuildAsync(root);
+            await AppProcess.PublishAsync(root);
             var runs = new List<ClusterFanout.Result>();
             var json = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
             string[] limits = ["--Questions:WritesPerIpPerMinute=1000000"];
