@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using OpenHealthLive.E2E.Infrastructure;
 using OpenHealthLive.E2E.PageObjects;
 using static Microsoft.Playwright.Assertions;
@@ -113,4 +115,125 @@ public sealed class PollTests(LiveAppFixture app, BrowserFixture browser) : Brow
         await Expect(presenter.PollRow(Question, Security)).ToContainTextAsync("1 · 100%");
         await Expect(projector.PollCard).ToContainTextAsync("Poll open · 1 answer so far");
     });
+
+    [Fact]
+    public Task A_vote_still_on_its_way_is_not_sent_again_by_the_retry_and_its_receipt_stays_right() => RunAsync(async devices =>
+    {
+        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(Server.BaseUrl));
+        var code = await presenter.StartSessionAsync(TalkDeck.Slug);
+
+        // The phone's clock is the test's, and its hub traffic passes through the test: votes it sends are counted,
+        // and the server's messages to it can be held back, as a slow venue network holds an answer.
+        var page = await devices.NewPhoneAsync(Server.BaseUrl, "slow-network");
+        await page.Clock.InstallAsync();
+        var hub = new HeldHub();
+        await page.RouteWebSocketAsync(new Regex("/hubs/live"), hub.Route);
+        var phone = await AudiencePage.OpenAsync(page, code);
+        await presenter.GoToSlideAsync(TalkDeck.PillarMost);
+        await phone.ExpectPollInFrontAsync(Question);
+        await phone.VoteAsync(Collaboration);
+        Assert.Equal(1, hub.VotesSent);
+
+        // The changed vote goes out; its answer is held while the phone's retry (every 5 s) comes round.
+        await phone.PollChoice(Cost).ClickAsync();
+        hub.HoldAnswers();
+        await phone.SendVoteButton.ClickAsync();
+        await Expect(phone.PollReceipt).ToHaveTextAsync("Sending…");
+        await hub.WaitForVotesAsync(2);
+        await page.Clock.RunForAsync(12_000);
+
+        await hub.ReleaseAnswersAsync();
+        await Expect(phone.PollReceipt).ToHaveTextAsync("✓ Your vote was changed and counted.");
+        await Expect(presenter.PollRow(Question, Cost)).ToContainTextAsync("1 · 100%");
+        await page.Clock.RunForAsync(6_000);
+        await Expect(phone.PollReceipt).ToHaveTextAsync("✓ Your vote was changed and counted.");
+
+        // Sent once. (Before sends went one at a time, the retry sent it twice more while the answer was held: 4.)
+        Assert.Equal(2, hub.VotesSent);
+    });
+
+    /// <summary>Passes a phone's hub WebSocket through, counting the votes it sends; can hold the server's messages back.</summary>
+    private sealed class HeldHub
+    {
+        private readonly Lock _gate = new();
+        private readonly List<IWebSocketFrame> _held = [];
+        private readonly TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private IWebSocketRoute? _page;
+        private bool _holding;
+        private int _votesSent;
+
+        public int VotesSent => Volatile.Read(ref _votesSent);
+
+        public void Route(IWebSocketRoute page)
+        {
+            var server = page.ConnectToServer();
+            page.OnMessage(frame =>
+            {
+                // SignalR's JSON protocol: records end with 0x1E; an invocation names its hub method as its target.
+                Interlocked.Add(ref _votesSent, Regex.Count(frame.Text ?? string.Empty, "\"target\":\"SubmitVote\""));
+                Forward(frame, server);
+            });
+            server.OnMessage(frame =>
+            {
+                lock (_gate)
+                {
+                    if (_holding)
+                    {
+                        _held.Add(frame);
+                        return;
+                    }
+                }
+
+                Forward(frame, page);
+            });
+            _page = page;
+            _connected.TrySetResult();
+        }
+
+        private static void Forward(IWebSocketFrame frame, IWebSocketRoute to)
+        {
+            // SignalR's JSON protocol travels in text frames; anything else is passed on as bytes.
+            if (frame.Text is { } text)
+            {
+                to.Send(text);
+            }
+            else if (frame.Binary is { } bytes)
+            {
+                to.Send(bytes);
+            }
+        }
+
+        public void HoldAnswers()
+        {
+            lock (_gate)
+            {
+                _holding = true;
+            }
+        }
+
+        public async Task WaitForVotesAsync(int count)
+        {
+            // A guard against hanging, not a timing assertion: the vote is sent at the click.
+            for (var waited = 0; VotesSent < count; waited += 50)
+            {
+                Assert.True(waited < 30_000, $"The phone sent {VotesSent} votes, not {count}.");
+                await Task.Delay(50);
+            }
+        }
+
+        public async Task ReleaseAnswersAsync()
+        {
+            await _connected.Task;
+            lock (_gate)
+            {
+                foreach (var frame in _held)
+                {
+                    Forward(frame, _page!);
+                }
+
+                _held.Clear();
+                _holding = false;
+            }
+        }
+    }
 }
