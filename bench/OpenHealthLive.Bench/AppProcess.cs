@@ -50,16 +50,17 @@ internal sealed class AppProcess : IAsyncDisposable
     {
         // Into an empty folder: a publish over an earlier one keeps any file newer than its source, so switching
         // ReadyToRun off again would leave the precompiled assemblies in place.
-        if (Directory.Exists(PublishDirectory(repositoryRoot)))
+        var directory = PublishDirectory(repositoryRoot);
+        if (Directory.Exists(directory))
         {
-            Directory.Delete(PublishDirectory(repositoryRoot), recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
 
         string[] readyToRun = ReadyToRun ? ["--use-current-runtime", "-p:PublishReadyToRun=true"] : [];
         using var publish = Process.Start(new ProcessStartInfo("dotnet",
         [
             "publish", Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web"), "-c", "Release", .. readyToRun,
-            "-o", PublishDirectory(repositoryRoot), "--nologo", "-v", "q",
+            "-o", directory, "--nologo", "-v", "q",
         ])
         {
             RedirectStandardOutput = true,
