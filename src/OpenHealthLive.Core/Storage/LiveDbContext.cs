@@ -35,6 +35,9 @@ public class LiveDbContext : DbContext
     /// <summary>Poll votes, one per device, poll and round.</summary>
     public DbSet<PollVoteRecord> PollVotes => Set<PollVoteRecord>();
 
+    /// <summary>Presenter sign-ins, so that signing out revokes a cookie everywhere at once.</summary>
+    public DbSet<PresenterSignInRecord> PresenterSignIns => Set<PresenterSignInRecord>();
+
     /// <summary>Data-protection keys shared by every node.</summary>
     public DbSet<ProtectionKeyRecord> ProtectionKeys => Set<ProtectionKeyRecord>();
 
@@ -49,6 +52,7 @@ public class LiveDbContext : DbContext
             session.HasIndex(s => s.Code).IsUnique();
             session.Property(s => s.DeckSlug).HasMaxLength(64);
             session.Property(s => s.Version).IsConcurrencyToken();
+            session.Property(s => s.Shown).HasMaxLength(8000);
         });
 
         modelBuilder.Entity<QuestionRecord>(question =>
@@ -91,6 +95,12 @@ public class LiveDbContext : DbContext
             vote.Property(v => v.Answer).HasMaxLength(2000);
             // One vote per device and poll round, enforced by the database itself.
             vote.HasIndex(v => new { v.SessionCode, v.PollId, v.Round, v.DeviceHash }).IsUnique();
+        });
+
+        modelBuilder.Entity<PresenterSignInRecord>(signIn =>
+        {
+            signIn.ToTable("PresenterSignIns");
+            signIn.Property(s => s.Id).HasMaxLength(64);
         });
 
         modelBuilder.Entity<ProtectionKeyRecord>(key =>

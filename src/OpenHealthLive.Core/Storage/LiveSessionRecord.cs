@@ -30,6 +30,12 @@ public sealed class LiveSessionRecord
     /// <summary>Furthest fragment shown on <see cref="RevealedSlide"/>.</summary>
     public int RevealedFragment { get; set; }
 
+    /// <summary>
+    /// Every slide the room has been shown, with the furthest fragment shown on each, in the compact form of
+    /// <see cref="Sessions.ShownSlides"/> (for example <c>0:0,1:2,7:0</c>). Null on rows from before it existed.
+    /// </summary>
+    public string? Shown { get; set; }
+
     /// <summary>When true, every new question waits for the presenter's approval.</summary>
     public bool PreModeration { get; set; }
 

@@ -54,6 +54,10 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<int>("RevealedSlide")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Shown")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Slide")
                         .HasColumnType("INTEGER");
 
@@ -157,6 +161,26 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("PollVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.PresenterSignInRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PresenterSignIns", (string)null);
                 });
 
             modelBuilder.Entity("OpenHealthLive.Core.Storage.ProtectionKeyRecord", b =>

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Core.Storage.Postgres;
 
 #nullable disable
@@ -61,6 +60,10 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.Property<int>("RevealedSlide")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Shown")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Slide")
                         .HasColumnType("integer");
@@ -167,6 +170,26 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("PollVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.PresenterSignInRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PresenterSignIns", (string)null);
                 });
 
             modelBuilder.Entity("OpenHealthLive.Core.Storage.ProtectionKeyRecord", b =>

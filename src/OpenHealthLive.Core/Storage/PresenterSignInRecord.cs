@@ -1,0 +1,21 @@
+namespace OpenHealthLive.Core.Storage;
+
+/// <summary>
+/// One presenter sign-in: the cookie names it, and it is checked on every presenter request and hub call, so
+/// that signing out (or "sign out every device") revokes the cookie at once, even a copy of it. Holds no
+/// address, device or browser detail.
+/// </summary>
+public sealed class PresenterSignInRecord
+{
+    /// <summary>A random identifier (hex), carried in the sign-in cookie.</summary>
+    public required string Id { get; set; }
+
+    /// <summary>When the key was entered.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the sign-in stops working on its own.</summary>
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    /// <summary>When it was signed out; a revoked sign-in never works again.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+}
