@@ -113,6 +113,8 @@ internal sealed class AppProcess : IAsyncDisposable
             dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--environment", "Production",
             "--Storage:DataDirectory=" + DataDirectory, "--Presenter:Key=" + PresenterKey, "--Live:DefaultSessionCode=" + Code,
             "--Live:DefaultDeck=open-healthcare", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            // Every simulated phone connects from this machine's one address.
+            "--Live:MaxConnectionsPerAddress=1000000",
         }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);

@@ -19,6 +19,9 @@ public sealed partial class LiveSessionService(
     ILogger<LiveSessionService> logger,
     NodeTopology? topology = null)
 {
+    /// <summary>What a session that has just started has shown.</summary>
+    private const string FirstSlideOnly = "0:0";
+
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
     private readonly ConcurrentDictionary<string, LiveSessionState> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _cachedAt = new(StringComparer.Ordinal);
@@ -108,7 +111,7 @@ public sealed partial class LiveSessionService(
 
         if (target is null)
         {
-            target = new LiveSessionRecord { Code = code ?? await NewUniqueCodeAsync(db, cancellationToken), DeckSlug = deckSlug, CreatedAt = now, UpdatedAt = now };
+            target = new LiveSessionRecord { Code = code ?? await NewUniqueCodeAsync(db, cancellationToken), DeckSlug = deckSlug, CreatedAt = now, UpdatedAt = now, Shown = FirstSlideOnly };
             db.Sessions.Add(target);
             LogSessionCreated(target.Code, deckSlug);
         }
@@ -124,6 +127,7 @@ public sealed partial class LiveSessionService(
             // The configured default deck changed: keep the code everyone already has, restart the deck.
             target.DeckSlug = deckSlug;
             target.Slide = target.Fragment = target.RevealedSlide = target.RevealedFragment = 0;
+            target.Shown = FirstSlideOnly;
             target.Version++;
             target.UpdatedAt = now;
         }
@@ -142,7 +146,7 @@ public sealed partial class LiveSessionService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var record = new LiveSessionRecord { Code = await NewUniqueCodeAsync(db, cancellationToken), DeckSlug = deckSlug, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var record = new LiveSessionRecord { Code = await NewUniqueCodeAsync(db, cancellationToken), DeckSlug = deckSlug, CreatedAt = now, UpdatedAt = now, Version = 1, Shown = FirstSlideOnly };
         db.Sessions.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         LogSessionCreated(record.Code, deckSlug);
@@ -169,8 +173,7 @@ public sealed partial class LiveSessionService(
                 // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
                 record.Slide = remembered.Position.Slide;
                 record.Fragment = remembered.Position.Fragment;
-                record.RevealedSlide = remembered.Revealed.Slide;
-                record.RevealedFragment = remembered.Revealed.Fragment;
+                record.Shown = remembered.Shown.ToString();
                 record.Version = remembered.Position.Version;
             }
 
@@ -186,11 +189,8 @@ public sealed partial class LiveSessionService(
             record.Slide = slide;
             record.Fragment = fragment;
             record.Version++;
-            if (slide > record.RevealedSlide || (slide == record.RevealedSlide && fragment > record.RevealedFragment))
-            {
-                record.RevealedSlide = slide;
-                record.RevealedFragment = fragment;
-            }
+            // What the room may look back at is what it was shown: the slide landed on, not the ones jumped over.
+            record.Shown = ShownOf(record).With(slide, fragment).ToString();
 
             record.UpdatedAt = time.GetUtcNow();
             try
@@ -213,16 +213,6 @@ public sealed partial class LiveSessionService(
 
         await notifier.SlideChangedAsync(updated, cancellationToken);
         return updated;
-    }
-
-    /// <summary>
-    /// The furthest slide any session of <paramref name="deckSlug"/> has shown, or -1: decides whether an
-    /// image of that deck may be served to the audience.
-    /// </summary>
-    public async Task<int> FurthestRevealedSlideAsync(string deckSlug, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Sessions.Where(s => s.DeckSlug == deckSlug).MaxAsync(s => (int?)s.RevealedSlide, cancellationToken) ?? -1;
     }
 
     /// <summary>Starts (or resumes) the speaker's timer.</summary>
@@ -340,8 +330,15 @@ public sealed partial class LiveSessionService(
         !_topology.MultiNode || (_cachedAt.TryGetValue(code, out var at) && time.GetUtcNow() - at < _topology.CacheLifetime);
 
     private static LiveSessionState ToState(LiveSessionRecord r) =>
-        new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), new SlidePosition(r.RevealedSlide, r.RevealedFragment, r.Version), r.CreatedAt,
+        new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), ShownOf(r).With(r.Slide, r.Fragment), r.CreatedAt,
             new SpeakerTimer(r.TimerRunning, TimeSpan.FromMilliseconds(r.TimerElapsedMs), r.TimerStartedAt));
+
+    /// <summary>
+    /// The slides a stored session has shown. A row from before they were recorded has only the furthest point
+    /// reached, which then meant "everything up to here": that is kept, so an upgrade neither hides nor reveals.
+    /// </summary>
+    private static ShownSlides ShownOf(LiveSessionRecord r) =>
+        r.Shown is null ? ShownSlides.UpTo(r.RevealedSlide, r.RevealedFragment) : ShownSlides.Parse(r.Shown);
 
     private static async Task<string> NewUniqueCodeAsync(LiveDbContext db, CancellationToken cancellationToken)
     {

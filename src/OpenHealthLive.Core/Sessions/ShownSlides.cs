@@ -9,7 +9,7 @@ namespace OpenHealthLive.Core.Sessions;
 /// slide up to the furthest one": a presenter who jumps from slide 3 to the last slide and back has shown two
 /// slides, not all of them. Immutable; stored as text such as <c>0:0,1:2,7:0</c>.
 /// </summary>
-public sealed class ShownSlides
+public sealed class ShownSlides : IEquatable<ShownSlides>
 {
     private readonly ImmutableSortedDictionary<int, int> _fragments;
 
@@ -47,12 +47,12 @@ public sealed class ShownSlides
     /// What a session stored before this type existed, when "shown" meant every slide up to the furthest one:
     /// the same slides again, so an upgrade neither hides nor reveals anything.
     /// </summary>
-    public static ShownSlides UpTo(int slide, int fragment, int fragmentsPerEarlierSlide = int.MaxValue)
+    public static ShownSlides UpTo(int slide, int fragment)
     {
         var builder = ImmutableSortedDictionary.CreateBuilder<int, int>();
         for (var earlier = 0; earlier < slide; earlier++)
         {
-            builder[earlier] = fragmentsPerEarlierSlide;
+            builder[earlier] = int.MaxValue;
         }
 
         builder[Math.Max(0, slide)] = Math.Max(0, fragment);
@@ -81,6 +81,15 @@ public sealed class ShownSlides
 
         return new(builder.ToImmutable());
     }
+
+    /// <inheritdoc />
+    public bool Equals(ShownSlides? other) => other is not null && _fragments.SequenceEqual(other._fragments);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as ShownSlides);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
 
     /// <summary>The stored form, for example <c>0:0,1:2,7:0</c>.</summary>
     public override string ToString()

@@ -3,8 +3,10 @@ namespace OpenHealthLive.Core.Slides;
 /// <summary>One rendered slide of a <see cref="Deck"/>.</summary>
 public sealed class Slide
 {
-    internal Slide(int index, int sourceLine, string title, string html, string notesHtml, IReadOnlyList<string> steps, string plainText, IReadOnlyList<string> classes)
+    internal Slide(int index, int sourceLine, string title, string html, string notesHtml, IReadOnlyList<string> steps, IReadOnlyList<IReadOnlySet<string>> stepMedia,
+        string plainText, IReadOnlyList<string> classes)
     {
+        StepMedia = stepMedia;
         Index = index;
         SourceLine = sourceLine;
         Title = title;
@@ -36,6 +38,12 @@ public sealed class Slide
     /// </summary>
     public IReadOnlyList<string> Steps { get; }
 
+    /// <summary>
+    /// The deck files (keys of <see cref="Deck.Media"/>) each of <see cref="Steps"/> shows: an image in a fragment not
+    /// yet revealed is not in the steps before it.
+    /// </summary>
+    public IReadOnlyList<IReadOnlySet<string>> StepMedia { get; }
+
     /// <summary>Number of fragments (incremental reveals) on the slide.</summary>
     public int FragmentCount => Steps.Count - 1;
 
@@ -47,4 +55,7 @@ public sealed class Slide
 
     /// <summary>The audience markup at <paramref name="fragment"/>, clamped to the slide's fragments.</summary>
     public string HtmlAt(int fragment) => Steps[Math.Clamp(fragment, 0, FragmentCount)];
+
+    /// <summary>The deck files shown at <paramref name="fragment"/>, clamped to the slide's fragments.</summary>
+    public IReadOnlySet<string> MediaAt(int fragment) => StepMedia[Math.Clamp(fragment, 0, FragmentCount)];
 }

@@ -33,6 +33,7 @@ internal sealed partial class SlideBuilder(
         var full = Prepare(problems);
         var html = Render(full);
         var steps = new List<string>(full.FragmentCount + 1);
+        var stepMedia = new List<IReadOnlySet<string>>(full.FragmentCount + 1);
         for (var step = 0; step < full.FragmentCount; step++)
         {
             var partial = Prepare([]);
@@ -45,9 +46,11 @@ internal sealed partial class SlideBuilder(
             }
 
             steps.Add(Render(partial));
+            stepMedia.Add(MediaIn(partial));
         }
 
         steps.Add(html);
+        stepMedia.Add(MediaIn(full));
 
         var lines = EstimateLines(full.Document);
         if (lines > LinesThatFit)
@@ -57,7 +60,7 @@ internal sealed partial class SlideBuilder(
         }
 
         var notesHtml = string.Concat(full.Notes.Select(RenderChildren));
-        return new Slide(index, contentLine, full.Title, html, notesHtml, steps, PlainText(full.Document), full.Classes);
+        return new Slide(index, contentLine, full.Title, html, notesHtml, steps, stepMedia, PlainText(full.Document), full.Classes);
     }
 
     private Prepared Prepare(List<DeckProblem> report)
@@ -323,8 +326,32 @@ internal sealed partial class SlideBuilder(
 
         var key = Path.GetRelativePath(deckDirectory, full).Replace('\\', '/');
         served.TryAdd(key, index);
-        return $"/decks/{Uri.EscapeDataString(slug)}/media/{string.Join('/', key.Split('/').Select(Uri.EscapeDataString))}";
+        return MediaUrlPrefix(slug) + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
     }
+
+    /// <summary>
+    /// The deck files a step of the slide shows (keys as in <see cref="Deck.Media"/>): images in fragments not yet
+    /// revealed are not among them, so an image is unlocked for the room only when it is on the screen.
+    /// </summary>
+    private HashSet<string> MediaIn(Prepared prepared)
+    {
+        var prefix = MediaUrlPrefix(slug);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var urls = prepared.Document.Descendants<LinkInline>().Where(l => l.IsImage).Select(l => l.Url)
+            .Append(prepared.Data.GetValueOrDefault("background-image"));
+        foreach (var url in urls)
+        {
+            if (url is not null && url.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                keys.Add(string.Join('/', url[prefix.Length..].Split('/').Select(Uri.UnescapeDataString)));
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Where the presenter's views fetch a deck's files; audience views get per-session addresses instead.</summary>
+    internal static string MediaUrlPrefix(string slug) => $"/decks/{Uri.EscapeDataString(slug)}/media/";
 
     private static string Render(Prepared prepared)
     {

@@ -24,10 +24,13 @@ public sealed class LiveSessionRecord
     /// <summary>Grows with every change; also the optimistic-concurrency token.</summary>
     public long Version { get; set; }
 
-    /// <summary>Furthest slide shown.</summary>
+    /// <summary>
+    /// Furthest slide reached, as stored before <see cref="Shown"/> existed; read only to fill in <see cref="Shown"/> for
+    /// such rows. Not a rule for what the audience may see.
+    /// </summary>
     public int RevealedSlide { get; set; }
 
-    /// <summary>Furthest fragment shown on <see cref="RevealedSlide"/>.</summary>
+    /// <summary>Furthest fragment reached on <see cref="RevealedSlide"/>, as stored before <see cref="Shown"/> existed.</summary>
     public int RevealedFragment { get; set; }
 
     /// <summary>

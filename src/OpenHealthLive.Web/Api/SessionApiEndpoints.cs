@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Join;
@@ -37,7 +38,7 @@ internal static class SessionApiEndpoints
             links.JoinUrl(session.Code, http.Request)?.ToString()));
     }
 
-    /// <summary>A slide the audience has already been shown, for looking back; the presenter may read any.</summary>
+    /// <summary>A slide the audience has been shown, as far as it was shown, for looking back; the presenter may read any, whole.</summary>
     private static async Task<IResult> GetSlideAsync(string code, int index, HttpContext http, LiveSessionService sessions, DeckCatalog decks)
     {
         var session = await sessions.FindAsync(code, http.RequestAborted);
@@ -51,22 +52,21 @@ internal static class SessionApiEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such slide", detail: $"Session {session.Code} has no slide {index + 1}.");
         }
 
-        var slide = deck.Slides[index];
-        var presenter = PresenterAuthentication.IsPresenter(http.User);
-        var fragment = index == session.Revealed.Slide ? session.Revealed.Fragment : slide.FragmentCount;
-        if (!presenter && !deck.Metadata.AudienceCanBrowseAhead && !session.HasRevealed(index, 0))
+        if (PresenterAuthentication.IsPresenter(http.User))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not shown yet",
-                detail: $"Slide {index + 1} has not been presented yet; it appears when the presenter reaches it.");
+            http.Response.Headers.CacheControl = "private, no-cache";
+            return TypedResults.Ok(new SlideContent(session.Code, index, deck.Slides[index].FragmentCount, deck.Fingerprint, deck.Slides[index].Html));
         }
 
-        if (presenter || deck.Metadata.AudienceCanBrowseAhead || index < session.Revealed.Slide)
+        var view = AudienceView.Of(session, deck);
+        if (view.FragmentOf(index) is not { } fragment)
         {
-            fragment = slide.FragmentCount;
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not shown yet",
+                detail: $"Slide {index + 1} has not been shown in this session; it appears when the presenter shows it.");
         }
 
         http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Ok(new SlideContent(session.Code, index, fragment, deck.Fingerprint, slide.HtmlAt(fragment)));
+        return TypedResults.Ok(new SlideContent(session.Code, index, fragment, deck.Fingerprint, view.LookBack(index)!));
     }
 
     private static ProblemHttpResult UnknownSession(string code) =>

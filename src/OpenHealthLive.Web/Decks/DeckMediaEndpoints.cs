@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticFiles;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Presenter;
@@ -6,8 +7,9 @@ using OpenHealthLive.Web.Presenter;
 namespace OpenHealthLive.Web.Decks;
 
 /// <summary>
-/// Serves the images a deck's slides reference, and nothing else from <c>content/</c>. An image is served to
-/// the audience only once a session has reached the first slide that shows it.
+/// Serves the images a deck's slides reference, and nothing else from <c>content/</c>. The presenter's views
+/// fetch them by deck; phones fetch them by session, and get one only once that session has shown a step with
+/// it (<see cref="AudienceView.CanSeeMedia"/>): a rehearsal of the same deck unlocks nothing for the talk.
 /// </summary>
 internal static class DeckMediaEndpoints
 {
@@ -15,34 +17,36 @@ internal static class DeckMediaEndpoints
 
     public static WebApplication MapDeckMedia(this WebApplication app)
     {
-        app.MapGet("/decks/{slug}/media/{**path}", ServeAsync);
+        app.MapGet("/decks/{slug}/media/{**path}", ServeToPresenter);
+        app.MapGet("/j/{code}/media/{**path}", ServeToAudienceAsync);
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(string slug, string path, HttpContext http, DeckCatalog decks, LiveSessionService sessions)
+    private static IResult ServeToPresenter(string slug, string path, HttpContext http, DeckCatalog decks)
     {
-        if (!DeckCatalog.IsValidSlug(slug) || decks.Get(slug).Deck is not { } deck)
+        // Images in speaker notes are the presenter's too; nothing here is for anyone else.
+        if (!PresenterAuthentication.IsPresenter(http.User) || !DeckCatalog.IsValidSlug(slug) || decks.Get(slug).Deck is not { } deck
+            || !(deck.Media.ContainsKey(path) || deck.NotesMedia.ContainsKey(path)))
         {
             return Results.NotFound();
         }
 
-        var presenter = PresenterAuthentication.IsPresenter(http.User);
-        bool allowed;
-        if (deck.Media.TryGetValue(path, out var firstSlide))
-        {
-            allowed = presenter || deck.Metadata.AudienceCanBrowseAhead || await sessions.FurthestRevealedSlideAsync(slug, http.RequestAborted) >= firstSlide;
-        }
-        else
-        {
-            // Images in speaker notes are for the presenter only, whatever has been shown.
-            allowed = presenter && deck.NotesMedia.ContainsKey(path);
-        }
+        return File(http, deck, path);
+    }
 
-        if (!allowed)
+    private static async Task<IResult> ServeToAudienceAsync(string code, string path, HttpContext http, LiveSessionService sessions, DeckCatalog decks)
+    {
+        if (await sessions.FindAsync(code, http.RequestAborted) is not { } session || decks.Get(session.DeckSlug).Deck is not { } deck
+            || !AudienceView.Of(session, deck).CanSeeMedia(path))
         {
             return Results.NotFound();
         }
 
+        return File(http, deck, path);
+    }
+
+    private static IResult File(HttpContext http, Deck deck, string path)
+    {
         var file = Path.Combine(Path.GetDirectoryName(deck.SourcePath)!, path);
         if (!ContentTypes.TryGetContentType(file, out var contentType))
         {
@@ -52,6 +56,6 @@ internal static class DeckMediaEndpoints
         // An SVG opened on its own is a document; keep it from running anything.
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
         http.Response.Headers.CacheControl = "private, max-age=3600";
-        return Results.File(file, contentType, enableRangeProcessing: false, lastModified: File.GetLastWriteTimeUtc(file));
+        return Results.File(file, contentType, enableRangeProcessing: false, lastModified: System.IO.File.GetLastWriteTimeUtc(file));
     }
 }

@@ -69,8 +69,5 @@ public sealed class DeviceIdentity(IDataProtectionProvider dataProtection, TimeP
         }
     }
 
-    /// <summary>A stand-in identity for a connection that brought no device cookie (a script, a test client).</summary>
-    public static string ForConnection(string connectionId) => Hash("connection:" + connectionId);
-
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..32];
 }

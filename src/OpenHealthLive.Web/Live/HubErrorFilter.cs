@@ -4,29 +4,55 @@ using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Web.Live;
 
-/// <summary>Turns a refused request, or a database that is away, into a <see cref="HubException"/>, whose message reaches the caller.</summary>
-internal sealed class HubErrorFilter : IHubFilter
+/// <summary>
+/// The outermost hub filter. A refusal — a <see cref="HubException"/> from the other filters or the hub, a request
+/// Core turned down, a database that is away — reaches the caller as a <see cref="HubException"/> with its clear
+/// message and is logged quietly by <see cref="RefusalLog"/>. Anything else is a fault: logged with its stack trace,
+/// and the caller gets SignalR's generic error.
+/// </summary>
+internal sealed partial class HubErrorFilter(RefusalLog refusals, ILogger<HubErrorFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        ArgumentNullException.ThrowIfNull(invocationContext);
         ArgumentNullException.ThrowIfNull(next);
         try
         {
             return await next(invocationContext);
         }
+        catch (HubException ex)
+        {
+            Refused(invocationContext, HubRefusal.KindOf(ex));
+            throw;
+        }
         catch (LiveSessionException ex)
         {
+            Refused(invocationContext, HubRefusal.Invalid);
             throw new HubException(ex.Message, ex);
         }
         catch (StorageUnavailableException ex)
         {
+            Refused(invocationContext, "database-away");
             throw new HubException(ex.Message, ex);
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
         {
             // A read on the way to a write (the session, the poll) met a database that is away: the same clear,
             // retryable answer as a write that could not be committed.
+            Refused(invocationContext, "database-away");
             throw new HubException(StorageUnavailableException.NotSavedYet + "the server cannot reach its database right now. Your phone keeps it and sends it again.", ex);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFault(ex, invocationContext.HubMethodName, invocationContext.Context.ConnectionId);
+            throw;
+        }
     }
+
+    private void Refused(HubInvocationContext invocation, string kind) =>
+        refusals.Refused(invocation.HubMethodName, kind, invocation.Context.ConnectionId,
+            invocation.Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed for connection {ConnectionId}")]
+    private partial void LogFault(Exception exception, string method, string connectionId);
 }

@@ -2,11 +2,16 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
 
 namespace OpenHealthLive.Web.Live;
 
-/// <summary>Applies <see cref="RateLimitedAttribute"/> at every call, with a message that says how long to wait.</summary>
+/// <summary>
+/// Applies <see cref="RateLimitedAttribute"/> at every call: a write needs the device cookie the join page sets
+/// (a connection without one may follow the slides, not write), and then a permit from <see cref="HubRateLimits"/>.
+/// The refusal says what to do and how long to wait.
+/// </summary>
 internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity devices) : IHubFilter
 {
     // Looked up once per hub method: most calls (a phone's AcknowledgeSlide at every slide change) have no limit.
@@ -19,16 +24,33 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
         if (Buckets.GetOrAdd(invocationContext.HubMethod, static method => Attribute.GetCustomAttribute(method, typeof(RateLimitedAttribute)) as RateLimitedAttribute) is { } limited)
         {
             var http = invocationContext.Context.GetHttpContext();
-            var device = devices.TryRead(http) ?? DeviceIdentity.ForConnection(invocationContext.Context.ConnectionId);
-            if (!limits.TryAcquire(limited.Bucket, device, http?.Connection.RemoteIpAddress?.ToString(), out var retryAfter))
+            var device = devices.TryRead(http) ?? throw HubRefusal.Create(HubRefusal.NoDevice, NoDeviceMessage(invocationContext.HubMethodArguments.Count > 0 ? invocationContext.HubMethodArguments[0] as string : null));
+            var decision = limits.TryAcquire(limited.Bucket, device, http?.Connection.RemoteIpAddress?.ToString());
+            if (!decision.Allowed)
             {
-                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                throw new HubException(limited.Bucket == HubRateLimits.Questions
-                    ? $"You are sending questions too quickly. Wait {seconds} seconds and send it again."
-                    : $"Too many votes too quickly. Wait {seconds} seconds and try again.");
+                throw HubRefusal.Create(HubRefusal.RateLimited, RefusalMessage(limited.Bucket, decision));
             }
         }
 
         return await next(invocationContext);
+    }
+
+    /// <summary>What a connection without the device cookie is told when it tries to write.</summary>
+    internal static string NoDeviceMessage(string? code)
+    {
+        var joinLink = JoinCode.TryNormalize(code, out var normalized, out _) ? $"/j/{normalized}" : "the talk's join link";
+        return $"This browser has not joined the talk through its join page, so it cannot send questions or votes. Open {joinLink} and try again.";
+    }
+
+    private static string RefusalMessage(string bucket, RateLimitDecision decision)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return (bucket, decision.Scope) switch
+        {
+            (HubRateLimits.Questions, RateLimitScope.Device) => $"You are sending questions too quickly. Wait {seconds} seconds and send it again.",
+            (HubRateLimits.Questions, _) => $"Too many questions are coming from this network right now. Wait {seconds} seconds and send it again.",
+            (_, RateLimitScope.Device) => $"Too many votes too quickly. Wait {seconds} seconds and try again.",
+            _ => $"Too many votes are coming from this network right now. Wait {seconds} seconds and try again.",
+        };
     }
 }

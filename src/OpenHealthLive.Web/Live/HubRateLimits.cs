@@ -1,66 +1,78 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
 
 /// <summary>
-/// Limits on audience writes over the hub: per device first (a whole room shares one IP behind the venue's
-/// NAT), with a generous per-IP backstop against a script that makes up devices.
+/// Limits on audience writes over the hub. Per device first: the device is the signed cookie the join page sets,
+/// which a client cannot forge, and a phone keeps it across connections. Then per address, as backstops against a
+/// script that mints cookies: generous, because a whole room shares one address behind the venue's NAT (questions
+/// have their own, lower backstop; votes come in storms when a poll opens and share the general one).
 /// </summary>
-public sealed class HubRateLimits : IDisposable
+public sealed class HubRateLimits
 {
     public const string Questions = "questions";
     public const string Votes = "votes";
 
-    private readonly Dictionary<string, PartitionedRateLimiter<string>> _perDevice;
-    private readonly PartitionedRateLimiter<string> _perIp;
+    private readonly Dictionary<string, TokenBuckets> _perDevice;
+    private readonly TokenBuckets _questionsPerAddress;
+    private readonly TokenBuckets _writesPerAddress;
 
-    public HubRateLimits(IOptions<QuestionsOptions> options)
+    public HubRateLimits(IOptions<QuestionsOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
+        var minute = TimeSpan.FromMinutes(1);
         _perDevice = new(StringComparer.Ordinal)
         {
-            [Questions] = PerMinute(settings.QuestionsPerDevicePerMinute),
-            [Votes] = PerMinute(settings.VotesPerDevicePerMinute),
+            [Questions] = new(settings.QuestionsPerDevicePerMinute, minute, time),
+            [Votes] = new(settings.VotesPerDevicePerMinute, minute, time),
         };
-        _perIp = PerMinute(settings.WritesPerIpPerMinute);
+        _questionsPerAddress = new(settings.QuestionsPerIpPerMinute, minute, time);
+        _writesPerAddress = new(settings.WritesPerIpPerMinute, minute, time);
     }
 
-    /// <summary>Takes one permit for a write; false with the wait when a limit is reached.</summary>
-    public bool TryAcquire(string bucket, string device, string? ipAddress, out TimeSpan retryAfter)
+    /// <summary>Takes one permit for a write; the refusal's reason and wait when a limit is reached.</summary>
+    public RateLimitDecision TryAcquire(string bucket, string device, string? address)
     {
-        using var deviceLease = _perDevice[bucket].AttemptAcquire(device);
-        if (!deviceLease.IsAcquired)
+        ArgumentNullException.ThrowIfNull(device);
+        if (!_perDevice[bucket].TryTake(device, out var deviceWait))
         {
-            retryAfter = deviceLease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(10);
-            return false;
+            return new(false, RateLimitScope.Device, deviceWait);
         }
 
-        using var ipLease = _perIp.AttemptAcquire(ipAddress ?? "unknown");
-        retryAfter = ipLease.TryGetMetadata(MetadataName.RetryAfter, out var ipWait) ? ipWait : TimeSpan.FromSeconds(10);
-        return ipLease.IsAcquired;
-    }
-
-    public void Dispose()
-    {
-        foreach (var limiter in _perDevice.Values)
+        var key = address ?? "unknown";
+        if (bucket == Questions && !_questionsPerAddress.TryTake(key, out var questionsWait))
         {
-            limiter.Dispose();
+            _perDevice[bucket].Return(device);
+            return new(false, RateLimitScope.Address, questionsWait);
         }
 
-        _perIp.Dispose();
-    }
-
-    /// <summary>A token bucket: the whole minute's allowance may be used at once, then it refills evenly.</summary>
-    private static PartitionedRateLimiter<string> PerMinute(int permits) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        if (!_writesPerAddress.TryTake(key, out var writesWait))
         {
-            TokenLimit = permits,
-            TokensPerPeriod = Math.Max(1, permits / 12),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(5),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+            _perDevice[bucket].Return(device);
+            if (bucket == Questions)
+            {
+                _questionsPerAddress.Return(key);
+            }
+
+            return new(false, RateLimitScope.Address, writesWait);
+        }
+
+        return new(true, RateLimitScope.Device, TimeSpan.Zero);
+    }
 }
+
+/// <summary>Which limit a refused write met.</summary>
+public enum RateLimitScope
+{
+    /// <summary>This phone's own allowance.</summary>
+    Device,
+
+    /// <summary>The backstop for everyone behind the same address.</summary>
+    Address,
+}
+
+/// <summary>The answer of <see cref="HubRateLimits.TryAcquire"/>.</summary>
+public readonly record struct RateLimitDecision(bool Allowed, RateLimitScope Scope, TimeSpan RetryAfter);

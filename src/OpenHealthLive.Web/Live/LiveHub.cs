@@ -1,3 +1,4 @@
+using OpenHealthLive.Core.Audience;
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
@@ -98,7 +99,7 @@ public sealed class LiveHub(
     public async Task<AskQuestionResult> AskQuestion(string code, string clientId, string text, string? author)
     {
         var session = await RequireAsync(code);
-        var result = await questions.AskAsync(session.Code, Device(), clientId, text, author, Context.ConnectionAborted);
+        var result = await questions.AskAsync(session.Code, RequireDevice(session.Code), clientId, text, author, Context.ConnectionAborted);
         var question = result.Question;
         return question.Status == QuestionStatus.Visible
             ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question))
@@ -111,7 +112,7 @@ public sealed class LiveHub(
     public async Task<QuestionVoteResult> SetQuestionVote(string code, long questionId, bool up)
     {
         var session = await RequireAsync(code);
-        var question = await questions.SetVoteAsync(session.Code, Device(), questionId, up, Context.ConnectionAborted);
+        var question = await questions.SetVoteAsync(session.Code, RequireDevice(session.Code), questionId, up, Context.ConnectionAborted);
         return new QuestionVoteResult(question.Id, question.Votes, up);
     }
 
@@ -121,7 +122,7 @@ public sealed class LiveHub(
     {
         var session = await RequireAsync(code);
         var visible = await questions.ListAsync(session.Code, includeModerated: false, Context.ConnectionAborted);
-        var mine = await questions.ForDeviceAsync(session.Code, Device(), Context.ConnectionAborted);
+        var mine = Device() is { } device ? await questions.ForDeviceAsync(session.Code, device, Context.ConnectionAborted) : new DeviceQuestions([], []);
         var settings = await questions.SettingsAsync(session.Code, Context.ConnectionAborted);
         return new AudienceQna(
             session.Code,
@@ -169,13 +170,13 @@ public sealed class LiveHub(
     public async Task<AudiencePolls> GetPolls(string code)
     {
         var session = await RequireAsync(code);
-        var shown = (await polls.ListAsync(session.Code, Context.ConnectionAborted)).Where(p => p.IsOpen || p.ResultsVisible).ToList();
+        var shown = (await polls.ListAsync(session.Code, Context.ConnectionAborted)).Where(AudienceView.CanSeePoll).ToList();
         var result = new List<AudiencePoll>(shown.Count);
         var mine = new Dictionary<string, PollVote>(StringComparer.Ordinal);
         foreach (var poll in shown)
         {
-            result.Add(AudiencePoll.From(poll, poll.ResultsVisible ? await polls.ResultsAsync(session.Code, poll.Definition.Id, Context.ConnectionAborted) : null));
-            if (await polls.MyVoteAsync(session.Code, Device(), poll.Definition.Id, Context.ConnectionAborted) is { } answer)
+            result.Add(AudiencePoll.From(poll, AudienceView.CanSeeResults(poll) ? await polls.ResultsAsync(session.Code, poll.Definition.Id, Context.ConnectionAborted) : null));
+            if (Device() is { } device && await polls.MyVoteAsync(session.Code, device, poll.Definition.Id, Context.ConnectionAborted) is { } answer)
             {
                 mine[poll.Definition.Id] = new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text);
             }
@@ -194,7 +195,7 @@ public sealed class LiveHub(
     {
         ArgumentNullException.ThrowIfNull(vote);
         var session = await RequireAsync(code);
-        var receipt = await polls.VoteAsync(session.Code, Device(), pollId, clientId, vote.ToAnswer(), Context.ConnectionAborted);
+        var receipt = await polls.VoteAsync(session.Code, RequireDevice(session.Code), pollId, clientId, vote.ToAnswer(), Context.ConnectionAborted);
         var answer = receipt.Answer;
         return new PollVoteResult(receipt.PollId, receipt.Round, receipt.Changed,
             receipt.Changed ? "Your vote was changed and counted." : "Your vote was counted.",
@@ -236,7 +237,11 @@ public sealed class LiveHub(
         return base.OnDisconnectedAsync(exception);
     }
 
-    private string Device() => devices.TryRead(Context.GetHttpContext()) ?? DeviceIdentity.ForConnection(Context.ConnectionId);
+    /// <summary>The phone's device (its signed cookie), or null for a connection that did not come through the join page.</summary>
+    private string? Device() => devices.TryRead(Context.GetHttpContext());
+
+    /// <summary>Writes need a device (<see cref="HubRateLimitFilter"/> checks first; this keeps a method without the attribute safe too).</summary>
+    private string RequireDevice(string code) => Device() ?? throw HubRefusal.Create(HubRefusal.NoDevice, HubRateLimitFilter.NoDeviceMessage(code));
 
     private async Task<SlideState> NavigateAsync(string code, Navigation navigation)
     {
@@ -257,10 +262,10 @@ public sealed class LiveHub(
     {
         if (!JoinCode.TryNormalize(code, out var normalized, out var error))
         {
-            throw new HubException(error);
+            throw HubRefusal.Create(HubRefusal.Invalid, error);
         }
 
         return await sessions.FindAsync(normalized, Context.ConnectionAborted)
-            ?? throw new HubException($"There is no session with code {normalized}. Check the code on the screen.");
+            ?? throw HubRefusal.Create(HubRefusal.UnknownSession, $"There is no session with code {normalized}. Check the code on the screen.");
     }
 }

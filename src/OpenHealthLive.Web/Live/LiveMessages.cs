@@ -1,3 +1,4 @@
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 
@@ -12,10 +13,10 @@ namespace OpenHealthLive.Web.Live;
 /// <param name="Fragment">Fragments revealed on the current slide.</param>
 /// <param name="Version">Grows with every change; clients ignore anything not newer than what they show.</param>
 /// <param name="SlideCount">Slides in the deck; 0 while the deck cannot be shown.</param>
-/// <param name="RevealedSlide">The furthest slide shown so far; phones may look back up to it.</param>
+/// <param name="Shown">The slides the room has been shown (0-based, in order): the ones a phone may look back at.</param>
 /// <param name="Deck">Fingerprint of the deck source; changes when the deck is edited.</param>
 /// <param name="Html">The current slide as the audience may see it (unrevealed fragments are absent).</param>
-public sealed record SlideState(string Code, int Slide, int Fragment, long Version, int SlideCount, int RevealedSlide, string Deck, string Html);
+public sealed record SlideState(string Code, int Slide, int Fragment, long Version, int SlideCount, IReadOnlyList<int> Shown, string Deck, string Html);
 
 /// <summary>What a presenter device gets when it starts following a session.</summary>
 /// <param name="State">The current position.</param>
@@ -52,11 +53,10 @@ public sealed class LiveMessages(DeckCatalog decks, TimeProvider time)
         var position = session.Position;
         if (decks.Get(session.DeckSlug).Deck is not { } deck)
         {
-            return new(session.Code, position.Slide, position.Fragment, position.Version, 0, 0, string.Empty, string.Empty);
+            return new(session.Code, position.Slide, position.Fragment, position.Version, 0, [], string.Empty, string.Empty);
         }
 
-        var slide = deck.Slides[Math.Clamp(position.Slide, 0, deck.Slides.Count - 1)];
-        var revealed = deck.Metadata.AudienceCanBrowseAhead ? deck.Slides.Count - 1 : session.Revealed.Slide;
-        return new(session.Code, slide.Index, position.Fragment, position.Version, deck.Slides.Count, revealed, deck.Fingerprint, slide.HtmlAt(position.Fragment));
+        var view = AudienceView.Of(session, deck);
+        return new(session.Code, Math.Clamp(position.Slide, 0, deck.Slides.Count - 1), position.Fragment, position.Version, deck.Slides.Count, view.Slides, deck.Fingerprint, view.Live());
     }
 }

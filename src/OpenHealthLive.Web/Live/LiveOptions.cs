@@ -45,6 +45,13 @@ public sealed class LiveOptions
     /// </summary>
     [Range(0, 3600)]
     public int StateHeartbeatSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// Hub connections one client address may hold open. Generous: a whole room can share one address behind the
+    /// venue's NAT; raise it for a larger room behind one address. The presenter is never refused.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConnectionsPerAddress { get; set; } = 5_000;
 }
 
 /// <summary>How nodes share SignalR messages.</summary>

@@ -48,9 +48,16 @@ internal static class LiveSetup
 
         // Registered, the filters are made once; otherwise SignalR makes all three for every call, and every phone
         // calls the hub at every slide change (AcknowledgeSlide).
+        builder.Services.AddSingleton<RefusalLog>();
         builder.Services.AddSingleton<HubErrorFilter>();
+        // SignalR logs every exception a hub method throws as an error with its stack trace, refusals included, so
+        // one client could fill the disk by asking for what it may not have. HubErrorFilter sees every exception
+        // first: it logs refusals briefly (rate-limited) and faults with their stack trace, so SignalR's copy goes.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         builder.Services.AddSingleton<PresenterOnlyHubFilter>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
+        builder.Services.AddSingleton<ConnectionsPerAddress>();
+        builder.Services.AddSingleton<ConnectionCountFilter>();
         var signalR = builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
@@ -58,6 +65,7 @@ internal static class LiveSetup
             hub.AddFilter<HubErrorFilter>();
             hub.AddFilter<PresenterOnlyHubFilter>();
             hub.AddFilter<HubRateLimitFilter>();
+            hub.AddFilter<ConnectionCountFilter>();
         });
         if (multiNode)
         {
@@ -119,6 +127,10 @@ internal static class LiveSetup
 
     public static WebApplication MapLive(this WebApplication app)
     {
+        var connections = app.Services.GetRequiredService<ConnectionsPerAddress>();
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(HubPath, StringComparison.OrdinalIgnoreCase),
+            hub => hub.Use((http, next) => connections.GuardAsync(http, () => next(http))));
+
         // Stateful reconnect: after a short drop the same connection resumes and the server replays, exactly once,
         // what the phone missed. After a long drop or a restart the phone joins again and gets the current state.
         app.MapHub<LiveHub>(HubPath, hub => hub.AllowStatefulReconnects = true);

@@ -9,7 +9,7 @@ namespace OpenHealthLive.Web.Live;
 /// Checks every hub invocation, not just the connection: a method without <see cref="AllowAudienceAttribute"/>
 /// runs only for a connection whose user is the signed-in presenter. The audience gets a clear error.
 /// </summary>
-internal sealed partial class PresenterOnlyHubFilter(ILogger<PresenterOnlyHubFilter> logger) : IHubFilter
+internal sealed class PresenterOnlyHubFilter : IHubFilter
 {
     public const string RefusedMessage = "Only the presenter can do this. Sign in at /presenter/sign-in on this device first.";
 
@@ -24,13 +24,9 @@ internal sealed partial class PresenterOnlyHubFilter(ILogger<PresenterOnlyHubFil
             || PresenterAuthentication.IsPresenter(invocationContext.Context.User);
         if (!allowed)
         {
-            LogRefused(invocationContext.HubMethodName, invocationContext.Context.ConnectionId);
-            throw new HubException(RefusedMessage);
+            throw HubRefusal.Create(HubRefusal.NotPresenter, RefusedMessage);
         }
 
         return await next(invocationContext);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused presenter-only hub method {Method} from connection {ConnectionId}")]
-    private partial void LogRefused(string method, string connectionId);
 }

@@ -1,3 +1,4 @@
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 
 namespace OpenHealthLive.Web.Polls;
@@ -16,8 +17,8 @@ public sealed record AudiencePoll(
         var poll = view.Definition;
         return new(view.SessionCode, poll.Id, PollDefinitionReader.NameOf(poll.Type), poll.Question, poll.Options, poll.Items, poll.Scale, poll.MaxChoices,
             view.IsOpen, view.ResultsVisible, view.Round, poll.SlideIndex,
-            view.ResultsVisible ? results : null,
-            view.ResultsVisible ? poll.Answer : null);
+            AudienceView.CanSeeResults(view) ? results : null,
+            AudienceView.CanSeeResults(view) ? poll.Answer : null);
     }
 }
 

@@ -1,3 +1,4 @@
+using OpenHealthLive.Core.Audience;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -38,7 +39,7 @@ internal static class PollResultsEndpoints
         var exported = new List<ExportedPoll>();
         foreach (var poll in await polls.ListAsync(session.Code, http.RequestAborted))
         {
-            if (presenter || poll.ResultsVisible)
+            if (presenter || AudienceView.CanSeeResults(poll))
             {
                 exported.Add(ExportedPoll.From(poll, await polls.ResultsAsync(session.Code, poll.Definition.Id, http.RequestAborted)));
             }
@@ -114,7 +115,7 @@ internal static class PollResultsEndpoints
             return (session, null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown poll", detail: ex.Message));
         }
 
-        if (!poll.ResultsVisible && !PresenterAuthentication.IsPresenter(http.User))
+        if (!AudienceView.CanSeeResults(poll) && !PresenterAuthentication.IsPresenter(http.User))
         {
             return (session, poll, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Results not shown yet",
                 detail: "The presenter has not shown this poll's results yet; they can be downloaded once they are on the screen."));

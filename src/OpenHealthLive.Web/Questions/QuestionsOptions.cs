@@ -19,6 +19,13 @@ public sealed class QuestionsOptions
     public int VotesPerDevicePerMinute { get; set; } = 60;
 
     /// <summary>
+    /// Backstop per IP address and minute for questions, against a script that mints device cookies. Generous for
+    /// a room behind one NAT: a busy Q&amp;A rarely sees more than a few dozen questions a minute from a whole room.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int QuestionsPerIpPerMinute { get; set; } = 200;
+
+    /// <summary>
     /// Backstop per IP address and minute, for questions and votes together. Generous: a whole room can share
     /// one address behind the venue's NAT.
     /// </summary>

@@ -21,7 +21,7 @@ function kind(url) {
   if (url.origin !== self.location.origin) return null;
   if (/^\/j\/[^/]+\/?$/i.test(url.pathname)) return 'page';
   if (/^\/api\/sessions\/[^/]+\/slides\/\d+$/.test(url.pathname)) return 'page';
-  if (/^\/(css|js|lib|img)\//.test(url.pathname) || /^\/decks\/[^/]+\/media\//.test(url.pathname)) return 'asset';
+  if (/^\/(css|js|lib|img)\//.test(url.pathname) || /^\/(decks|j)\/[^/]+\/media\//.test(url.pathname)) return 'asset';
   return null;
 }
 

@@ -125,7 +125,7 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
         Assert.Equal(OtherTalk, after.DeckSlug);
         Assert.Equal(0, after.Position.Slide);
         Assert.Equal(0, after.Position.Fragment);
-        Assert.Equal(0, after.Revealed.Slide);
+        Assert.Equal([0], after.Shown.Slides);
         Assert.Equal(moved!.Position.Version + 1, after.Position.Version);
         Assert.Equal(after, await Restart().FindAsync(before.Code, CancellationToken.None));
     }
@@ -258,23 +258,28 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task The_revealed_mark_only_grows()
+    public async Task The_room_has_been_shown_the_slides_it_landed_on_and_not_the_ones_jumped_over()
     {
         var service = NewService();
         var code = (await service.StartAsync(Talk, CancellationToken.None)).Code;
 
-        async Task<LiveSessionState> Go(Navigation move) => await service.NavigateAsync(code, move, CancellationToken.None);
+        async Task<int[]> Go(Navigation move) => (await service.NavigateAsync(code, move, CancellationToken.None)).Shown.Slides.ToArray();
 
-        Assert.Equal(3, (await Go(Navigation.GoTo(3))).Revealed.Slide);
+        var jumped = await Go(Navigation.GoTo(3));
         var backToStart = await Go(First);
-        Assert.Equal((0, 3), (backToStart.Position.Slide, backToStart.Revealed.Slide));
-        Assert.Equal(3, (await Go(Navigation.Next)).Revealed.Slide);
-        Assert.Equal(3, (await Go(Navigation.GoTo(2))).Revealed.Slide);
-        Assert.Equal(TalkSlides - 1, (await Go(Last)).Revealed.Slide);
+        var stepped = await Go(Navigation.Next);
+        var atEnd = await Go(Last);
         var stepBack = await Go(Navigation.Previous);
-        Assert.Equal(TalkSlides - 1, stepBack.Revealed.Slide);
-        Assert.True(stepBack.HasRevealed(TalkSlides - 1, 0));
-        Assert.Equal(TalkSlides - 1, (await Restart().FindAsync(code, CancellationToken.None))!.Revealed.Slide);
+        var jumpedBack = await Go(Navigation.GoTo(1));
+
+        Assert.Equal(5, TalkSlides);
+        Assert.Equal([0, 3], jumped);
+        Assert.Equal([0, 3], backToStart);
+        Assert.Equal([0, 1, 3], stepped);
+        Assert.Equal([0, 1, 3, 4], atEnd);
+        Assert.Equal([0, 1, 3, 4], stepBack);
+        Assert.Equal([0, 1, 3, 4], jumpedBack);
+        Assert.Equal([0, 1, 3, 4], (await Restart().FindAsync(code, CancellationToken.None))!.Shown.Slides);
     }
 
     [Fact]
@@ -326,7 +331,7 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
         Assert.All(results, r => Assert.Equal(r.Position.Version - start, r.Position.Slide));
         var stored = await Restart().FindAsync(session.Code, CancellationToken.None);
         Assert.Equal(new SlidePosition(Presses, 0, start + Presses), stored!.Position);
-        Assert.Equal(Presses, stored.Revealed.Slide);
+        Assert.Equal(Enumerable.Range(0, Presses + 1), stored.Shown.Slides);
         Assert.Equal(expectedVersions, _notifier.Notifications.Select(n => n.Sent.Position.Version).Order());
         Assert.All(_notifier.Notifications, n => Assert.True(n.StoredVersion >= n.Sent.Position.Version,
             $"Version {n.Sent.Position.Version} was announced while the database held {n.StoredVersion}."));
@@ -357,23 +362,17 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task The_furthest_revealed_slide_of_a_deck_is_the_furthest_any_of_its_sessions_has_shown()
+    public async Task Two_sessions_of_one_deck_each_keep_what_they_showed()
     {
         var service = NewService();
-        Assert.Equal(-1, await service.FurthestRevealedSlideAsync(Talk, CancellationToken.None));
+        var rehearsal = await service.StartAsync(Talk, CancellationToken.None);
+        var talk = await service.StartAsync(Talk, CancellationToken.None);
 
-        var first = await service.StartAsync(Talk, CancellationToken.None);
-        var second = await service.StartAsync(Talk, CancellationToken.None);
-        Assert.Equal(0, await service.FurthestRevealedSlideAsync(Talk, CancellationToken.None));
+        await service.NavigateAsync(rehearsal.Code, Navigation.GoTo(3), CancellationToken.None);
+        await service.NavigateAsync(talk.Code, Navigation.GoTo(1), CancellationToken.None);
 
-        await service.NavigateAsync(first.Code, Navigation.GoTo(3), CancellationToken.None);
-        await service.NavigateAsync(second.Code, Navigation.GoTo(1), CancellationToken.None);
-        await service.NavigateAsync(first.Code, First, CancellationToken.None);
-        await service.StartAsync(OtherTalk, CancellationToken.None);
-
-        Assert.Equal(3, await Restart().FurthestRevealedSlideAsync(Talk, CancellationToken.None));
-        Assert.Equal(0, await service.FurthestRevealedSlideAsync(OtherTalk, CancellationToken.None));
-        Assert.Equal(-1, await service.FurthestRevealedSlideAsync(LongTalk, CancellationToken.None));
+        Assert.Equal([0, 3], (await Restart().FindAsync(rehearsal.Code, CancellationToken.None))!.Shown.Slides);
+        Assert.Equal([0, 1], (await Restart().FindAsync(talk.Code, CancellationToken.None))!.Shown.Slides);
     }
 
     private void WriteDeck(string slug, int slideCount)

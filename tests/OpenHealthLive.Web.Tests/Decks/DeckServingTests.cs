@@ -41,14 +41,15 @@ public sealed class DeckServingTests : IDisposable
 
         using var factory = CreateFactory("pictures");
         using var client = factory.CreatePlainClient();
-        const string Url = "/decks/pictures/media/result.svg";
-        using (var early = await client.GetAsync(Url))
+        const string DeckUrl = "/decks/pictures/media/result.svg";
+        const string AudienceUrl = $"/j/{OpenHealthLiveFactory.DefaultCode}/media/result.svg";
+        using (var early = await client.GetAsync(AudienceUrl))
         {
             Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
         }
 
         var cookie = await factory.SignInAsync();
-        using (var request = new HttpRequestMessage(HttpMethod.Get, Url))
+        using (var request = new HttpRequestMessage(HttpMethod.Get, DeckUrl))
         {
             request.Headers.Add("Cookie", cookie);
             using var presenterView = await client.SendAsync(request);
@@ -62,8 +63,13 @@ public sealed class DeckServingTests : IDisposable
             await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), OpenHealthLiveFactory.DefaultCode);
         }
 
-        using var shown = await client.GetAsync(Url);
+        using var shown = await client.GetAsync(AudienceUrl);
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("sandbox", string.Join(';', shown.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+
+        // The deck-wide address stays the presenter's: it says nothing about which session showed what.
+        using var deckWide = await client.GetAsync(DeckUrl);
+        Assert.Equal(HttpStatusCode.NotFound, deckWide.StatusCode);
     }
 
     [Fact]
@@ -90,10 +96,27 @@ public sealed class DeckServingTests : IDisposable
             Assert.Equal(HttpStatusCode.NotFound, audience.StatusCode);
         }
 
+        // The slide is on the screen, but its notes are not: the session's address refuses the file too.
+        using (var bySession = await client.GetAsync($"/j/{OpenHealthLiveFactory.DefaultCode}/media/reminder.svg"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, bySession.StatusCode);
+        }
+
+        var cookie = await factory.SignInAsync();
         using var request = new HttpRequestMessage(HttpMethod.Get, Url);
-        request.Headers.Add("Cookie", await factory.SignInAsync());
+        request.Headers.Add("Cookie", cookie);
         using var presenter = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, presenter.StatusCode);
+
+        // Signed in or not, files of the deck folder that no slide or note shows are not served.
+        File.WriteAllText(Path.Combine(_content, "noted", "unused.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        foreach (var unreferenced in new[] { "/decks/noted/media/unused.svg", "/decks/noted/media/deck.md" })
+        {
+            using var ask = new HttpRequestMessage(HttpMethod.Get, unreferenced);
+            ask.Headers.Add("Cookie", cookie);
+            using var refused = await client.SendAsync(ask);
+            Assert.True(refused.StatusCode == HttpStatusCode.NotFound, $"{unreferenced} answered {(int)refused.StatusCode} to the presenter");
+        }
     }
 
     [Fact]

@@ -49,6 +49,9 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
 
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
 
+    /// <summary>The server's clock, when a test needs to control it (set before the app starts).</summary>
+    public TimeProvider? Clock { get; set; }
+
     /// <summary>Turn on to make the database refuse writes.</summary>
     public WriteSwitch Writes { get; } = new();
 
@@ -66,7 +69,14 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)).SetMinimumLevel(LogLevel.Debug));
-        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Writes));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Writes);
+            if (Clock is not null)
+            {
+                services.AddSingleton(Clock);
+            }
+        });
     }
 
     /// <summary>An HTTP client that neither follows redirects nor keeps cookies, so tests see every response.</summary>

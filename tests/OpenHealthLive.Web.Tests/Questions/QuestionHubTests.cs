@@ -54,7 +54,7 @@ public sealed class QuestionHubTests : IDisposable
         var visible = await clinician.AskAsync("What hardware does the surgical pipeline need?");
         await presenter.ModerateAsync(visible.QuestionId, "hide");
         // A later visible question proves the earlier changes have been sent (batches go out in order).
-        var marker = await presenter.Connection.InvokeAsync<AskQuestionResult>("AskQuestion", OpenHealthLiveFactory.DefaultCode, "marker1", "Marker question?", null);
+        var marker = await clinician.AskAsync("Marker question?", clientId: "marker1");
         await other.WaitForAsync<QuestionsChanged>(m => m.Changed.Any(q => q.Id == marker.QuestionId));
         await presenter.WaitForAsync<ModerationChanged>(m => m.Changed.Any(q => q.Id == held.QuestionId));
 

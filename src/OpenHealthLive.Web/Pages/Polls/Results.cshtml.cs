@@ -1,3 +1,4 @@
+using OpenHealthLive.Core.Audience;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Polls;
@@ -42,7 +43,7 @@ public sealed class ResultsModel(LiveSessionService sessions, PollService polls,
 
         DeckTitle = decks.Get(Session.DeckSlug).Deck?.Metadata.Title;
         Response.Headers.CacheControl = "no-store";
-        if (!Poll.ResultsVisible && !PresenterAuthentication.IsPresenter(User))
+        if (!AudienceView.CanSeeResults(Poll) && !PresenterAuthentication.IsPresenter(User))
         {
             NotShownYet = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -21,7 +21,7 @@ let live = {
   fragment: Number(root.dataset.fragment),
   version: Number(root.dataset.version),
   slideCount: Number(root.dataset.slideCount),
-  revealedSlide: Number(root.dataset.revealed),
+  shown: (root.dataset.shown ?? '').split(',').filter(Boolean).map(Number),
   deck: root.dataset.deck,
 };
 /** The slide a person is looking back at, or null when following live. */
@@ -49,6 +49,14 @@ function remember() {
 
 let shown = { slide: -1, fragment: 0 };
 
+/**
+ * The slides the room has been shown, in order: a phone looks back at these and only these (a presenter who jumps
+ * ahead and back has not shown the slides in between). A state stored by an older page has none: the live slide.
+ */
+const shownSlides = () => live.shown ?? [live.slide];
+const previousShown = (index) => shownSlides().filter((s) => s < index).pop() ?? -1;
+const nextShown = (index) => shownSlides().find((s) => s > index) ?? -1;
+
 function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   // Animate fragments only when the presenter steps through the slide this phone is already showing.
   const animateFrom = shown.slide === index && viewing === null ? shown.fragment : undefined;
@@ -59,9 +67,9 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   const following = viewing === null;
   position.textContent = live.slideCount === 0 ? 'Waiting for the presenter' : `Slide ${index + 1} of ${live.slideCount}`;
   toLiveButton.hidden = following;
-  backButton.disabled = index <= 0;
+  backButton.disabled = previousShown(index) < 0;
   // Slides already shown lie ahead of live when the presenter has gone back; swipe and arrow keys reach them too.
-  forwardButton.disabled = index >= live.revealedSlide;
+  forwardButton.disabled = nextShown(index) < 0;
   announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
 }
 
@@ -74,12 +82,13 @@ function apply(state) {
   root.dataset.version = String(state.version);
   seen.set(state.slide, state.html);
   remember();
-  if (viewing !== null && viewing > live.revealedSlide) viewing = null;
+  if (viewing !== null && !shownSlides().includes(viewing)) viewing = null;
   if (viewing === null) {
     render(state.slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, state.fragment);
     acknowledge();
   } else {
-    forwardButton.disabled = viewing >= live.revealedSlide;
+    backButton.disabled = previousShown(viewing) < 0;
+    forwardButton.disabled = nextShown(viewing) < 0;
   }
 }
 
@@ -110,7 +119,7 @@ function acknowledge() {
 }
 
 async function show(index) {
-  if (index < 0 || index > live.revealedSlide) return;
+  if (!shownSlides().includes(index)) return;
   if (index === live.slide) {
     viewing = null;
     render(live.slide, seen.get(live.slide) ?? slideElement.innerHTML, live.fragment);
@@ -136,14 +145,14 @@ async function show(index) {
   if (viewing === index) render(index, html);
 }
 
-backButton.addEventListener('click', () => show((viewing ?? live.slide) - 1));
-forwardButton.addEventListener('click', () => show((viewing ?? live.slide) + 1));
+backButton.addEventListener('click', () => show(previousShown(viewing ?? live.slide)));
+forwardButton.addEventListener('click', () => show(nextShown(viewing ?? live.slide)));
 toLiveButton.addEventListener('click', () => show(live.slide));
 
 document.addEventListener('keydown', (event) => {
   if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
-  if (event.key === 'ArrowLeft') show((viewing ?? live.slide) - 1);
-  else if (event.key === 'ArrowRight') show((viewing ?? live.slide) + 1);
+  if (event.key === 'ArrowLeft') show(previousShown(viewing ?? live.slide));
+  else if (event.key === 'ArrowRight') show(nextShown(viewing ?? live.slide));
 });
 
 // A horizontal one-finger swipe looks back or forward; pinch-zoom (two fingers) is left alone.
@@ -157,7 +166,8 @@ slideElement.addEventListener('touchend', (event) => {
   const dy = event.changedTouches[0].clientY - touchStart.y;
   touchStart = null;
   if (Math.abs(dx) > 60 && Math.abs(dy) < 50 && window.visualViewport?.scale <= 1.01) {
-    show((viewing ?? live.slide) + (dx < 0 ? 1 : -1));
+    const from = viewing ?? live.slide;
+    show(dx < 0 ? nextShown(from) : previousShown(from));
   }
 }, { passive: true });
 

@@ -1,0 +1,14 @@
+namespace OpenHealthLive.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A server clock whose time of day stands still until a test moves it, so time-based limits are exact however
+/// slow the machine is; timers still run on real time, so the app's background work (batched broadcasts) goes on.
+/// </summary>
+public sealed class StoppedClock : TimeProvider
+{
+    private long _ticks = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero).UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+}
