@@ -97,4 +97,33 @@ public sealed class FollowingTheTalkTests(LiveAppFixture app, BrowserFixture bro
         var ahead = await phone.Page.APIRequest.GetAsync($"/api/sessions/{code}/slides/4");
         Assert.Equal(403, ahead.Status);
     });
+
+    [Fact]
+    public Task After_a_jump_to_the_end_and_back_a_phone_looks_back_at_the_two_slides_shown_and_nothing_in_between() => RunAsync(async devices =>
+    {
+        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(Server.BaseUrl));
+        var code = await presenter.StartSessionAsync(GettingStartedDeck.Slug);
+        var phone = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl), code);
+        await presenter.Page.Keyboard.PressAsync("End");
+        await phone.ExpectSlideAsync(GettingStartedDeck.SlideCount);
+        await presenter.FirstAsync();
+        await phone.ExpectSlideAsync(1);
+
+        // Ahead of live there is exactly one slide shown: the last. Swipe, button and arrow key all go straight to it.
+        await phone.NextButton.ClickAsync();
+        await phone.ExpectSlideAsync(GettingStartedDeck.SlideCount);
+        await Expect(phone.NextButton).ToBeDisabledAsync();
+        await phone.Page.Keyboard.PressAsync("ArrowLeft");
+        await phone.ExpectSlideAsync(1);
+
+        // A phone that joins now gets the same two slides, and the server refuses the skipped ones.
+        var late = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl), code);
+        await late.NextButton.ClickAsync();
+        await late.ExpectSlideAsync(GettingStartedDeck.SlideCount);
+        for (var skipped = 1; skipped < GettingStartedDeck.SlideCount - 1; skipped++)
+        {
+            var response = await late.Page.APIRequest.GetAsync($"/api/sessions/{code}/slides/{skipped}");
+            Assert.Equal(403, response.Status);
+        }
+    });
 }
