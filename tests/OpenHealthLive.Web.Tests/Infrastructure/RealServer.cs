@@ -32,6 +32,14 @@ public static class RealServer
     public static HttpClient Client(Uri baseAddress, IPAddress? from = null) =>
         new(Handler(from)) { BaseAddress = baseAddress };
 
+    /// <summary>Opens the audience page with <paramref name="client"/> as a phone does and returns the device cookie it is given (name=value).</summary>
+    public static async Task<string> DeviceCookieAsync(HttpClient client, string code = OpenHealthLiveFactory.DefaultCode)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var page = await client.GetAsync(new Uri($"/j/{code}", UriKind.Relative));
+        return page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
+    }
+
     /// <summary>A hub connection over real WebSockets from <paramref name="from"/>, with optional cookie and extra headers.</summary>
     public static HubConnection Hub(Uri baseAddress, string? cookie = null, IPAddress? from = null, IReadOnlyDictionary<string, string>? headers = null) =>
         new HubConnectionBuilder()

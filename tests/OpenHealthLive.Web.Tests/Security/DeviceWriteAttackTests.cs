@@ -91,9 +91,7 @@ public sealed class DeviceWriteAttackTests : IDisposable
         var refused = new List<string>();
         for (var device = 0; device < 6; device++)
         {
-            using var page = await attacker.GetAsync(new Uri($"/j/{Code}", UriKind.Relative));
-            var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
-            await using var hub = RealServer.Hub(server, cookie, IPAddress.Parse("127.0.0.2"));
+            await using var hub = RealServer.Hub(server, await RealServer.DeviceCookieAsync(attacker), IPAddress.Parse("127.0.0.2"));
             await hub.StartAsync();
             for (var question = 0; question < 5; question++)
             {
@@ -113,9 +111,7 @@ public sealed class DeviceWriteAttackTests : IDisposable
         Assert.All(refused, message => Assert.Contains("this network", message, StringComparison.Ordinal));
 
         using var neighbour = RealServer.Client(server, IPAddress.Parse("127.0.0.3"));
-        using var neighbourPage = await neighbour.GetAsync(new Uri($"/j/{Code}", UriKind.Relative));
-        var neighbourCookie = neighbourPage.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
-        await using var phone = RealServer.Hub(server, neighbourCookie, IPAddress.Parse("127.0.0.3"));
+        await using var phone = RealServer.Hub(server, await RealServer.DeviceCookieAsync(neighbour), IPAddress.Parse("127.0.0.3"));
         await phone.StartAsync();
         var result = await phone.InvokeAsync<AskQuestionResult>(nameof(LiveHub.AskQuestion), Code, "n1", "A real question from the next room?", null);
         Assert.Equal("sent", result.Status);
