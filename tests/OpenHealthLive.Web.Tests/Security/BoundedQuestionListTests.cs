@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenHealthLive.Web.Questions;
 using OpenHealthLive.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OpenHealthLive.Web.Tests.Security;
 
@@ -11,7 +12,7 @@ namespace OpenHealthLive.Web.Tests.Security;
 /// first page of the list and asks for more; the presenter's queue pages too. Sizes are the payload bytes the
 /// phone's WebSocket receives for the call (see <see cref="CountingWebSocket"/>).
 /// </summary>
-public sealed class BoundedQuestionListTests : IDisposable
+public sealed class BoundedQuestionListTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>The documented first page of the phone's list (docs/live-protocol.md).</summary>
     private const int PhonePage = 20;
@@ -32,6 +33,7 @@ public sealed class BoundedQuestionListTests : IDisposable
         var before = receivedBytes();
         var answer = await phone.InvokeAsync<JoinAnswer>("GetQuestions", OpenHealthLiveFactory.DefaultCode);
         var bytes = receivedBytes() - before;
+        output.WriteLine($"GetQuestions answer: {bytes:N0} bytes on the wire, {answer.Questions.Count} questions");
 
         Assert.True(bytes < 20 * 1024, $"A phone joining a talk with 2000 questions was sent {bytes:N0} bytes ({answer.Questions.Count} questions).");
         Assert.True(answer.Questions.Count <= PhonePage, $"A joining phone got {answer.Questions.Count} questions; the first page has at most {PhonePage}.");
@@ -43,8 +45,10 @@ public sealed class BoundedQuestionListTests : IDisposable
     [Fact]
     public async Task A_phone_pages_through_every_question_once_in_either_order_while_the_room_keeps_asking()
     {
-        // The phone asking meanwhile posts more than the per-phone rate limit (5 a minute) allows: raised here.
+        // The phone asking meanwhile posts more than the per-phone rate limit (5 a minute) allows, into a talk
+        // seeded past its cap of 1000: both raised here, since neither is what this test is about.
         _factory.Settings["Questions:QuestionsPerDevicePerMinute"] = "100";
+        _factory.Settings["Questions:MaxPerSession"] = "3000";
         var seeded = await QuestionRoom.SeedAsync(_factory, 2000, moderated: true);
         var visible = seeded.Where(q => q.Status == 0).ToList();
         await using var asker = await QnaClientFor(_factory);
@@ -139,10 +143,10 @@ public sealed class BoundedQuestionListTests : IDisposable
 
         foreach (var (order, cursor) in new[] { ("top", "not-a-cursor"), ("top", new string('9', 5000)), ("newest", "t0.0.3.12"), ("sideways", null) })
         {
-            var refused = await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<PageAnswer>("GetMoreQuestions", OpenHealthLiveFactory.DefaultCode, order, cursor));
-            Assert.True(refused.Message.Length < 200, refused.Message);
-            Assert.DoesNotContain("Exception", refused.Message, StringComparison.Ordinal);
-            Assert.Matches("(position in the list|order)", refused.Message);
+            var refused = QuestionRoom.Shown(await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<PageAnswer>("GetMoreQuestions", OpenHealthLiveFactory.DefaultCode, order, cursor)));
+            Assert.True(refused.Length < 200, refused);
+            Assert.DoesNotContain("Method does not exist", refused, StringComparison.Ordinal);
+            Assert.Matches("(position in the list|order)", refused);
         }
 
         // A phone cannot read the presenter's queue by paging it.

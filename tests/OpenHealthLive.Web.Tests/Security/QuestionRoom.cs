@@ -89,8 +89,16 @@ internal static class QuestionRoom
         }
         catch (Microsoft.AspNetCore.SignalR.HubException ex)
         {
-            return (null, ex.Message);
+            return (null, Shown(ex));
         }
+    }
+
+    /// <summary>The sentence a phone shows for a refusal: what follows "HubException: ", as qna-model.js's errorMessage takes it.</summary>
+    public static string Shown(Microsoft.AspNetCore.SignalR.HubException refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var at = refusal.Message.LastIndexOf("HubException: ", StringComparison.Ordinal);
+        return at < 0 ? refusal.Message : refusal.Message[(at + "HubException: ".Length)..];
     }
 
     /// <summary>The questions stored in the default session.</summary>
