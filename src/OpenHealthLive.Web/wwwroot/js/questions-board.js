@@ -12,14 +12,14 @@ const model = new QnaModel();
 let loading = false;
 
 /** The open questions to show: the list comes a page at a time, so answered ones may use up a page. */
-const open = () => model.shown('top', (q) => !q.answered && q.id !== model.answeringId);
+const openQuestions = () => model.shown('top', (q) => !q.answered && q.id !== model.answeringId);
 
 /** Asks for further pages until the board is full (or the list is at its end). */
 async function fill() {
   if (loading) return;
   loading = true;
   try {
-    while (open().length < SHOWN && model.hasMore() && connection.state === signalR.HubConnectionState.Connected) {
+    while (openQuestions().length < SHOWN && model.hasMore() && connection.state === signalR.HubConnectionState.Connected) {
       const page = await connection.invoke('GetMoreQuestions', code, 'top', model.cursor('top'));
       model.addPage('top', page.questions, page.next);
     }
@@ -32,7 +32,7 @@ model.onChange(() => {
   const now = model.answering;
   answering.hidden = !now;
   if (now) answering.querySelector('.answering-text').textContent = now.text;
-  const top = open().slice(0, SHOWN);
+  const top = openQuestions().slice(0, SHOWN);
   if (top.length < SHOWN && model.hasMore()) fill().catch(() => { /* the next change or reconnect tries again */ });
   empty.hidden = top.length > 0 || Boolean(now);
   list.replaceChildren(...top.map((q) => {
