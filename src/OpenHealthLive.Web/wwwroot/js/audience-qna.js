@@ -27,6 +27,8 @@ export function setupQna(connection, code) {
   /** Ids of this phone's questions: shown wherever they rank, even past the pages loaded. */
   let mine = new Set();
   let loading = false;
+  // Bumped at every (re)join: a page asked for before it belongs to the old list and is dropped.
+  let generation = 0;
 
   const readPending = () => {
     try { return JSON.parse(localStorage.getItem(PENDING_KEY(code)) ?? '[]'); } catch { return []; }
@@ -141,13 +143,18 @@ export function setupQna(connection, code) {
   async function loadMore() {
     if (loading || !model.hasMore() || connection.state !== signalR.HubConnectionState.Connected) return;
     const asked = order;
+    const of = generation;
     loading = true;
     render();
     try {
       const page = await connection.invoke('GetMoreQuestions', code, asked, model.cursor(asked));
+      if (of !== generation) return;
       loading = false;
       model.addPage(asked, page.questions, page.next);
+      // The reader switched order while this page was on its way: that order's first page is next.
+      if (model.needsFirstPage(order)) await loadMore();
     } catch (error) {
+      if (of !== generation) return;
       loading = false;
       render();
       showResult('error', `Could not load more questions: ${errorMessage(error)}`);
@@ -316,6 +323,7 @@ export function setupQna(connection, code) {
       // it: the page ends at its last question that is neither.
       const paged = state.questions.filter((q) => !mine.has(q.id) && q.id !== state.answeringQuestionId);
       const edge = paged.length > 0 ? paged[paged.length - 1] : state.questions[state.questions.length - 1];
+      generation++;
       loading = false;
       model.reset(state.questions, state.answeringQuestionId, undefined, { order: 'top', next: state.next, edge, count: state.count });
       if (model.needsFirstPage(order)) await loadMore();

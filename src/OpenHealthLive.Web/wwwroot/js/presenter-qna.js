@@ -15,6 +15,8 @@ export function setupModeration(connection, code) {
   const more = document.getElementById('moderation-more');
   let filter = 'all';
   let loading = false;
+  // Bumped at every (re)join: a page asked for before it belongs to the old queue and is dropped.
+  let generation = 0;
 
   async function act(id, action) {
     if (action === 'delete' && !window.confirm('Delete this question for good? Its votes go too.')) return;
@@ -91,14 +93,17 @@ export function setupModeration(connection, code) {
   model.onChange(render);
   more.addEventListener('click', async () => {
     if (loading || !model.hasMore()) return;
+    const of = generation;
     loading = true;
     render();
     try {
       const page = await connection.invoke('GetMoreModerationQueue', code, model.cursor('queue'));
+      if (of !== generation) return;
       loading = false;
       model.addPage('queue', page.questions, page.next);
       error.hidden = true;
     } catch (failure) {
+      if (of !== generation) return;
       loading = false;
       render();
       error.textContent = errorMessage(failure);
@@ -129,6 +134,7 @@ export function setupModeration(connection, code) {
       // The first page of the queue, with the question being answered added after it when it ranks further down.
       const paged = state.questions.filter((q) => q.id !== state.answeringQuestionId);
       const edge = paged.length > 0 ? paged[paged.length - 1] : state.questions[state.questions.length - 1];
+      generation++;
       loading = false;
       model.reset(state.questions, state.answeringQuestionId, state.preModeration,
         { order: 'queue', next: state.next, edge, count: state.count, held: state.held });
