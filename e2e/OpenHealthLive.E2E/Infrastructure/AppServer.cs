@@ -124,6 +124,9 @@ public sealed class AppServer : IAsyncDisposable
         await StartAsync();
     }
 
+    /// <summary>The running app's services (to seed data a test is not about, straight into the database).</summary>
+    public IServiceProvider Services => (_factory ?? throw new InvalidOperationException("The server is not running.")).Services;
+
     /// <summary>An absolute URL on this server.</summary>
     public Uri Url(string relative) => new(BaseUrl, relative);
 

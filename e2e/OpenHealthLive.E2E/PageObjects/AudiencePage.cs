@@ -96,6 +96,9 @@ public sealed partial class AudiencePage(IPage page)
     public ILocator SortButton(string name) =>
         Page.GetByRole(AriaRole.Group, new() { Name = "Sort questions" }).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
+    /// <summary>Asks the server for the next page of questions; shown only while there are more.</summary>
+    public ILocator ShowMoreQuestions => Page.GetByRole(AriaRole.Button, new() { Name = "Show more questions" });
+
     /// <summary>The list item of the question whose text is exactly <paramref name="text"/>.</summary>
     public ILocator Question(string text) =>
         QuestionList.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.GetByText(text, new() { Exact = true }) });

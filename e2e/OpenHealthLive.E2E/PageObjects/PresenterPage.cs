@@ -171,6 +171,9 @@ public sealed partial class PresenterPage(IPage page)
 
     public ILocator ModerationList => Page.GetByRole(AriaRole.List, new() { Name = "All questions" });
 
+    /// <summary>Asks the server for the next page of the moderation queue; shown only while there are more.</summary>
+    public ILocator LoadMoreQuestions => Page.GetByRole(AriaRole.Button, new() { Name = "Load more questions" });
+
     /// <summary>The panel entry of the question whose text is exactly <paramref name="text"/>.</summary>
     public ILocator ModerationItem(string text) =>
         ModerationList.GetByRole(AriaRole.Listitem).Filter(new() { Has = Page.GetByText(text, new() { Exact = true }) });

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OpenHealthLive.Core.Storage;
 using OpenHealthLive.E2E.Infrastructure;
 using OpenHealthLive.E2E.PageObjects;
 using static Microsoft.Playwright.Assertions;
@@ -246,5 +249,57 @@ public sealed class QuestionTests(LiveAppFixture app, BrowserFixture browser) : 
         }
 
         Assert.True(dialogs.IsEmpty, "Dialogs opened: " + string.Join(" | ", dialogs));
+    });
+    [Fact]
+    public Task A_phone_shows_a_page_of_questions_and_more_on_request() => RunAsync(async devices =>
+    {
+        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(Server.BaseUrl));
+        var code = await presenter.StartSessionAsync(GettingStartedDeck.Slug);
+        // 60 questions, straight into the database (asking them is not what this test is about): the first has the
+        // most votes, so "Top" lists them in the order they were stored and "Newest" in reverse.
+        static string Text(int i) => $"Seeded question {i:D2}: how does it scale?";
+        await using (var db = await Server.Services.GetRequiredService<IDbContextFactory<LiveDbContext>>().CreateDbContextAsync())
+        {
+            db.Questions.AddRange(Enumerable.Range(0, 60).Select(i => new QuestionRecord
+            {
+                SessionCode = code,
+                DeviceHash = $"seeded-{i}",
+                ClientId = $"seeded-{i}",
+                Text = Text(i),
+                Votes = 60 - i,
+                CreatedAt = DateTimeOffset.UtcNow.AddMinutes(i - 60),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var phone = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "phone-a"), code);
+        await phone.OpenQuestionsAsync();
+        await Expect(phone.QuestionsTab).ToContainTextAsync("60");
+        await Expect(phone.QuestionTexts).ToHaveTextAsync([.. Enumerable.Range(0, 20).Select(Text)]);
+        await phone.ShowMoreQuestions.ClickAsync();
+        await Expect(phone.QuestionTexts).ToHaveTextAsync([.. Enumerable.Range(0, 40).Select(Text)]);
+        await phone.ShowMoreQuestions.ClickAsync();
+        await Expect(phone.QuestionTexts).ToHaveTextAsync([.. Enumerable.Range(0, 60).Select(Text)]);
+        await Expect(phone.ShowMoreQuestions).ToBeHiddenAsync();
+
+        // Another phone goes straight to "Newest": the newest page first, then more; a question asked meanwhile leads.
+        var other = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "phone-b"), code);
+        await other.OpenQuestionsAsync();
+        await other.SortButton("Newest").ClickAsync();
+        await Expect(other.QuestionTexts).ToHaveTextAsync([.. Enumerable.Range(40, 20).Reverse().Select(Text)]);
+        await phone.AskAsync(Later);
+        await Expect(other.QuestionTexts).ToHaveTextAsync([Later, .. Enumerable.Range(40, 20).Reverse().Select(Text)]);
+        await Expect(other.QuestionsTab).ToContainTextAsync("61");
+        await other.ShowMoreQuestions.ClickAsync();
+        await Expect(other.QuestionTexts).ToHaveTextAsync([Later, .. Enumerable.Range(20, 40).Reverse().Select(Text)]);
+
+        // The presenter's queue pages too (reloaded: the seeded questions never went past its open console).
+        await presenter.Page.ReloadAsync();
+        await presenter.ExpectLiveAsync();
+        var queue = presenter.ModerationList.Locator(".question-text");
+        await Expect(queue).ToHaveCountAsync(50);
+        await presenter.LoadMoreQuestions.ClickAsync();
+        await Expect(queue).ToHaveCountAsync(61);
+        await Expect(presenter.LoadMoreQuestions).ToBeHiddenAsync();
     });
 }

@@ -10,7 +10,8 @@ namespace OpenHealthLive.Core.Questions;
 /// Live Q&amp;A: phones ask and upvote; the presenter moderates. Audience writes go through the
 /// <see cref="BatchWriter"/> (acknowledged after commit); every change is committed first and announced second.
 /// A question the <see cref="PatientDataGuard"/> flags, or any question under pre-moderation, is held: only the
-/// presenter sees it until it is approved.
+/// presenter sees it until it is approved. A talk and each phone in it have caps (<see cref="QuestionLimits"/>);
+/// lists are read a page at a time (<see cref="PageAsync"/>).
 /// </summary>
 public sealed partial class QuestionService(
     BatchWriter writes,
@@ -19,15 +20,25 @@ public sealed partial class QuestionService(
     IQuestionNotifier notifier,
     TimeProvider time,
     ILogger<QuestionService> logger,
-    NodeTopology? topology = null)
+    NodeTopology? topology = null,
+    QuestionLimits? limits = null)
 {
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
+    private readonly QuestionLimits _limits = limits ?? new QuestionLimits();
+    private readonly QuestionCounter _counter = new(dbFactory);
 
     // Hot paths of the writer, compiled once per service: a room's worth of posts and votes runs through them.
     // Not static: a compiled query belongs to one model, and a process may host SQLite and PostgreSQL apps (tests).
     private readonly Func<LiveDbContext, string, string, string, Task<QuestionRecord?>> _findByClientId =
         EF.CompileAsyncQuery((LiveDbContext db, string code, string device, string client) =>
             db.Questions.AsNoTracking().FirstOrDefault(q => q.SessionCode == code && q.DeviceHash == device && q.ClientId == client));
+
+    // Deleted questions are gone from the table, so they no longer count against a cap.
+    private readonly Func<LiveDbContext, string, Task<int>> _countInSession =
+        EF.CompileAsyncQuery((LiveDbContext db, string code) => db.Questions.Count(q => q.SessionCode == code));
+
+    private readonly Func<LiveDbContext, string, string, Task<int>> _countForDevice =
+        EF.CompileAsyncQuery((LiveDbContext db, string code, string device) => db.Questions.Count(q => q.SessionCode == code && q.DeviceHash == device));
 
     private readonly Func<LiveDbContext, long, string, Task<QuestionRecord?>> _findVisible =
         EF.CompileAsyncQuery((LiveDbContext db, long id, string code) =>
@@ -40,8 +51,13 @@ public sealed partial class QuestionService(
     /// <summary>Q&amp;A settings per session, kept in memory (briefly, in a cluster): every post and vote needs them.</summary>
     private readonly ConcurrentDictionary<string, (QnaSettings Settings, DateTimeOffset At)> _settings = new(StringComparer.Ordinal);
 
-    /// <summary>Posts a question. Retrying with the same device and client id returns the first post.</summary>
-    /// <exception cref="LiveSessionException">The question is empty, too long, or the session does not exist.</exception>
+    /// <summary>
+    /// Posts a question. Retrying with the same device and client id returns the first post, even once a cap is
+    /// reached. The caps are checked on the one writer, so posts racing for the last places cannot pass them.
+    /// </summary>
+    /// <exception cref="LiveSessionException">
+    /// The question is empty or too long, the talk or this phone has reached its cap, or the session does not exist.
+    /// </exception>
     public async Task<AskResult> AskAsync(string sessionCode, string deviceHash, string clientId, string? text, string? author, CancellationToken cancellationToken)
     {
         var cleaned = QuestionText.Clean(text);
@@ -74,6 +90,16 @@ public sealed partial class QuestionService(
             if (existing is not null)
             {
                 return (existing, true);
+            }
+
+            if (await _countInSession(db, sessionCode) >= _limits.MaxPerSession)
+            {
+                throw new LiveSessionException($"This talk has reached its limit of {_limits.MaxPerSession} questions.");
+            }
+
+            if (await _countForDevice(db, sessionCode, deviceHash) >= _limits.MaxPerDevice)
+            {
+                throw new LiveSessionException($"You have sent the most questions one phone can send in this talk ({_limits.MaxPerDevice}).");
             }
 
             var question = new QuestionRecord
@@ -158,6 +184,49 @@ public sealed partial class QuestionService(
         var records = await query.OrderBy(q => q.Id).ToListAsync(cancellationToken);
         return records.Select(r => ToView(r, answering)).ToList();
     }
+
+    /// <summary>
+    /// One page of the session's questions in <paramref name="order"/>, starting after <paramref name="after"/> (a
+    /// cursor from an earlier page; null for the first page). The audience gets only visible questions; the presenter
+    /// (<paramref name="includeModerated"/>) gets held and hidden ones too. A question added or re-ranked while a
+    /// client pages may fall before its cursor: clients get such changes live (<see cref="IQuestionNotifier"/>).
+    /// </summary>
+    /// <exception cref="LiveSessionException">The cursor is not one this order made.</exception>
+    public async Task<QuestionPage> PageAsync(string sessionCode, QuestionOrder order, string? after, int limit, bool includeModerated, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        QuestionCursor? cursor = null;
+        if (after is not null)
+        {
+            cursor = QuestionCursor.TryParse(after, order, out var parsed)
+                ? parsed
+                : throw new LiveSessionException("That position in the list is not valid. Reload the questions.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var answering = await db.Sessions.Where(s => s.Code == sessionCode).Select(s => s.AnsweringQuestionId).SingleOrDefaultAsync(cancellationToken);
+        var query = db.Questions.AsNoTracking().Where(q => q.SessionCode == sessionCode);
+        if (!includeModerated)
+        {
+            query = query.Where(q => q.Status == (int)QuestionStatus.Visible);
+        }
+
+        var records = await Ordered(After(query, cursor), order).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = records.Count > limit ? QuestionCursor.After(order, records[limit - 1]).Format() : null;
+        return new QuestionPage(records.Take(limit).Select(r => ToView(r, answering)).ToList(), next);
+    }
+
+    /// <summary>One question of a session, whatever its status; null when there is no such question.</summary>
+    public async Task<QuestionView?> FindAsync(string sessionCode, long questionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var answering = await db.Sessions.Where(s => s.Code == sessionCode).Select(s => s.AnsweringQuestionId).SingleOrDefaultAsync(cancellationToken);
+        var record = await db.Questions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken);
+        return record is null ? null : ToView(record, answering);
+    }
+
+    /// <summary>How many questions the session has, by status.</summary>
+    public Task<QuestionCounts> CountAsync(string sessionCode, CancellationToken cancellationToken) => _counter.CountAsync(sessionCode, cancellationToken);
 
     /// <summary>What one device has done in a session: its own questions (with their status) and its votes.</summary>
     public async Task<DeviceQuestions> ForDeviceAsync(string sessionCode, string deviceHash, CancellationToken cancellationToken)
@@ -301,6 +370,34 @@ public sealed partial class QuestionService(
         {
             throw new LiveSessionException("The post has no valid client id; reload the page and try again.");
         }
+    }
+
+    private static IQueryable<QuestionRecord> Ordered(IQueryable<QuestionRecord> query, QuestionOrder order) => order switch
+    {
+        QuestionOrder.Top => query.OrderByDescending(q => q.Pinned).ThenByDescending(q => q.Votes).ThenBy(q => q.Id),
+        QuestionOrder.Newest => query.OrderByDescending(q => q.Pinned).ThenByDescending(q => q.Id),
+        _ => query.OrderByDescending(q => q.Status == (int)QuestionStatus.Held).ThenByDescending(q => q.Pinned).ThenByDescending(q => q.Votes).ThenBy(q => q.Id),
+    };
+
+    /// <summary>The questions that sort after <paramref name="cursor"/> in its order (keyset paging: no offset to drift).</summary>
+    private static IQueryable<QuestionRecord> After(IQueryable<QuestionRecord> query, QuestionCursor? cursor)
+    {
+        if (cursor is not { } c)
+        {
+            return query;
+        }
+
+        var (held, pinned, votes, id) = (c.Held, c.Pinned, c.Votes, c.Id);
+        return c.Order switch
+        {
+            QuestionOrder.Top => query.Where(q => (pinned && !q.Pinned)
+                || (q.Pinned == pinned && (q.Votes < votes || (q.Votes == votes && q.Id > id)))),
+            QuestionOrder.Newest => query.Where(q => (pinned && !q.Pinned)
+                || (q.Pinned == pinned && q.Id < id)),
+            _ => query.Where(q => (held && q.Status != (int)QuestionStatus.Held)
+                || ((q.Status == (int)QuestionStatus.Held) == held
+                    && ((pinned && !q.Pinned) || (q.Pinned == pinned && (q.Votes < votes || (q.Votes == votes && q.Id > id)))))),
+        };
     }
 
     private static QuestionView ToView(QuestionRecord r, long? answering) =>

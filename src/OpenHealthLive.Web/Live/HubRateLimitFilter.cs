@@ -44,13 +44,14 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
 
     private static string RefusalMessage(string bucket, RateLimitDecision decision)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        var wait = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        var seconds = wait == 1 ? "1 second" : wait.ToString(CultureInfo.InvariantCulture) + " seconds";
         return (bucket, decision.Scope) switch
         {
-            (HubRateLimits.Questions, RateLimitScope.Device) => $"You are sending questions too quickly. Wait {seconds} seconds and send it again.",
-            (HubRateLimits.Questions, _) => $"Too many questions are coming from this network right now. Wait {seconds} seconds and send it again.",
-            (_, RateLimitScope.Device) => $"Too many votes too quickly. Wait {seconds} seconds and try again.",
-            _ => $"Too many votes are coming from this network right now. Wait {seconds} seconds and try again.",
+            (HubRateLimits.Questions, RateLimitScope.Device) => $"You are sending questions too quickly. Wait {seconds} and send it again.",
+            (HubRateLimits.Questions, _) => $"Too many questions are coming from this network right now. Wait {seconds} and send it again.",
+            (_, RateLimitScope.Device) => $"Too many votes too quickly. Wait {seconds} and try again.",
+            _ => $"Too many votes are coming from this network right now. Wait {seconds} and try again.",
         };
     }
 }

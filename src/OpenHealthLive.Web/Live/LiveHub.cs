@@ -116,29 +116,80 @@ public sealed class LiveHub(
         return new QuestionVoteResult(question.Id, question.Votes, up);
     }
 
-    /// <summary>The visible questions, and this phone's own questions and votes.</summary>
+    /// <summary>
+    /// The first page of visible questions ("top" order), the question being answered and this phone's own
+    /// questions wherever they rank, with this phone's votes; <see cref="GetMoreQuestions"/> pages on. A talk
+    /// flooded with questions must not make every joining phone download all of them.
+    /// </summary>
     [AllowAudience]
     public async Task<AudienceQna> GetQuestions(string code)
     {
         var session = await RequireAsync(code);
-        var visible = await questions.ListAsync(session.Code, includeModerated: false, Context.ConnectionAborted);
+        var page = await questions.PageAsync(session.Code, QuestionOrder.Top, after: null, QuestionPages.Phone, includeModerated: false, Context.ConnectionAborted);
         var mine = Device() is { } device ? await questions.ForDeviceAsync(session.Code, device, Context.ConnectionAborted) : new DeviceQuestions([], []);
         var settings = await questions.SettingsAsync(session.Code, Context.ConnectionAborted);
+        var counts = await questions.CountAsync(session.Code, Context.ConnectionAborted);
+        var listed = page.Questions.ToList();
+        listed.AddRange(mine.Own.Where(q => q.Status == QuestionStatus.Visible && listed.TrueForAll(l => l.Id != q.Id)));
+        if (settings.AnsweringQuestionId is { } answering && listed.TrueForAll(q => q.Id != answering)
+            && await questions.FindAsync(session.Code, answering, Context.ConnectionAborted) is { Status: QuestionStatus.Visible } now)
+        {
+            listed.Add(now);
+        }
+
         return new AudienceQna(
             session.Code,
-            visible.Select(AudienceQuestion.From).ToList(),
+            listed.Select(AudienceQuestion.From).ToList(),
             mine.Own.Select(q => new OwnQuestion(q.Id, q.Text, PresenterQuestion.StatusName(q.Status), q.Status == QuestionStatus.Held ? q.HeldReason : null)).ToList(),
             mine.VotedQuestionIds,
-            settings.AnsweringQuestionId);
+            settings.AnsweringQuestionId,
+            counts.Visible,
+            page.Next);
     }
 
-    /// <summary>Every question of the session, held and hidden ones included, with the Q&amp;A settings.</summary>
+    /// <summary>
+    /// A page of visible questions in <paramref name="order"/> (<c>top</c> or <c>newest</c>), after the cursor
+    /// <paramref name="after"/> from the previous page (null for the first page of that order).
+    /// </summary>
+    [AllowAudience]
+    public async Task<AudienceQuestionPage> GetMoreQuestions(string code, string order, string? after)
+    {
+        var session = await RequireAsync(code);
+        if (!QuestionPages.TryParseAudienceOrder(order, out var parsed))
+        {
+            throw new HubException("Unknown order for the questions. Use top or newest.");
+        }
+
+        var page = await questions.PageAsync(session.Code, parsed, after, QuestionPages.Phone, includeModerated: false, Context.ConnectionAborted);
+        return new AudienceQuestionPage(session.Code, order, page.Questions.Select(AudienceQuestion.From).ToList(), page.Next);
+    }
+
+    /// <summary>
+    /// The first page of the presenter's queue: held questions first, then as the phones' "top", held and hidden ones
+    /// included, plus the question being answered, with the counts and the Q&amp;A settings.
+    /// </summary>
     public async Task<PresenterQna> GetModerationQueue(string code)
     {
         var session = await RequireAsync(code);
-        var all = await questions.ListAsync(session.Code, includeModerated: true, Context.ConnectionAborted);
+        var page = await questions.PageAsync(session.Code, QuestionOrder.HeldFirst, after: null, QuestionPages.Presenter, includeModerated: true, Context.ConnectionAborted);
         var settings = await questions.SettingsAsync(session.Code, Context.ConnectionAborted);
-        return new PresenterQna(session.Code, all.Select(PresenterQuestion.From).ToList(), settings.PreModeration, settings.AnsweringQuestionId);
+        var counts = await questions.CountAsync(session.Code, Context.ConnectionAborted);
+        var listed = page.Questions.ToList();
+        if (settings.AnsweringQuestionId is { } answering && listed.TrueForAll(q => q.Id != answering)
+            && await questions.FindAsync(session.Code, answering, Context.ConnectionAborted) is { } now)
+        {
+            listed.Add(now);
+        }
+
+        return new PresenterQna(session.Code, listed.Select(PresenterQuestion.From).ToList(), settings.PreModeration, settings.AnsweringQuestionId, counts.Total, counts.Held, page.Next);
+    }
+
+    /// <summary>The next page of the presenter's queue, after the cursor <paramref name="after"/> from the previous page.</summary>
+    public async Task<PresenterQuestionPage> GetMoreModerationQueue(string code, string after)
+    {
+        var session = await RequireAsync(code);
+        var page = await questions.PageAsync(session.Code, QuestionOrder.HeldFirst, after, QuestionPages.Presenter, includeModerated: true, Context.ConnectionAborted);
+        return new PresenterQuestionPage(session.Code, page.Questions.Select(PresenterQuestion.From).ToList(), page.Next);
     }
 
     /// <summary>

@@ -7,10 +7,12 @@ namespace OpenHealthLive.Web.Questions;
 /// <summary>
 /// Sends question changes to the room in batches, a few times a second: in a vote storm a popular question
 /// changes hundreds of times a second, and every phone needs only its latest count. Held and hidden
-/// questions go to presenter devices only; for everyone else they are removed from the list.
+/// questions go to presenter devices only; for everyone else they are removed from the list. Each message carries
+/// the session's counts after the changes: screens hold only the pages they asked for, and show the totals.
 /// </summary>
 internal sealed partial class QuestionBroadcaster(
     FollowerBroadcast broadcast,
+    QuestionCounter counter,
     TimeProvider time,
     ILogger<QuestionBroadcaster> logger) : BackgroundService, IQuestionNotifier
 {
@@ -71,13 +73,28 @@ internal sealed partial class QuestionBroadcaster(
             var deleted = taken.Where(t => t.View is null).Select(t => t.Id).ToList();
             try
             {
-                await broadcast.SendAsync(code, client => client.QuestionsChanged(new QuestionsChanged(code, visible, goneForAudience)));
-                await broadcast.SendToPresentersAsync(code, client => client.ModerationChanged(new ModerationChanged(code, forPresenter, deleted)));
+                var counts = await CountAsync(code);
+                await broadcast.SendAsync(code, client => client.QuestionsChanged(new QuestionsChanged(code, visible, goneForAudience, counts?.Visible)));
+                await broadcast.SendToPresentersAsync(code, client => client.ModerationChanged(new ModerationChanged(code, forPresenter, deleted, counts?.Total, counts?.Held)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogSendFailed(ex, code);
             }
+        }
+    }
+
+    /// <summary>The counts to send, or null when the database cannot answer now: the changes still go out, and screens keep their last counts.</summary>
+    private async Task<QuestionCounts?> CountAsync(string code)
+    {
+        try
+        {
+            return await counter.CountAsync(code, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCountFailed(ex, code);
+            return null;
         }
     }
 
@@ -89,4 +106,7 @@ internal sealed partial class QuestionBroadcaster(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send question changes of session {Code}")]
     private partial void LogSendFailed(Exception exception, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not count the questions of session {Code}; changes sent without counts")]
+    private partial void LogCountFailed(Exception exception, string code);
 }

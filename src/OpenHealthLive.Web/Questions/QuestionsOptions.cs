@@ -26,6 +26,21 @@ public sealed class QuestionsOptions
     public int QuestionsPerIpPerMinute { get; set; } = 200;
 
     /// <summary>
+    /// Questions one talk stores at most. A large talk gets a few hundred; a thousand leaves room for that while
+    /// bounding what a flood of made-up phones can store. Held and hidden questions count; deleting one frees its
+    /// place, so a presenter who deletes a flood lets the room ask again.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxPerSession { get; set; } = 1000;
+
+    /// <summary>
+    /// Questions one phone (device cookie) may post in a talk, over any number of connections. Twenty is far more
+    /// than anyone asks in one talk; a script must make up many phones to get far, and each is rate-limited.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxPerDevice { get; set; } = 20;
+
+    /// <summary>
     /// Backstop per IP address and minute, for questions and votes together. Generous: a whole room can share
     /// one address behind the venue's NAT.
     /// </summary>

@@ -24,6 +24,12 @@ internal static class QuestionsSetup
 
             return new PatientDataGuard(options);
         });
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<IOptions<QuestionsOptions>>().Value;
+            return new QuestionLimits { MaxPerSession = options.MaxPerSession, MaxPerDevice = options.MaxPerDevice };
+        });
+        builder.Services.AddSingleton<QuestionCounter>();
         builder.Services.AddSingleton<BatchWriter>();
         builder.Services.AddHostedService<BatchWriterRunner>();
         builder.Services.AddSingleton<QuestionBroadcaster>();

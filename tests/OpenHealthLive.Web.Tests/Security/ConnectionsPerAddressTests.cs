@@ -24,6 +24,10 @@ public sealed class ConnectionsPerAddressTests : IDisposable
             held.Add(connection);
         }
 
+        // A client's start completes with the handshake; the server counts the connection a moment later.
+        var counted = _factory.GetService<ConnectionsPerAddress>();
+        await WaitUntilAsync(() => Task.FromResult(counted.OpenFrom(Attacker.ToString()) == 3));
+
         using var attacker = RealServer.Client(server, Attacker);
         using (var negotiate = await attacker.PostAsync(new Uri("/hubs/live/negotiate?negotiateVersion=1", UriKind.Relative), null))
         {

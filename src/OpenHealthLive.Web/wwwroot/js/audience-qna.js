@@ -1,6 +1,7 @@
 // Questions on the phone: ask (anonymous unless a name is given), upvote once (tap again to take it back),
 // sort by top or newest, and see the question being answered. A post is kept on the phone, with its
 // client-made id, until the server confirms it is stored: a retry after a lost connection never doubles it.
+// The list comes a page at a time ("Show more questions"): a talk can hold a thousand questions.
 import { QnaModel, timeAgo, newClientId, errorMessage, isRefusal } from './qna-model.js';
 
 const PENDING_KEY = (code) => `ohl.pending-questions.${code}`;
@@ -19,9 +20,15 @@ export function setupQna(connection, code) {
   const ownList = document.getElementById('own-questions');
   const tabCount = document.getElementById('questions-tab-count');
   const sortButtons = document.querySelectorAll('[data-sort]');
+  const more = document.getElementById('more-questions');
   let order = 'top';
   let voted = new Set();
   let own = [];
+  /** Ids of this phone's questions: shown wherever they rank, even past the pages loaded. */
+  let mine = new Set();
+  let loading = false;
+  // Bumped at every (re)join: a page asked for before it belongs to the old list and is dropped.
+  let generation = 0;
 
   const readPending = () => {
     try { return JSON.parse(localStorage.getItem(PENDING_KEY(code)) ?? '[]'); } catch { return []; }
@@ -72,9 +79,12 @@ export function setupQna(connection, code) {
   }
 
   function render() {
-    const questions = model.sorted(order);
-    tabCount.textContent = questions.length > 0 ? String(questions.length) : '';
-    empty.hidden = questions.length > 0;
+    const questions = model.shown(order, () => true, (q) => mine.has(q.id) || q.id === model.answeringId);
+    const total = model.count ?? questions.length;
+    tabCount.textContent = total > 0 ? String(total) : '';
+    empty.hidden = questions.length > 0 || model.hasMore();
+    more.hidden = !model.hasMore();
+    more.disabled = loading;
     const now = model.answering;
     answering.hidden = !now;
     if (now) answering.querySelector('.answering-text').textContent = now.text;
@@ -129,6 +139,42 @@ export function setupQna(connection, code) {
 
   model.onChange(render);
 
+  /** Asks for the next page of the current order (its first page, the first time an order is shown). */
+  async function loadMore() {
+    if (loading || !model.hasMore() || connection.state !== signalR.HubConnectionState.Connected) return;
+    const asked = order;
+    const of = generation;
+    loading = true;
+    render();
+    try {
+      const page = await connection.invoke('GetMoreQuestions', code, asked, model.cursor(asked));
+      if (of !== generation) return;
+      loading = false;
+      model.addPage(asked, page.questions, page.next);
+      // The reader switched order while this page was on its way: that order's first page is next.
+      if (model.needsFirstPage(order)) await loadMore();
+    } catch (error) {
+      if (of !== generation) return;
+      loading = false;
+      render();
+      showResult('error', `Could not load more questions: ${errorMessage(error)}`);
+    }
+  }
+
+  more.addEventListener('click', async () => {
+    const before = list.children.length;
+    await loadMore();
+    // Keep the reader's place: the first question just added, or the list when the button has gone.
+    const first = list.children[before];
+    if (first) {
+      first.tabIndex = -1;
+      first.focus();
+    } else if (more.hidden) {
+      list.tabIndex = -1;
+      list.focus();
+    }
+  });
+
   async function sendVote(id, up) {
     const answer = await connection.invoke('SetQuestionVote', code, id, up);
     pendingVotes.delete(id);
@@ -167,6 +213,7 @@ export function setupQna(connection, code) {
     const answer = await connection.invoke('AskQuestion', code, item.clientId, item.text, item.author || null);
     pending = pending.filter((p) => p.clientId !== item.clientId);
     writePending(pending);
+    mine.add(answer.questionId);
     if (answer.status === 'sent') {
       if (answer.question) model.upsert(answer.question);
       showResult('sent', answer.message);
@@ -250,6 +297,7 @@ export function setupQna(connection, code) {
       order = button.dataset.sort;
       for (const other of sortButtons) other.setAttribute('aria-pressed', String(other === button));
       render();
+      if (model.needsFirstPage(order)) loadMore();
     });
   }
 
@@ -263,14 +311,22 @@ export function setupQna(connection, code) {
   connection.on('QnaSettingsChanged', (settings) => model.applySettings(settings));
 
   return {
-    /** Loads the questions and this phone's votes; call after every (re)join. */
+    /** Loads the first page of questions and this phone's votes; call after every (re)join. */
     async refresh() {
       const state = await connection.invoke('GetQuestions', code);
       voted = new Set(state.votedQuestionIds);
       // Votes still waiting to be sent win over what the server knows: they are newer.
       for (const [id, up] of pendingVotes) { if (up) voted.add(id); else voted.delete(id); }
       own = state.own;
-      model.reset(state.questions, state.answeringQuestionId);
+      mine = new Set(own.map((q) => q.id));
+      // The answer is the first "top" page with this phone's own questions and the one being answered added after
+      // it: the page ends at its last question that is neither.
+      const paged = state.questions.filter((q) => !mine.has(q.id) && q.id !== state.answeringQuestionId);
+      const edge = paged.length > 0 ? paged[paged.length - 1] : state.questions[state.questions.length - 1];
+      generation++;
+      loading = false;
+      model.reset(state.questions, state.answeringQuestionId, undefined, { order: 'top', next: state.next, edge, count: state.count });
+      if (model.needsFirstPage(order)) await loadMore();
       await flushPending();
     },
   };

@@ -1,4 +1,5 @@
-// The presenter's Q&A panel: every question, held and hidden ones included, with moderation actions.
+// The presenter's Q&A panel: every question, held and hidden ones included, with moderation actions. The queue
+// comes a page at a time, held questions first (they wait for the presenter); "Load more questions" pages on.
 import { QnaModel, timeAgo, errorMessage } from './qna-model.js';
 
 export function setupModeration(connection, code) {
@@ -11,7 +12,11 @@ export function setupModeration(connection, code) {
   const error = document.getElementById('qna-error');
   const preModeration = document.getElementById('pre-moderation');
   const filters = document.querySelectorAll('[data-filter]');
+  const more = document.getElementById('moderation-more');
   let filter = 'all';
+  let loading = false;
+  // Bumped at every (re)join: a page asked for before it belongs to the old queue and is dropped.
+  let generation = 0;
 
   async function act(id, action) {
     if (action === 'delete' && !window.confirm('Delete this question for good? Its votes go too.')) return;
@@ -37,15 +42,16 @@ export function setupModeration(connection, code) {
   }
 
   function render() {
-    const all = model.sorted('top');
-    const held = all.filter((q) => q.status === 'held').length;
-    count.textContent = all.length ? String(all.length) : '';
+    const all = model.shown('queue', () => true, (q) => q.id === model.answeringId);
+    const total = model.count ?? all.length;
+    const held = model.held ?? all.filter((q) => q.status === 'held').length;
+    count.textContent = total ? String(total) : '';
     heldCount.textContent = held ? `(${held})` : '';
     preModeration.checked = model.preModeration;
-    const shown = all
-      .filter((q) => filter === 'all' || q.status === filter)
-      .sort((a, b) => Number(b.status === 'held') - Number(a.status === 'held'));
-    empty.hidden = shown.length > 0;
+    const shown = all.filter((q) => filter === 'all' || q.status === filter);
+    empty.hidden = shown.length > 0 || model.hasMore();
+    more.hidden = !model.hasMore();
+    more.disabled = loading;
     list.replaceChildren(...shown.map((q) => {
       const item = document.createElement('li');
       item.className = 'moderation-item';
@@ -85,6 +91,25 @@ export function setupModeration(connection, code) {
   }
 
   model.onChange(render);
+  more.addEventListener('click', async () => {
+    if (loading || !model.hasMore()) return;
+    const of = generation;
+    loading = true;
+    render();
+    try {
+      const page = await connection.invoke('GetMoreModerationQueue', code, model.cursor('queue'));
+      if (of !== generation) return;
+      loading = false;
+      model.addPage('queue', page.questions, page.next);
+      error.hidden = true;
+    } catch (failure) {
+      if (of !== generation) return;
+      loading = false;
+      render();
+      error.textContent = errorMessage(failure);
+      error.hidden = false;
+    }
+  });
   preModeration.addEventListener('change', async () => {
     try {
       model.applySettings(await connection.invoke('SetPreModeration', code, preModeration.checked));
@@ -106,7 +131,13 @@ export function setupModeration(connection, code) {
   return {
     async refresh() {
       const state = await connection.invoke('GetModerationQueue', code);
-      model.reset(state.questions, state.answeringQuestionId, state.preModeration);
+      // The first page of the queue, with the question being answered added after it when it ranks further down.
+      const paged = state.questions.filter((q) => q.id !== state.answeringQuestionId);
+      const edge = paged.length > 0 ? paged[paged.length - 1] : state.questions[state.questions.length - 1];
+      generation++;
+      loading = false;
+      model.reset(state.questions, state.answeringQuestionId, state.preModeration,
+        { order: 'queue', next: state.next, edge, count: state.count, held: state.held });
     },
   };
 }

@@ -9,12 +9,31 @@ const list = document.getElementById('board-list');
 const empty = document.getElementById('board-empty');
 const answering = document.getElementById('answering-now');
 const model = new QnaModel();
+let loading = false;
+
+/** The open questions to show: the list comes a page at a time, so answered ones may use up a page. */
+const openQuestions = () => model.shown('top', (q) => !q.answered && q.id !== model.answeringId);
+
+/** Asks for further pages until the board is full (or the list is at its end). */
+async function fill() {
+  if (loading) return;
+  loading = true;
+  try {
+    while (openQuestions().length < SHOWN && model.hasMore() && connection.state === signalR.HubConnectionState.Connected) {
+      const page = await connection.invoke('GetMoreQuestions', code, 'top', model.cursor('top'));
+      model.addPage('top', page.questions, page.next);
+    }
+  } finally {
+    loading = false;
+  }
+}
 
 model.onChange(() => {
   const now = model.answering;
   answering.hidden = !now;
   if (now) answering.querySelector('.answering-text').textContent = now.text;
-  const top = model.sorted('top', (q) => !q.answered && q.id !== model.answeringId).slice(0, SHOWN);
+  const top = openQuestions().slice(0, SHOWN);
+  if (top.length < SHOWN && model.hasMore()) fill().catch(() => { /* the next change or reconnect tries again */ });
   empty.hidden = top.length > 0 || Boolean(now);
   list.replaceChildren(...top.map((q) => {
     const item = document.createElement('li');
@@ -45,7 +64,10 @@ const connection = connectLive({
   onConnected: async (hub) => {
     await hub.invoke('JoinAsPresenter', code);
     const state = await hub.invoke('GetQuestions', code);
-    model.reset(state.questions, state.answeringQuestionId);
+    // The first "top" page, with the question being answered added after it when it ranks further down.
+    const paged = state.questions.filter((q) => q.id !== state.answeringQuestionId);
+    const edge = paged.length > 0 ? paged[paged.length - 1] : state.questions[state.questions.length - 1];
+    model.reset(state.questions, state.answeringQuestionId, undefined, { order: 'top', next: state.next, edge, count: state.count });
   },
 });
 connection.on('QuestionsChanged', (changes) => model.applyChanges(changes));
