@@ -41,7 +41,14 @@ internal static class StorageSetup
         builder.Services.AddHostedService<DatabaseMigrator>();
 
         // Cookie keys live in the database: they survive restarts and every node of a cluster shares them.
-        builder.Services.AddDataProtection().SetApplicationName("OpenHealthLive");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("OpenHealthLive");
+        if (!string.IsNullOrWhiteSpace(options.KeyCertificatePath))
+        {
+            // Encrypted where they are stored (docs/security.md, "Data at rest"); read back with the same certificate.
+            var certificate = KeyCertificate.Load(options, builder.Environment.ContentRootPath);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<LiveDbContext>>((keys, dbFactory) =>
             keys.XmlRepository = new DatabaseXmlRepository(dbFactory));
         return builder;
