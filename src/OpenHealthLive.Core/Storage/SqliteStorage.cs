@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +38,11 @@ public static class SqliteStorage
         ArgumentNullException.ThrowIfNull(options);
         return options.UseSqlite(ConnectionString(dataDirectory)).AddInterceptors(new SqlitePrivacyInterceptor());
     }
+
+    /// <inheritdoc cref="UseSqliteStorage(DbContextOptionsBuilder, string)"/>
+    public static DbContextOptionsBuilder<TContext> UseSqliteStorage<TContext>(this DbContextOptionsBuilder<TContext> options, string dataDirectory)
+        where TContext : DbContext =>
+        (DbContextOptionsBuilder<TContext>)UseSqliteStorage((DbContextOptionsBuilder)options, dataDirectory);
 
     /// <summary>
     /// Applies pending migrations (any provider); for SQLite, first creates the data directory (0700 on Unix)
@@ -83,42 +87,31 @@ public static class SqliteStorage
             return true;
         }
 
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        var wait = FirstCheckpointRetry;
+        for (var attempt = 1; ; attempt++)
         {
-            var wait = FirstCheckpointRetry;
-            for (var attempt = 1; ; attempt++)
+            if (await TryCheckpointAsync(db, cancellationToken))
             {
-                if (await TryCheckpointAsync(connection, cancellationToken))
-                {
-                    return true;
-                }
-
-                if (attempt == CheckpointAttempts)
-                {
-                    return false;
-                }
-
-                await Task.Delay(wait, cancellationToken);
-                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.TicksPerSecond));
+                return true;
             }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
+
+            if (attempt == CheckpointAttempts)
+            {
+                return false;
+            }
+
+            await Task.Delay(wait, cancellationToken);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.TicksPerSecond));
         }
     }
 
-    private static async Task<bool> TryCheckpointAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<bool> TryCheckpointAsync(LiveDbContext db, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             // One row: busy (1 when a reader or writer stopped it), frames in the log, frames checkpointed.
-            return await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) == 0;
+            var busy = await db.Database.SqlQueryRaw<int>("PRAGMA wal_checkpoint(TRUNCATE);").ToListAsync(cancellationToken);
+            return busy is [0];
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
