@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Core.Tests.Infrastructure;
 
@@ -97,6 +98,35 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.Equal(0, new FileInfo(Path.Combine(_temp.FullPath, SqliteStorage.FileName + "-wal")).Length);
         await using var plain = factory.CreateDbContext();
         Assert.True(await SqliteStorage.EraseDeletedAsync(plain, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upgrading_a_database_erases_what_an_older_version_deleted_without_secure_delete()
+    {
+        var marker = "deck-" + Guid.NewGuid().ToString("N");
+        // Opened as older versions did: no secure_delete.
+        var older = new DbContextOptionsBuilder<LiveDbContext>().UseSqlite(SqliteStorage.ConnectionString(_temp.FullPath)).Options;
+        await using (var db = new LiveDbContext(older))
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261205081329_HostileRoom");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = marker });
+            await db.SaveChangesAsync();
+            await db.Sessions.ExecuteDeleteAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var file = Path.Combine(_temp.FullPath, SqliteStorage.FileName);
+        Assert.Contains(marker, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+
+        await using (var db = new SqliteDbContextFactory(_temp.FullPath).CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.DoesNotContain(marker, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 
     /// <summary>Records each checkpoint's outcome (the busy column is 0 when it finished) and runs an action after the first.</summary>
