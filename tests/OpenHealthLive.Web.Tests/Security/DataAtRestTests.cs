@@ -129,6 +129,46 @@ public sealed class DataAtRestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_key_certificate_signs_everyone_out_and_the_site_keeps_working()
+    {
+        string cookie;
+        using (var first = new OpenHealthLiveFactory(DataDirectory))
+        {
+            foreach (var (key, value) in WriteCertificate("pfx", "old"))
+            {
+                first.Settings[key] = value;
+            }
+
+            cookie = await first.SignInAsync();
+        }
+
+        // The old certificate is gone (rotated, or lost): the keys it encrypted cannot be read any more.
+        using var second = new OpenHealthLiveFactory(DataDirectory);
+        foreach (var (key, value) in WriteCertificate("pfx", "new"))
+        {
+            second.Settings[key] = value;
+        }
+
+        using var client = second.CreatePlainClient();
+        using var console = new HttpRequestMessage(HttpMethod.Get, "/presenter");
+        console.Headers.Add("Cookie", cookie);
+        using (var page = await client.SendAsync(console))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        }
+
+        var fresh = await second.SignInAsync();
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/presenter");
+        again.Headers.Add("Cookie", fresh);
+        using (var page = await client.SendAsync(again))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        Assert.All(ReadProtectionKeys(), xml => Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_key_certificate_that_cannot_be_read_stops_the_start_saying_which_setting()
     {
         using var factory = new OpenHealthLiveFactory(DataDirectory);
@@ -223,20 +263,20 @@ public sealed class DataAtRestTests : IDisposable
     }
 
     /// <summary>A self-signed RSA certificate with its private key, as a password-protected PFX or as two PEM files.</summary>
-    private Dictionary<string, string?> WriteCertificate(string format)
+    private Dictionary<string, string?> WriteCertificate(string format, string name = "keys")
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=OpenHealthLive key encryption (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         if (format == "pfx")
         {
-            var path = Path.Combine(_parent, "keys.pfx");
+            var path = Path.Combine(_parent, name + ".pfx");
             File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, "pfx-password"));
             return new() { ["Storage:KeyCertificatePath"] = path, ["Storage:KeyCertificatePassword"] = "pfx-password" };
         }
 
-        var certificatePath = Path.Combine(_parent, "keys.crt.pem");
-        var keyPath = Path.Combine(_parent, "keys.key.pem");
+        var certificatePath = Path.Combine(_parent, name + ".crt.pem");
+        var keyPath = Path.Combine(_parent, name + ".key.pem");
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
         File.WriteAllText(keyPath, rsa.ExportPkcs8PrivateKeyPem());
         return new() { ["Storage:KeyCertificatePath"] = certificatePath, ["Storage:KeyCertificateKeyPath"] = keyPath };
