@@ -68,6 +68,26 @@ public sealed class StartFromAnyFolderTests : IDisposable
         Assert.DoesNotContain("Request starting", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pointed_at_a_folder_without_its_settings_the_app_refuses_to_start_and_says_why()
+    {
+        BuiltAppProcess? started = null;
+        var thrown = await Record.ExceptionAsync(async () => started = await BuiltAppProcess.StartAsync(
+            _emptyFolder,
+            "--contentRoot=" + _emptyFolder,
+            "--Storage:DataDirectory=" + _dataDirectory,
+            "--Presenter:Key=" + OpenHealthLiveFactory.PresenterKey));
+        if (started is not null)
+        {
+            await started.DisposeAsync();
+        }
+
+        var error = Assert.IsType<InvalidOperationException>(thrown);
+
+        Assert.Contains("exited", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"settings file is not at {Path.Combine(_emptyFolder, "appsettings.json")}", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The body decoded as its Content-Encoding says, or null when it is not what the label claims.</summary>
     private static byte[]? Decode(string encoding, byte[] body)
     {
