@@ -17,6 +17,7 @@ public static class OpenHealthLiveSetup
     public static WebApplicationBuilder AddOpenHealthLive(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ContentRoot.RequireSettings(builder.Environment);
 
         // Serve wwwroot and the npm-restored libraries from a build (not only a publish) in every environment:
         // tests, the bench harness and `dotnet bin/.../OpenHealthLive.Web.dll` run builds outside Development.

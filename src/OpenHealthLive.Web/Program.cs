@@ -1,12 +1,14 @@
 using OpenHealthLive.Web;
 using OpenHealthLive.Web.Decks;
+using OpenHealthLive.Web.Infrastructure;
 
 if (args is ["lint", ..])
 {
     return await DeckLintCommand.RunAsync(args[1..], Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own folder, not the working directory: started from anywhere, it finds its settings and files.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Resolve(args) });
 builder.AddOpenHealthLive();
 
 var app = builder.Build();

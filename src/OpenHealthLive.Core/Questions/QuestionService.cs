@@ -343,6 +343,11 @@ public sealed partial class QuestionService(
         if (action == QuestionModeration.Delete)
         {
             await notifier.QuestionDeletedAsync(sessionCode, questionId, cancellationToken);
+            // The room sees the deletion first; then the text goes from the files too (it may hold patient data).
+            if (!await SqliteStorage.EraseDeletedAsync(db, cancellationToken))
+            {
+                LogDeletedTextKept(sessionCode, questionId);
+            }
         }
         else
         {
@@ -402,6 +407,9 @@ public sealed partial class QuestionService(
 
     private static QuestionView ToView(QuestionRecord r, long? answering) =>
         new(r.Id, r.SessionCode, r.Text, r.Author, r.Votes, (QuestionStatus)r.Status, r.HeldReason, r.Pinned, answering == r.Id, r.AnsweredAt, r.CreatedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Question {QuestionId} in session {SessionCode} was deleted, but readers kept the database's write-ahead log busy: its text stays in that file until the next deletion or restart empties it")]
+    private partial void LogDeletedTextKept(string sessionCode, long questionId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} in session {SessionCode} held by the patient-data guard ({Rules})")]
     private partial void LogHeldByGuard(string sessionCode, long questionId, string rules);

@@ -3,11 +3,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace OpenHealthLive.Core.Storage;
 
-/// <summary>Where the SQLite file lives and how it is opened.</summary>
+/// <summary>Where the SQLite file lives, how it is opened, and how deleted data is made unrecoverable from it.</summary>
 public static class SqliteStorage
 {
     /// <summary>File name of the database inside the data directory.</summary>
     public const string FileName = "openhealthlive.db";
+
+    /// <summary>Every file SQLite keeps beside the database: the database, its write-ahead log and index, its rollback journal.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = [FileName, FileName + "-wal", FileName + "-shm", FileName + "-journal"];
+
+    /// <summary>
+    /// How often, at most, a checkpoint after a deletion is tried again while readers hold the write-ahead
+    /// log, and how long it waits before the first retry (doubling each time, at most a second apart).
+    /// </summary>
+    private const int CheckpointAttempts = 12;
+
+    private static readonly TimeSpan FirstCheckpointRetry = TimeSpan.FromMilliseconds(20);
 
     /// <summary>The connection string for the database in <paramref name="dataDirectory"/>.</summary>
     public static string ConnectionString(string dataDirectory) => new SqliteConnectionStringBuilder
@@ -19,8 +30,24 @@ public static class SqliteStorage
     }.ToString();
 
     /// <summary>
-    /// Applies pending migrations (any provider); for SQLite, first creates the data directory and then switches
-    /// the file to write-ahead logging, so that readers never wait for a writer.
+    /// Uses the database in <paramref name="dataDirectory"/> with the <see cref="SqlitePrivacyInterceptor"/>:
+    /// the file created 0600, <c>secure_delete</c> on every connection.
+    /// </summary>
+    public static DbContextOptionsBuilder UseSqliteStorage(this DbContextOptionsBuilder options, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UseSqlite(ConnectionString(dataDirectory)).AddInterceptors(new SqlitePrivacyInterceptor());
+    }
+
+    /// <inheritdoc cref="UseSqliteStorage(DbContextOptionsBuilder, string)"/>
+    public static DbContextOptionsBuilder<TContext> UseSqliteStorage<TContext>(this DbContextOptionsBuilder<TContext> options, string dataDirectory)
+        where TContext : DbContext =>
+        (DbContextOptionsBuilder<TContext>)UseSqliteStorage((DbContextOptionsBuilder)options, dataDirectory);
+
+    /// <summary>
+    /// Applies pending migrations (any provider); for SQLite, first creates the data directory (0700 on Unix)
+    /// and switches the file to write-ahead logging, so that readers never wait for a writer, and ends with
+    /// <see cref="EraseDeletedAsync"/>, so that anything deleted before a crash does not outlive the restart.
     /// </summary>
     public static async Task MigrateAsync(LiveDbContext db, CancellationToken cancellationToken)
     {
@@ -30,14 +57,66 @@ public static class SqliteStorage
             var directory = Path.GetDirectoryName(Path.GetFullPath(file));
             if (directory is not null)
             {
-                Directory.CreateDirectory(directory);
+                PrivateFiles.CreateDirectory(directory);
             }
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        await EraseDeletedAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes what has been deleted so far unrecoverable from the database's files. <c>secure_delete</c> has
+    /// zeroed the deleted rows, but only in the new page images, which sit in the write-ahead log next to the
+    /// old ones (the text as it was inserted), while the database file still holds the old pages too. A
+    /// <c>wal_checkpoint(TRUNCATE)</c> copies the zeroed pages into the database file and empties the log. It
+    /// cannot finish while a reader still uses the log, so it is tried again, briefly; call it after every
+    /// deletion of audience data (a question, a session). PostgreSQL: nothing to do here (see docs/security.md).
+    /// </summary>
+    /// <returns>False when readers kept the log busy throughout: the text stays in it until a later checkpoint.</returns>
+    public static async Task<bool> EraseDeletedAsync(LiveDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsSqlite())
+        {
+            return true;
+        }
+
+        var wait = FirstCheckpointRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryCheckpointAsync(db, cancellationToken))
+            {
+                return true;
+            }
+
+            if (attempt == CheckpointAttempts)
+            {
+                return false;
+            }
+
+            await Task.Delay(wait, cancellationToken);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.TicksPerSecond));
+        }
+    }
+
+    private static async Task<bool> TryCheckpointAsync(LiveDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // One row: busy (1 when a reader or writer stopped it), frames in the log, frames checkpointed.
+            var busy = await db.Database.SqlQueryRaw<int>("PRAGMA wal_checkpoint(TRUNCATE);").ToListAsync(cancellationToken);
+            return busy is [0];
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // SQLITE_BUSY / SQLITE_LOCKED: another connection is writing; try again.
+            return false;
         }
     }
 }

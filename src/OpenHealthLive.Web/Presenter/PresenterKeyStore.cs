@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Storage;
 
 namespace OpenHealthLive.Web.Presenter;
@@ -34,12 +35,8 @@ public sealed partial class PresenterKeyStore
 
         _generatedKey = Base64Url(RandomNumberGenerator.GetBytes(32));
         _hash = Hash(_generatedKey);
-        Directory.CreateDirectory(dataDirectory.Path);
-        File.WriteAllText(HashFile, Convert.ToHexStringLower(_hash));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(HashFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        dataDirectory.EnsurePrivate();
+        PrivateFiles.WriteAllText(HashFile, Convert.ToHexStringLower(_hash));
 
         LogKeyGenerated(logger, HashFile);
     }

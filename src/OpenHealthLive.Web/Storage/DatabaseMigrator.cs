@@ -10,7 +10,7 @@ internal sealed partial class DatabaseMigrator(IDbContextFactory<LiveDbContext> 
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(dataDirectory.Path);
+        dataDirectory.EnsurePrivate();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await SqliteStorage.MigrateAsync(db, cancellationToken);
         // Where the data is, never how to log in: no connection string, so no password, in the log.

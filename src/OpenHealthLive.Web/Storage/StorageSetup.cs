@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Core.Storage.Postgres;
+using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Storage;
 
@@ -32,7 +33,7 @@ internal static class StorageSetup
         else
         {
             builder.Services.AddDbContextFactory<LiveDbContext>((services, db) =>
-                db.UseSqlite(SqliteStorage.ConnectionString(services.GetRequiredService<DataDirectory>().Path))
+                db.UseSqliteStorage(services.GetRequiredService<DataDirectory>().Path)
                     // Interceptors registered in DI join in (the tests use one to make the database refuse writes).
                     .AddInterceptors(services.GetServices<IInterceptor>()));
         }
@@ -40,7 +41,14 @@ internal static class StorageSetup
         builder.Services.AddHostedService<DatabaseMigrator>();
 
         // Cookie keys live in the database: they survive restarts and every node of a cluster shares them.
-        builder.Services.AddDataProtection().SetApplicationName("OpenHealthLive");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("OpenHealthLive");
+        if (!string.IsNullOrWhiteSpace(options.KeyCertificatePath))
+        {
+            // Encrypted where they are stored (docs/security.md, "Data at rest"); read back with the same certificate.
+            var certificate = KeyCertificate.Load(options, builder.Environment.ContentRootPath);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
+
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<LiveDbContext>>((keys, dbFactory) =>
             keys.XmlRepository = new DatabaseXmlRepository(dbFactory));
         return builder;
@@ -55,10 +63,36 @@ internal static class StorageSetup
     }
 }
 
-/// <summary>The resolved, absolute data directory.</summary>
-public sealed class DataDirectory(IOptions<StorageOptions> options, IHostEnvironment environment)
+/// <summary>The resolved, absolute data directory, kept to the service user (docs/security.md, "Data at rest").</summary>
+public sealed partial class DataDirectory(IOptions<StorageOptions> options, IHostEnvironment environment, ILogger<DataDirectory> logger)
 {
+    /// <summary>The files the app keeps here; only these are tightened in a folder it shares with others.</summary>
+    private static readonly string[] OwnFiles = [.. SqliteStorage.FileNames, PresenterKeyStore.HashFileName];
+
+    private int _private;
+
     public string Path { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(environment.ContentRootPath, options.Value.DataDirectory));
 
     public string Combine(string fileName) => System.IO.Path.Combine(Path, fileName);
+
+    /// <summary>
+    /// Creates the folder (0700 on Unix), or tightens one an older version left readable, with the app's files in
+    /// it (0600), once per start and before anything is written there; what cannot be tightened is logged.
+    /// </summary>
+    public void EnsurePrivate()
+    {
+        if (Interlocked.Exchange(ref _private, 1) == 1)
+        {
+            return;
+        }
+
+        PrivateFiles.CreateDirectory(Path);
+        foreach (var problem in PrivateFiles.Tighten(Path, OwnFiles))
+        {
+            LogNotPrivate(problem);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The data directory is readable by other accounts: {Problem}")]
+    private partial void LogNotPrivate(string problem);
 }

@@ -7,7 +7,7 @@ namespace OpenHealthLive.Core.Tests.Infrastructure;
 public sealed class SqliteDbContextFactory(string dataDirectory) : IDbContextFactory<LiveDbContext>
 {
     private readonly DbContextOptions<LiveDbContext> _options = new DbContextOptionsBuilder<LiveDbContext>()
-        .UseSqlite(SqliteStorage.ConnectionString(dataDirectory))
+        .UseSqliteStorage(dataDirectory)
         .Options;
 
     public LiveDbContext CreateDbContext() => new(_options);

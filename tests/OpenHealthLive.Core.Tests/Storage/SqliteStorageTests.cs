@@ -1,4 +1,8 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Core.Tests.Infrastructure;
 
@@ -58,5 +62,101 @@ public sealed class SqliteStorageTests : IDisposable
         db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = "other" });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Erasing_after_a_deletion_waits_for_a_reader_that_holds_the_log_and_then_empties_it()
+    {
+        var factory = new SqliteDbContextFactory(_temp.FullPath);
+        await using (var db = factory.CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = "talk" });
+            await db.SaveChangesAsync();
+        }
+
+        // Another connection in the middle of a read, on a snapshot that needs the write-ahead log.
+        await using var reader = new SqliteConnection(SqliteStorage.ConnectionString(_temp.FullPath));
+        await reader.OpenAsync();
+        await using var snapshot = reader.BeginTransaction(deferred: true);
+        await using (var read = reader.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM Sessions";
+            Assert.Equal(1L, await read.ExecuteScalarAsync());
+        }
+
+        // The reader finishes only after the first checkpoint was refused.
+        var attempts = new CheckpointAttempts(first: () => snapshot.Rollback());
+        var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqliteStorage(_temp.FullPath).AddInterceptors(attempts).Options;
+        await using (var db = new LiveDbContext(options))
+        {
+            await db.Sessions.ExecuteDeleteAsync();
+            Assert.True(await SqliteStorage.EraseDeletedAsync(db, CancellationToken.None));
+        }
+
+        Assert.Equal([false, true], attempts.Succeeded);
+        Assert.Equal(0, new FileInfo(Path.Combine(_temp.FullPath, SqliteStorage.FileName + "-wal")).Length);
+        await using var plain = factory.CreateDbContext();
+        Assert.True(await SqliteStorage.EraseDeletedAsync(plain, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Upgrading_a_database_erases_what_an_older_version_deleted_without_secure_delete()
+    {
+        var marker = "deck-" + Guid.NewGuid().ToString("N");
+        // Opened as older versions did: no secure_delete.
+        var older = new DbContextOptionsBuilder<LiveDbContext>().UseSqlite(SqliteStorage.ConnectionString(_temp.FullPath)).Options;
+        await using (var db = new LiveDbContext(older))
+        {
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261205081329_HostileRoom");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = marker });
+            await db.SaveChangesAsync();
+            await db.Sessions.ExecuteDeleteAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        SqliteConnection.ClearAllPools();
+        var file = Path.Combine(_temp.FullPath, SqliteStorage.FileName);
+        Assert.Contains(marker, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+
+        await using (var db = new SqliteDbContextFactory(_temp.FullPath).CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.DoesNotContain(marker, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+    }
+
+    /// <summary>Records each checkpoint's outcome (the busy column is 0 when it finished) and runs an action after the first.</summary>
+    private sealed class CheckpointAttempts(Action first) : DbCommandInterceptor
+    {
+        public List<bool> Succeeded { get; } = [];
+
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (!command.CommandText.Contains("wal_checkpoint", StringComparison.Ordinal))
+            {
+                return result;
+            }
+
+            // Read the row here and hand the caller a copy of it.
+            await result.ReadAsync(cancellationToken);
+            var row = new[] { result.GetInt32(0), result.GetInt32(1), result.GetInt32(2) };
+            await result.DisposeAsync();
+            Succeeded.Add(row[0] == 0);
+            if (Succeeded.Count == 1)
+            {
+                first();
+            }
+
+            var table = new System.Data.DataTable();
+            table.Columns.Add("busy", typeof(int));
+            table.Columns.Add("log", typeof(int));
+            table.Columns.Add("checkpointed", typeof(int));
+            table.Rows.Add(row[0], row[1], row[2]);
+            return table.CreateDataReader();
+        }
     }
 }
