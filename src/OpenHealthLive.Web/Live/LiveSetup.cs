@@ -51,6 +51,7 @@ internal static class LiveSetup
         builder.Services.AddSingleton<HubErrorFilter>();
         builder.Services.AddSingleton<PresenterOnlyHubFilter>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
+        builder.Services.AddSingleton<JoinCodeHubFilter>();
         var signalR = builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
@@ -58,6 +59,7 @@ internal static class LiveSetup
             hub.AddFilter<HubErrorFilter>();
             hub.AddFilter<PresenterOnlyHubFilter>();
             hub.AddFilter<HubRateLimitFilter>();
+            hub.AddFilter<JoinCodeHubFilter>();
         });
         if (multiNode)
         {
