@@ -66,6 +66,7 @@ public static class OpenHealthLiveSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseJoinCodeThrottle();
 
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -26,6 +26,7 @@ internal static class InfrastructureSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddAudiencePageCompression();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = IdleHttpKeepAlive);
+        builder.AddOriginCheck();
         builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName);
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
@@ -74,6 +75,7 @@ internal static class InfrastructureSetup
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSecurityHeaders();
+        app.UseOriginCheck();
         app.UseWhen(context => context.Request.Path.StartsWithSegments(AudiencePagePath, StringComparison.OrdinalIgnoreCase), audience => audience.UseResponseCompression());
         return app;
     }

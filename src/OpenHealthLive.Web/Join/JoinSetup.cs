@@ -7,6 +7,8 @@ internal static class JoinSetup
     public static IServiceCollection AddJoin(this IServiceCollection services)
     {
         services.AddSingleton<JoinLinks>();
+        services.AddOptions<JoinCodeOptions>().BindConfiguration(JoinCodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<JoinCodeThrottle>();
         services.AddSingleton<QrCodes>();
         return services;
     }

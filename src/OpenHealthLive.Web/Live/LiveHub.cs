@@ -317,6 +317,9 @@ public sealed class LiveHub(
         }
 
         return await sessions.FindAsync(normalized, Context.ConnectionAborted)
-            ?? throw HubRefusal.Create(HubRefusal.UnknownSession, $"There is no session with code {normalized}. Check the code on the screen.");
+            ?? throw HubRefusal.Create(HubRefusal.UnknownSession, NoSuchSession(normalized));
     }
+
+    /// <summary>What a caller is told when no session has the code it sent.</summary>
+    internal static string NoSuchSession(string code) => $"There is no session with code {code}. Check the code on the screen.";
 }

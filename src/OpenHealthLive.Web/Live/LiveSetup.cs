@@ -58,6 +58,7 @@ internal static class LiveSetup
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<ConnectionsPerAddress>();
         builder.Services.AddSingleton<ConnectionCountFilter>();
+        builder.Services.AddSingleton<JoinCodeHubFilter>();
         var signalR = builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
@@ -66,6 +67,7 @@ internal static class LiveSetup
             hub.AddFilter<PresenterOnlyHubFilter>();
             hub.AddFilter<HubRateLimitFilter>();
             hub.AddFilter<ConnectionCountFilter>();
+            hub.AddFilter<JoinCodeHubFilter>();
         });
         if (multiNode)
         {

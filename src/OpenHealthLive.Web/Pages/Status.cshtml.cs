@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenHealthLive.Web.Join;
 
 namespace OpenHealthLive.Web.Pages;
 
@@ -9,13 +10,14 @@ public sealed class StatusModel : PageModel
 
     public string Explanation { get; private set; } = "Please try again in a moment.";
 
-    public void OnGet(int code)
+    // Named "status", not "code": a route parameter named {code} is a join code (JoinCodeThrottleMiddleware).
+    public void OnGet(int status)
     {
-        (Title, Explanation) = code switch
+        (Title, Explanation) = status switch
         {
             404 => ("Not found", "There is nothing at this address. If you typed it from a screen, check it once more."),
             403 => ("Not allowed", "This page is for the presenter."),
-            429 => ("Slow down", "Too many requests from this network; wait a minute and try again."),
+            429 => ("Slow down", JoinCodeThrottle.RefusalShown(HttpContext) ?? "Too many requests from this network; wait a minute and try again."),
             _ => (Title, Explanation),
         };
     }

@@ -40,7 +40,8 @@ public sealed class JoinCodeTests
     [InlineData("ABC DEF", "ABCDEF")]
     [InlineData("abc-def", "ABCDEF")]
     [InlineData("  a b-c d e-f  ", "ABCDEF")]
-    [InlineData("\tHJK-789\n", "HJK789")]
+    [InlineData("HJK-789", "HJK789")]
+    [InlineData("-HJK 789-", "HJK789")]
     public void A_typed_code_is_normalised_ignoring_case_spaces_and_dashes(string typed, string expected)
     {
         Assert.True(JoinCode.TryNormalize(typed, out var code, out var error));
@@ -73,6 +74,86 @@ public sealed class JoinCodeTests
         Assert.False(JoinCode.TryNormalize("ABC?EF", out _, out var error));
 
         Assert.Equal("'?' cannot appear in a code; check the code on the screen.", error);
+    }
+
+    [Theory]
+    [InlineData("TESTA\0", "U+0000")]
+    [InlineData("\0TESTA", "U+0000")]
+    [InlineData("TES\0TA", "U+0000")]
+    [InlineData("TESTAB\0", "U+0000")]
+    [InlineData("TEST\tAB", "U+0009")]
+    [InlineData("\tHJK-789\n", "U+0009")]
+    [InlineData("TESTAB\n", "U+000A")]
+    [InlineData("TEST\rAB", "U+000D")]
+    [InlineData("TESTAB\u000B", "U+000B")]
+    [InlineData("TESTAB\u000C", "U+000C")]
+    [InlineData("TEST\u001BAB", "U+001B")]
+    [InlineData("TEST\u007FAB", "U+007F")]
+    [InlineData("TEST\u0085AB", "U+0085")]
+    [InlineData("TEST\u00A0AB", "U+00A0")]
+    [InlineData("TEST\u2003AB", "U+2003")]
+    [InlineData("TEST\u3000AB", "U+3000")]
+    [InlineData("TEST\u2028AB", "U+2028")]
+    [InlineData("TEST\u2029AB", "U+2029")]
+    [InlineData("TEST\u200BAB", "U+200B")]
+    [InlineData("TEST\u200DAB", "U+200D")]
+    [InlineData("\uFEFFTESTAB", "U+FEFF")]
+    [InlineData("TEST\u202EAB", "U+202E")]
+    [InlineData("TEST\u00ADAB", "U+00AD")]
+    [InlineData("TESTA\u0301", "U+0301")]
+    [InlineData("TESTA\uE000", "U+E000")]
+    public void A_code_with_an_invisible_character_is_refused_naming_the_character_by_number(string typed, string named)
+    {
+        Assert.False(JoinCode.TryNormalize(typed, out var code, out var error));
+
+        Assert.Equal(string.Empty, code);
+        Assert.Equal($"The code contains an invisible character ({named}); type it again from the screen, using only letters and digits.", error);
+    }
+
+    [Fact]
+    public void Half_of_a_surrogate_pair_is_refused_as_an_invisible_character()
+    {
+        // Not in InlineData: xUnit's theory serialisation turns a lone surrogate into U+FFFD.
+        Assert.False(JoinCode.TryNormalize("TESTA\uD800", out var code, out var error));
+
+        Assert.Equal(string.Empty, code);
+        Assert.Equal("The code contains an invisible character (U+D800); type it again from the screen, using only letters and digits.", error);
+    }
+
+    [Theory]
+    [InlineData("TESTA\u017F", "\u017F", "U+017F")]
+    [InlineData("TESTA\u0131", "\u0131", "U+0131")]
+    [InlineData("TESTA\u212A", "\u212A", "U+212A")]
+    [InlineData("TESTA\uFF22", "\uFF22", "U+FF22")]
+    [InlineData("TEST\u0410B", "\u0410", "U+0410")]
+    [InlineData("TESTA\u00B5", "\u00B5", "U+00B5")]
+    [InlineData("TESTA\u00C9", "\u00C9", "U+00C9")]
+    [InlineData("TEST\u2013AB", "\u2013", "U+2013")]
+    [InlineData("TEST\u2011AB", "\u2011", "U+2011")]
+    [InlineData("TEST\u2212AB", "\u2212", "U+2212")]
+    [InlineData("TESTA\uD83D\uDE00", "\uD83D\uDE00", "U+1F600")]
+    [InlineData("TESTA\u0662", "\u0662", "U+0662")]
+    public void A_character_that_only_looks_like_a_letter_digit_or_dash_is_refused_naming_it(string typed, string shown, string named)
+    {
+        Assert.False(JoinCode.TryNormalize(typed, out var code, out var error));
+
+        Assert.Equal(string.Empty, code);
+        Assert.Equal($"'{shown}' ({named}) cannot appear in a code: codes use only the letters A to Z and the digits 2 to 9; check the code on the screen.", error);
+    }
+
+    [Theory]
+    [InlineData("TEST.AB", '.')]
+    [InlineData("TEST_AB", '_')]
+    [InlineData("TEST/AB", '/')]
+    [InlineData("TEST%AB", '%')]
+    [InlineData("TESTA'", '\'')]
+    [InlineData("TEST+AB", '+')]
+    public void Ascii_punctuation_other_than_the_dash_is_refused_naming_it(string typed, char refused)
+    {
+        Assert.False(JoinCode.TryNormalize(typed, out var code, out var error));
+
+        Assert.Equal(string.Empty, code);
+        Assert.Equal($"'{refused}' cannot appear in a code; check the code on the screen.", error);
     }
 
     [Theory]

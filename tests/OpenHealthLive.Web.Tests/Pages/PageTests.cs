@@ -77,7 +77,7 @@ public sealed class PageTests : IDisposable
             Assert.DoesNotContain("unsafe-inline", csp.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)), StringComparison.Ordinal);
             Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         }
     }
 
