@@ -92,6 +92,61 @@ public sealed class SignOutAttackTests : IDisposable
     }
 
     [Fact]
+    public async Task A_console_with_stateful_reconnect_is_not_resumed_after_sign_out_and_starts_again_without_presenter_rights()
+    {
+        using var laptop = await SignedInBrowserAsync();
+        using var remote = await SignedInBrowserAsync();
+        // As the console page connects: stateful reconnect (a short drop resumes the same connection) and automatic reconnect.
+        var server = _factory.Server;
+        var stale = laptop.Cookie("ohl.presenter")!;
+        await using var console = new HubConnectionBuilder()
+            .WithUrl(_factory.HubUrl, options =>
+            {
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                options.Headers["Cookie"] = stale;
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    client.ConfigureRequest = request => request.Headers.Cookie = stale;
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
+            })
+            .WithStatefulReconnect()
+            .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1)])
+            .Build();
+        var consoleWatch = new Watch(console);
+        var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        console.Reconnected += _ =>
+        {
+            reconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await console.StartAsync();
+        await console.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        await using var phoneRemote = await _factory.ConnectAsync(remote.Cookie("ohl.presenter"));
+        var remoteWatch = new Watch(phoneRemote);
+        await phoneRemote.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+
+        using (await laptop.SignOutAsync())
+        {
+        }
+
+        // Closed for good (told not to reconnect: a resumed connection would keep its presenter user and groups).
+        Assert.True(await consoleWatch.ClosedAsync(EventTimeout), "The signed-out console's connection was not closed.");
+        Assert.False(reconnected.Task.IsCompleted, "The signed-out console's connection was resumed.");
+
+        // The page starts a new connection, with the same cookie.
+        await console.StartAsync();
+        var error = await Assert.ThrowsAsync<HubException>(() => console.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code));
+        Assert.Contains("/presenter/sign-in", error.Message, StringComparison.Ordinal);
+        await phoneRemote.InvokeAsync<ProjectorState>(nameof(LiveHub.SetProjector), Code, true, false);
+        Assert.True((await remoteWatch.NextProjectorAsync(EventTimeout)).Blackout);
+        await console.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), Code);
+        Assert.Empty(consoleWatch.Projector);
+    }
+
+    [Fact]
     public async Task A_sign_out_recorded_by_another_node_refuses_the_next_call_and_closes_the_connection_within_seconds()
     {
         using var laptop = await SignedInBrowserAsync();
