@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Live;
@@ -68,10 +70,18 @@ public static partial class PresenterAuthentication
 
     /// <summary>
     /// Every request that carries the cookie (the presenter's pages, exports, the hub's handshake; phones never carry
-    /// it): the key must be the current one and the sign-in still live, one read by primary key.
+    /// it), static files apart: the key must be the current one and the sign-in still live, one read by primary key.
     /// </summary>
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // The browser sends the cookie with every script, stylesheet and image of the console too. Those need no
+        // identity: they are served as to anyone, without a read.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
         var services = context.HttpContext.RequestServices;
         var keys = services.GetRequiredService<PresenterKeyStore>();
         bool live;
@@ -111,7 +121,7 @@ public static partial class PresenterAuthentication
             context.ShouldRenew = SignInId(context.Principal) is { } id
                 && await services.GetRequiredService<PresenterSignIns>().ExtendAsync(id, now + lifetime, context.HttpContext.RequestAborted);
         }
-        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+        catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
         {
             context.ShouldRenew = false;
         }

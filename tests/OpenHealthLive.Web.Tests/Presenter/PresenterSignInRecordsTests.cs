@@ -60,6 +60,34 @@ public sealed class PresenterSignInRecordsTests : IDisposable
         Assert.Equal(["expired-an-hour-ago", "live", "revoked-an-hour-ago"], (await after.PresenterSignIns.Select(s => s.Id).ToListAsync()).Order());
     }
 
+    [Fact]
+    public async Task When_the_database_refuses_writes_sign_out_says_it_did_not_happen_and_sign_in_says_why_it_failed()
+    {
+        using var laptop = new Browser(_factory.CreatePlainClient());
+        using (await laptop.SignInAsync(OpenHealthLiveFactory.PresenterKey))
+        {
+        }
+
+        _factory.Writes.Failing = true;
+        using (var signOut = await laptop.SignOutAsync())
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+            Assert.Equal("/presenter", signOut.Headers.Location?.OriginalString);
+        }
+
+        using (var console = await laptop.GetAsync("/presenter"))
+        {
+            Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+            Assert.Contains("Not signed out", await console.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var other = new Browser(_factory.CreatePlainClient());
+        using var signIn = await other.SignInAsync(OpenHealthLiveFactory.PresenterKey);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+        Assert.Contains("cannot record the sign-in", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(other.Cookie(PresenterAuthentication.CookieName));
+    }
+
     [Theory]
     [InlineData("203.0.113.7", "203.0.113.7")]
     [InlineData("::ffff:203.0.113.7", "203.0.113.7")]

@@ -86,6 +86,16 @@ public sealed class ForwardedHeadersAttackTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("Proxy:KnownProxies:0", "nginx.local", "Proxy:KnownProxies has 'nginx.local'")]
+    [InlineData("Proxy:KnownNetworks:0", "10.0.0.0/33", "Proxy:KnownNetworks has '10.0.0.0/33'")]
+    public void A_proxy_setting_that_is_not_an_address_or_a_network_stops_the_start_with_its_name(string setting, string value, string message)
+    {
+        _factory.Settings[setting] = value;
+        var error = Assert.ThrowsAny<Exception>(() => _factory.CreatePlainClient());
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _factory.Dispose();
 
     private static Dictionary<string, string> ForwardedFor(string address) => new() { ["X-Forwarded-For"] = address };

@@ -109,6 +109,16 @@ public sealed class SignInThrottleAttackTests : IDisposable
             Assert.Null(browser.Cookie("ohl.presenter"));
         }
 
+        // Opened with a key in its address, the page says so, and its form posts to the page without the address's query.
+        using (var page = await browser.GetAsync($"/presenter/sign-in?key={key}&ReturnUrl=%2Fpresenter"))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+            Assert.Contains("not checked", html, StringComparison.Ordinal);
+            Assert.Contains("action=\"/presenter/sign-in\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, html, StringComparison.Ordinal);
+        }
+
         // The form itself works.
         using var signIn = await browser.SignInAsync(OpenHealthLiveFactory.PresenterKey);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -76,7 +77,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         {
             await signIns.RevokeAsync(PresenterAuthentication.SignInId(User), cancellationToken);
         }
-        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+        catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
         {
             Message = NotSignedOut;
             return RedirectToPage();
@@ -94,7 +95,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         {
             ended = await signIns.RevokeAllAsync(cancellationToken);
         }
-        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+        catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
         {
             Message = NotSignedOut;
             return RedirectToPage();

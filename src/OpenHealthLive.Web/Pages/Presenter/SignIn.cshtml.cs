@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Presenter;
@@ -90,7 +91,7 @@ public sealed class SignInModel(
         {
             signIn = await signIns.StartAsync(options.Value.SignInLifetime, cancellationToken);
         }
-        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+        catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
         {
             Error = "The key is right, but the server cannot record the sign-in: its database is not answering. Try again in a moment.";
             Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
