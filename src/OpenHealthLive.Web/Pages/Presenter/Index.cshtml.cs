@@ -106,5 +106,5 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         return RedirectToPage("/Presenter/SignIn");
     }
 
-    private const string NotSignedOut = "Not signed out: the server cannot reach its database right now, so the sign-in could not be ended. Try again in a moment.";
+    private const string NotSignedOut = "Not signed out: the server could not record the sign-out in its database, so the sign-in goes on. Try again in a moment.";
 }
