@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -27,15 +26,27 @@ internal static class InfrastructureSetup
         builder.Services.AddAudiencePageCompression();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = IdleHttpKeepAlive);
         builder.AddOriginCheck();
-        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName);
+        builder.Services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<ProxyOptions>>((forwarded, proxy) =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // With both lists empty the middleware would take X-Forwarded-* from ANY client, and its defaults trust
+            // all of 127.0.0.0/8: only what is configured is trusted, and with nothing configured nothing is.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            foreach (var address in proxy.Value.KnownProxies)
+            forwarded.ForwardedHeaders = proxy.Value.TrustsAnyProxy
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost
+                : ForwardedHeaders.None;
+            foreach (var address in proxy.Value.Proxies())
             {
-                forwarded.KnownProxies.Add(IPAddress.Parse(address));
+                forwarded.KnownProxies.Add(address);
+            }
+
+            foreach (var network in proxy.Value.Networks())
+            {
+                forwarded.KnownIPNetworks.Add(network);
             }
         });
 
@@ -67,7 +78,11 @@ internal static class InfrastructureSetup
 
     public static WebApplication UseInfrastructure(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value.TrustsAnyProxy)
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

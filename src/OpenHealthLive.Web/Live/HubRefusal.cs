@@ -10,6 +10,7 @@ namespace OpenHealthLive.Web.Live;
 public static class HubRefusal
 {
     public const string NotPresenter = "not-presenter";
+    public const string SignInEnded = "sign-in-ended";
     public const string RateLimited = "rate-limit";
     public const string NoDevice = "no-device";
     public const string UnknownSession = "unknown-session";

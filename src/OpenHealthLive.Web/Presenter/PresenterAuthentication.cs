@@ -1,25 +1,37 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Presenter;
 
 /// <summary>
 /// The presenter signs in once with the key and gets an HttpOnly cookie; pages, the hub and exports check
-/// the cookie's role claim.
+/// the cookie's role claim. The cookie names a sign-in recorded in the database (<see cref="PresenterSignIns"/>),
+/// checked at every request that carries it, so that signing out ends the cookie and every copy of it.
 /// </summary>
-public static class PresenterAuthentication
+public static partial class PresenterAuthentication
 {
     public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string Policy = "Presenter";
     public const string Role = "presenter";
     public const string KeyGenerationClaim = "ohl:key-generation";
+    public const string SignInClaim = "ohl:sign-in";
     public const string CookieName = "ohl.presenter";
 
     public static bool IsPresenter(ClaimsPrincipal? user) => user?.IsInRole(Role) ?? false;
 
-    public static ClaimsPrincipal CreatePrincipal(string keyGeneration) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "Presenter"), new Claim(ClaimTypes.Role, Role), new Claim(KeyGenerationClaim, keyGeneration)], Scheme));
+    /// <summary>The recorded sign-in a presenter's cookie names, or null.</summary>
+    public static string? SignInId(ClaimsPrincipal? user) => user?.FindFirstValue(SignInClaim);
+
+    public static ClaimsPrincipal CreatePrincipal(string keyGeneration, string signInId) =>
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "Presenter"), new Claim(ClaimTypes.Role, Role), new Claim(KeyGenerationClaim, keyGeneration), new Claim(SignInClaim, signInId)],
+            Scheme));
 
     internal static WebApplicationBuilder AddPresenter(this WebApplicationBuilder builder)
     {
@@ -29,6 +41,10 @@ public static class PresenterAuthentication
             .ValidateOnStart();
         builder.Services.AddSingleton<PresenterKeyStore>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<KnownPresenterDevices>();
+        builder.Services.AddSingleton<PresenterConnections>();
+        builder.Services.AddSingleton<PresenterSignIns>();
+        builder.Services.AddHostedService<SignInSweep>();
         builder.Services.AddHostedService<PresenterKeyAnnouncer>();
 
         builder.Services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
@@ -41,23 +57,76 @@ public static class PresenterAuthentication
             cookie.LoginPath = "/presenter/sign-in";
             cookie.AccessDeniedPath = "/presenter/sign-in";
             cookie.SlidingExpiration = true;
-            cookie.Events.OnValidatePrincipal = context =>
-            {
-                var keys = context.HttpContext.RequestServices.GetRequiredService<PresenterKeyStore>();
-                if (context.Principal?.FindFirstValue(KeyGenerationClaim) != keys.Generation)
-                {
-                    context.RejectPrincipal();
-                    return context.HttpContext.SignOutAsync(Scheme);
-                }
-
-                return Task.CompletedTask;
-            };
+            cookie.Events.OnValidatePrincipal = ValidateAsync;
+            cookie.Events.OnCheckSlidingExpiration = SlideAsync;
         });
         builder.Services.AddOptions<CookieAuthenticationOptions>(Scheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<PresenterOptions>>((cookie, presenter) => cookie.ExpireTimeSpan = presenter.Value.SignInLifetime);
+            .Configure<IOptions<PresenterOptions>>((cookie, presenter) => cookie.ExpireTimeSpan = presenter.Value.SignInLifetime);
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireRole(Role));
         return builder;
     }
+
+    /// <summary>
+    /// Every request that carries the cookie (the presenter's pages, exports, the hub's handshake; phones never carry
+    /// it), static files apart: the key must be the current one and the sign-in still live, one read by primary key.
+    /// </summary>
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        // The browser sends the cookie with every script, stylesheet and image of the console too. Those need no
+        // identity: they are served as to anyone, without a read.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var keys = services.GetRequiredService<PresenterKeyStore>();
+        bool live;
+        try
+        {
+            live = context.Principal?.FindFirstValue(KeyGenerationClaim) == keys.Generation
+                && await services.GetRequiredService<PresenterSignIns>().IsLiveAsync(SignInId(context.Principal), context.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
+        {
+            // Cannot tell: no presenter rights for this request, but the cookie is kept for when the database is back.
+            LogCannotCheck(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PresenterAuthentication)), ex.GetType().Name);
+            context.RejectPrincipal();
+            return;
+        }
+
+        if (!live)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Scheme);
+        }
+    }
+
+    /// <summary>The cookie slides forward (sliding expiration): so does the recorded sign-in, unless it has ended.</summary>
+    private static async Task SlideAsync(CookieSlidingExpirationContext context)
+    {
+        if (!context.ShouldRenew)
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var lifetime = services.GetRequiredService<IOptions<PresenterOptions>>().Value.SignInLifetime;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        try
+        {
+            context.ShouldRenew = SignInId(context.Principal) is { } id
+                && await services.GetRequiredService<PresenterSignIns>().ExtendAsync(id, now + lifetime, context.HttpContext.RequestAborted);
+        }
+        catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
+        {
+            context.ShouldRenew = false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check a presenter sign-in ({Error}): the request goes on without presenter rights")]
+    private static partial void LogCannotCheck(ILogger logger, string error);
 }

@@ -18,7 +18,31 @@ public sealed class PresenterOptions
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00")]
     public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(12);
 
-    /// <summary>Sign-in attempts allowed per IP address per minute.</summary>
+    /// <summary>
+    /// Sign-in attempts allowed per minute from one IP address (an IPv6 /64 counts as one), and from one known
+    /// presenter device (see <see cref="KnownDeviceLifetime"/>), which has a budget of its own.
+    /// </summary>
     [Range(1, 1000)]
     public int SignInAttemptsPerMinute { get; set; } = 5;
+
+    /// <summary>
+    /// Wrong keys accepted per minute from all addresses together, before further attempts from devices that have
+    /// never signed in wait: guessing from many addresses is no faster than this.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SignInFailuresPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// How long a device that signed in is recognised by the sign-in throttle (an HttpOnly cookie that grants
+    /// nothing else): its attempts are counted on their own, so others at its address cannot lock it out.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00")]
+    public TimeSpan KnownDeviceLifetime { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>
+    /// How often each node looks for sign-ins ended elsewhere (another node, or expiry) among its open presenter
+    /// hub connections, and closes them.
+    /// </summary>
+    [Range(1, 60)]
+    public int SignOutSweepSeconds { get; set; } = 2;
 }

@@ -33,6 +33,8 @@ public sealed class ClusterNode : WebApplicationFactory<Program>
             // A cluster shares one presenter key (a generated one would differ per node).
             ["Presenter:Key"] = OpenHealthLiveFactory.PresenterKey,
             ["Presenter:SignInAttemptsPerMinute"] = "1000",
+            // nginx (BehindNginxTests) reaches the nodes from loopback: its X-Forwarded-* are trusted, nobody else's.
+            ["Proxy:KnownProxies:0"] = "127.0.0.1",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));

@@ -248,6 +248,44 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         Assert.Equal(acknowledged.Order(), stored.Questions.Select(q => q.Id).Order());
     }
 
+    [ScaleOutFact]
+    public async Task Signing_out_on_one_node_closes_that_sign_ins_hub_connection_on_the_other_within_seconds()
+    {
+        var code = await NewSessionAsync();
+        using var laptop = new Security.Browser(cluster.A.CreateHttp());
+        using (var signIn = await laptop.SignInAsync(OpenHealthLiveFactory.PresenterKey))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        // A console on node B, without automatic reconnect so that the server closing it shows.
+        await using var onB = new HubConnectionBuilder()
+            .WithUrl(new Uri(cluster.B.BaseUrl, "hubs/live"), options =>
+            {
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.Headers["Cookie"] = laptop.Cookie("ohl.presenter")!;
+            })
+            .Build();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        onB.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await onB.StartAsync();
+        await onB.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), code);
+
+        var clock = Stopwatch.StartNew();
+        using (var signOut = await laptop.SignOutAsync())
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signOut.StatusCode);
+        }
+
+        Assert.True(await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(15))) == closed.Task, "Node B kept the signed-out console connected.");
+        output.WriteLine($"Signed out on node A; node B closed the console's connection {clock.Elapsed.TotalSeconds:0.0} s later.");
+    }
+
     private async Task<string> NewSessionAsync() =>
         (await cluster.A.Services.GetRequiredService<LiveSessionService>().StartAsync("open-healthcare", CancellationToken.None)).Code;
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Presenter;
 
@@ -12,7 +14,7 @@ namespace OpenHealthLive.Web.Pages.Presenter;
 /// The presenter console: current and next slide, notes, controls, audience count and the join QR code.
 /// Presenter-only (see the folder convention in <see cref="OpenHealthLiveSetup"/>).
 /// </summary>
-public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links) : PageModel
+public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links, PresenterSignIns signIns) : PageModel
 {
     public LiveSessionState? Session { get; private set; }
 
@@ -68,9 +70,41 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         return RedirectToPage(new { code = session.Code });
     }
 
-    public async Task<IActionResult> OnPostSignOutAsync()
+    /// <summary>Ends this sign-in everywhere at once: this cookie, any copy of it, and its open hub connections.</summary>
+    public async Task<IActionResult> OnPostSignOutAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await signIns.RevokeAsync(PresenterAuthentication.SignInId(User), cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
+        {
+            Message = NotSignedOut;
+            return RedirectToPage();
+        }
+
         await HttpContext.SignOutAsync(PresenterAuthentication.Scheme);
         return Redirect("/");
     }
+
+    /// <summary>Ends every presenter sign-in (every device, every copied cookie), this one included.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
+    {
+        int ended;
+        try
+        {
+            ended = await signIns.RevokeAllAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
+        {
+            Message = NotSignedOut;
+            return RedirectToPage();
+        }
+
+        await HttpContext.SignOutAsync(PresenterAuthentication.Scheme);
+        TempData[nameof(SignInModel.Message)] = $"Signed out of every device ({ended} sign-in{(ended == 1 ? string.Empty : "s")} ended). Sign in again here with the key.";
+        return RedirectToPage("/Presenter/SignIn");
+    }
+
+    private const string NotSignedOut = "Not signed out: the server could not record the sign-out in its database, so the sign-in goes on. Try again in a moment.";
 }

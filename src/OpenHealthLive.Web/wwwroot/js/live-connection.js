@@ -30,6 +30,24 @@ export function transports(search = window.location.search) {
     ?? (types.WebSockets | types.ServerSentEvents | types.LongPolling);
 }
 
+/**
+ * A presenter device whose sign-in has ended (signed out, on this or another device, or expired) is refused with a
+ * message naming the sign-in page: reload, and the server sends the page there. At most once in 30 s, so that a
+ * page the server still serves cannot reload in a loop.
+ */
+function signInEnded(error) {
+  if (!String(error?.message ?? '').includes('/presenter/sign-in')) return false;
+  try {
+    const last = Number(sessionStorage.getItem('ohl.signInReload') ?? 0);
+    if (Date.now() - last < 30_000) return false;
+    sessionStorage.setItem('ohl.signInReload', String(Date.now()));
+  } catch {
+    return false;
+  }
+  window.location.reload();
+  return true;
+}
+
 export function connectLive({ onConnected, onStatus }) {
   const connection = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/live', { transport: transports() })
@@ -50,6 +68,7 @@ export function connectLive({ onConnected, onStatus }) {
       await onConnected(connection);
       onStatus('live');
     } catch (error) {
+      if (signInEnded(error)) return;
       // Joining failed (the session is gone, the server is restarting): drop and try again later.
       console.warn('Join failed', error);
       onStatus('reconnecting');

@@ -6,6 +6,14 @@ import { setupModeration } from './presenter-qna.js';
 import { setupPollPanel } from './presenter-polls.js';
 import { SpeakerClock, formatDuration, pacing, everyHalfSecond } from './speaker-clock.js';
 
+// Forms that end something for good ("Sign out every device") ask first. First in the module, so that it works
+// even on a console whose deck has errors.
+for (const form of document.querySelectorAll('form[data-confirm]')) {
+  form.addEventListener('submit', (event) => {
+    if (!window.confirm(form.dataset.confirm)) event.preventDefault();
+  });
+}
+
 const root = document.getElementById('presenter');
 const code = root.dataset.code;
 const slideCount = Number(root.dataset.slideCount);
