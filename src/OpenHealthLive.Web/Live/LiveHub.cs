@@ -1,5 +1,5 @@
-using OpenHealthLive.Core.Audience;
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;

@@ -1,9 +1,9 @@
-using OpenHealthLive.Core.Audience;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;

@@ -1,6 +1,6 @@
-using OpenHealthLive.Core.Audience;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
