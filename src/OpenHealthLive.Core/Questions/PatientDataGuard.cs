@@ -60,11 +60,20 @@ public sealed partial class PatientDataGuard(PatientDataGuardOptions options)
         var inAuthor = Scan(author);
         var all = new List<GuardDetection>(inText);
         all.AddRange(inAuthor);
-        // Read together with a space between them and without: "943 476" + "5919", "jane.doe" + "@nhs.net".
+        // Read together with a space between them ("943 476" + "5919"), and, when that finds nothing across the
+        // two, without one ("jane.doe" + "@nhs.net").
+        var across = false;
         foreach (var joiner in (ReadOnlySpan<string>)[" ", string.Empty])
         {
             var offset = author.Length + joiner.Length;
-            foreach (var detection in Scan(author + joiner + text, joiner.Length > 0 ? author.Length : -1))
+            var together = Scan(author + joiner + text, joiner.Length > 0 ? author.Length : -1);
+            if (joiner.Length == 0 && across)
+            {
+                break;
+            }
+
+            across = together.Exists(d => d.Start < 0 || (d.Start < author.Length && d.End > offset));
+            foreach (var detection in together)
             {
                 all.Add(detection);
                 if (detection.Start < 0)
