@@ -261,7 +261,7 @@ public sealed class LiveHub(
         return new PollVoteResult(receipt.PollId, receipt.Round, receipt.Changed,
             receipt.HeldReason is { } held ? held + " Only the presenter sees it; it is not counted in the results."
                 : receipt.Changed ? "Your vote was changed and counted." : "Your vote was counted.",
-            new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text));
+            new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text), receipt.HeldReason is not null);
     }
 
     /// <summary>Every poll of the deck, with live results, for the presenter.</summary>

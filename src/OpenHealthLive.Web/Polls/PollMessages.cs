@@ -46,8 +46,8 @@ public sealed record PollVote(int? Option, IReadOnlyList<int>? Options, IReadOnl
     public PollAnswer ToAnswer() => new(Option, Options, Ratings, Ranking, Text);
 }
 
-/// <summary>The receipt for a vote, sent after it is committed.</summary>
-public sealed record PollVoteResult(string PollId, int Round, bool Changed, string Message, PollVote Answer);
+/// <summary>The receipt for a vote, sent after it is committed; <c>Held</c> when the patient-data guard held it (not counted).</summary>
+public sealed record PollVoteResult(string PollId, int Round, bool Changed, string Message, PollVote Answer, bool Held = false);
 
 /// <summary>The polls a phone should show, and its own answers in them.</summary>
 public sealed record AudiencePolls(string Code, IReadOnlyList<AudiencePoll> Polls, IReadOnlyDictionary<string, PollVote> MyVotes);
