@@ -172,7 +172,7 @@ public sealed partial class PatientDataGuard(PatientDataGuardOptions options)
             return UncheckedMask;
         }
 
-        var ordered = detections.OrderBy(d => d.Start).ThenByDescending(d => d.End).ToList();
+        var ordered = detections.OrderBy(d => d.Start).ThenByDescending(d => d.End).ThenByDescending(d => d.Mask.Length).ToList();
         var result = new StringBuilder(text.Length + 32);
         var at = 0;
         for (var i = 0; i < ordered.Count; i++)

@@ -76,7 +76,7 @@ public sealed class NhsNumberRuleTests
     [InlineData("943‧476‧5919")]
     [InlineData("943 / 476 / 5919")]
     [InlineData("9̶4̶3̶ 476 5919")]
-    [InlineData("943 476 591O")]
+    [InlineData("4O1 023 2137")]
     [InlineData("943 476 59l9")]
     public void A_valid_nhs_number_is_caught_however_it_is_grouped(string question)
     {
