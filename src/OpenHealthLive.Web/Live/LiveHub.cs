@@ -223,6 +223,16 @@ public sealed class LiveHub(
         return question is null ? null : PresenterQuestion.From(question);
     }
 
+    /// <summary>
+    /// Replaces a question's text (a moderation action: take out what should not be shown, fix a typo). The new text
+    /// goes through the patient-data guard again: what it finds is masked and the question held.
+    /// </summary>
+    public async Task<PresenterQuestion> EditQuestion(string code, long questionId, string text)
+    {
+        var session = await RequireAsync(code);
+        return PresenterQuestion.From(await questions.EditAsync(session.Code, questionId, text, Context.ConnectionAborted));
+    }
+
     /// <summary>Turns pre-moderation on or off: when on, every new question waits for approval.</summary>
     [Staff(StaffRight.Moderate)]
     public async Task<QnaSettingsChanged> SetPreModeration(string code, bool enabled)
@@ -265,8 +275,9 @@ public sealed class LiveHub(
         var receipt = await polls.VoteAsync(session.Code, RequireDevice(session.Code), pollId, clientId, vote.ToAnswer(), Context.ConnectionAborted);
         var answer = receipt.Answer;
         return new PollVoteResult(receipt.PollId, receipt.Round, receipt.Changed,
-            receipt.Changed ? "Your vote was changed and counted." : "Your vote was counted.",
-            new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text));
+            receipt.HeldReason is { } held ? held + " Only the presenter sees it; it is not counted in the results."
+                : receipt.Changed ? "Your vote was changed and counted." : "Your vote was counted.",
+            new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text), receipt.HeldReason is not null);
     }
 
     /// <summary>Every poll of the deck, with live results, for the presenter.</summary>
