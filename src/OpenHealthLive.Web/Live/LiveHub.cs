@@ -227,6 +227,7 @@ public sealed class LiveHub(
     /// Replaces a question's text (a moderation action: take out what should not be shown, fix a typo). The new text
     /// goes through the patient-data guard again: what it finds is masked and the question held.
     /// </summary>
+    [Staff(StaffRight.Moderate)]
     public async Task<PresenterQuestion> EditQuestion(string code, long questionId, string text)
     {
         var session = await RequireAsync(code);
