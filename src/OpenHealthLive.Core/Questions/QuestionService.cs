@@ -21,10 +21,12 @@ public sealed partial class QuestionService(
     TimeProvider time,
     ILogger<QuestionService> logger,
     NodeTopology? topology = null,
-    QuestionLimits? limits = null)
+    QuestionLimits? limits = null,
+    DeviceBlocks? blocks = null)
 {
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
     private readonly QuestionLimits _limits = limits ?? new QuestionLimits();
+    private readonly DeviceBlocks _blocks = blocks ?? new DeviceBlocks(dbFactory, time, topology);
     private readonly QuestionCounter _counter = new(dbFactory);
 
     // Hot paths of the writer, compiled once per service: a room's worth of posts and votes runs through them.
@@ -102,6 +104,8 @@ public sealed partial class QuestionService(
                 throw new LiveSessionException($"You have sent the most questions one phone can send in this talk ({_limits.MaxPerDevice}).");
             }
 
+            await CheckControlsAsync(db, sessionCode, deviceHash);
+
             var question = new QuestionRecord
             {
                 SessionCode = sessionCode,
@@ -136,10 +140,17 @@ public sealed partial class QuestionService(
     /// <returns>The question with its new vote count.</returns>
     public async Task<QuestionView> SetVoteAsync(string sessionCode, string deviceHash, long questionId, bool up, CancellationToken cancellationToken)
     {
+        var blocked = await _blocks.IsBlockedAsync(sessionCode, deviceHash, cancellationToken);
         var (record, changed) = await writes.EnqueueAsync(async (db, ct) =>
         {
             var question = await _findVisible(db, questionId, sessionCode)
                 ?? throw new LiveSessionException("That question is no longer on the list.");
+            // After the refusals any phone can get, so a blocked phone meets those first, as every phone does.
+            if (blocked)
+            {
+                throw new DeviceBlockedException();
+            }
+
             var existing = await _findVote(db, questionId, deviceHash);
             var isChanged = false;
             if (up && existing is null)
@@ -251,7 +262,7 @@ public sealed partial class QuestionService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
             ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
-        var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        var settings = SettingsOf(session);
         _settings[sessionCode] = (settings, time.GetUtcNow());
         return settings;
     }
@@ -264,7 +275,7 @@ public sealed partial class QuestionService(
             ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
-        var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        var settings = SettingsOf(session);
         _settings[sessionCode] = (settings, time.GetUtcNow());
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;
@@ -338,7 +349,7 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), time.GetUtcNow());
+        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
 
         if (action == QuestionModeration.Delete)
         {
@@ -363,7 +374,7 @@ public sealed partial class QuestionService(
                 await notifier.QuestionChangedAsync(ToView(old, session.AnsweringQuestionId), cancellationToken);
             }
 
-            await notifier.SettingsChangedAsync(new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), cancellationToken);
+            await notifier.SettingsChangedAsync(SettingsOf(session), cancellationToken);
         }
 
         return action == QuestionModeration.Delete ? null : ToView(question, session.AnsweringQuestionId);
@@ -415,14 +426,14 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), time.GetUtcNow());
+        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
         LogEdited(sessionCode, questionId, guarded.Held ? string.Join(",", guarded.Findings.Select(f => f.Rule)) : "none");
 
         var view = ToView(question, session.AnsweringQuestionId);
         await notifier.QuestionChangedAsync(view, cancellationToken);
         if (previousAnswering != session.AnsweringQuestionId)
         {
-            await notifier.SettingsChangedAsync(new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), cancellationToken);
+            await notifier.SettingsChangedAsync(SettingsOf(session), cancellationToken);
         }
 
         return view;

@@ -156,7 +156,10 @@ public sealed class LiveHub(
             mine.VotedQuestionIds,
             settings.AnsweringQuestionId,
             counts.Visible,
-            page.Next);
+            page.Next,
+            settings.QuestionsOpen,
+            settings.SlowModeSeconds,
+            questions.SinceLastQuestion(mine) is { } since ? (int)Math.Max(0, since.TotalSeconds) : null);
     }
 
     /// <summary>
@@ -194,7 +197,9 @@ public sealed class LiveHub(
             listed.Add(now);
         }
 
-        return new PresenterQna(session.Code, listed.Select(PresenterQuestion.From).ToList(), settings.PreModeration, settings.AnsweringQuestionId, counts.Total, counts.Held, page.Next);
+        var blocked = await questions.BlockedDevicesAsync(session.Code, Context.ConnectionAborted);
+        return new PresenterQna(session.Code, listed.Select(PresenterQuestion.From).ToList(), settings.PreModeration, settings.AnsweringQuestionId, counts.Total, counts.Held, page.Next,
+            settings.QuestionsOpen, settings.SlowModeSeconds, blocked.Select(BlockedPhone.From).ToList());
     }
 
     /// <summary>The next page of the presenter's queue, after the cursor <paramref name="after"/> from the previous page.</summary>
@@ -239,8 +244,7 @@ public sealed class LiveHub(
     public async Task<QnaSettingsChanged> SetPreModeration(string code, bool enabled)
     {
         var session = await RequireAsync(code);
-        var settings = await questions.SetPreModerationAsync(session.Code, enabled, Context.ConnectionAborted);
-        return new QnaSettingsChanged(settings.SessionCode, settings.PreModeration, settings.AnsweringQuestionId);
+        return QnaSettingsChanged.From(await questions.SetPreModerationAsync(session.Code, enabled, Context.ConnectionAborted));
     }
 
     /// <summary>The polls a phone should show now (open, or with results shown) and its own answers in them.</summary>
