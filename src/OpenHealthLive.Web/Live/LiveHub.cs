@@ -247,6 +247,37 @@ public sealed class LiveHub(
         return QnaSettingsChanged.From(await questions.SetPreModerationAsync(session.Code, enabled, Context.ConnectionAborted));
     }
 
+    /// <summary>Opens or closes questions: closed, phones show "Questions are closed" and keep what they typed; upvotes still count.</summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<QnaSettingsChanged> SetQuestionsOpen(string code, bool open) =>
+        QnaSettingsChanged.From(await questions.SetQuestionsOpenAsync((await RequireAsync(code)).Code, open, Context.ConnectionAborted));
+
+    /// <summary>Slow mode: one question per phone every <paramref name="seconds"/> (0 turns it off; at most 600).</summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<QnaSettingsChanged> SetSlowMode(string code, int seconds) =>
+        QnaSettingsChanged.From(await questions.SetSlowModeAsync((await RequireAsync(code)).Code, seconds, Context.ConnectionAborted));
+
+    /// <summary>
+    /// Blocks the phone that asked <paramref name="questionId"/>: its questions are hidden from the room and its writes refused
+    /// in words any phone can get, so it is not told.
+    /// </summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<BlockedDevicesChanged> BlockDevice(string code, long questionId)
+    {
+        var session = await RequireAsync(code);
+        var blocked = await questions.BlockDeviceAsync(session.Code, questionId, Context.ConnectionAborted);
+        return new BlockedDevicesChanged(session.Code, blocked.Select(BlockedPhone.From).ToList());
+    }
+
+    /// <summary>Unblocks a phone (<paramref name="blockId"/> from <see cref="BlockedPhone.Id"/>); its questions stay hidden until shown again.</summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<BlockedDevicesChanged> UnblockDevice(string code, long blockId)
+    {
+        var session = await RequireAsync(code);
+        var blocked = await questions.UnblockDeviceAsync(session.Code, blockId, Context.ConnectionAborted);
+        return new BlockedDevicesChanged(session.Code, blocked.Select(BlockedPhone.From).ToList());
+    }
+
     /// <summary>The polls a phone should show now (open, or with results shown) and its own answers in them.</summary>
     [AllowAudience]
     public async Task<AudiencePolls> GetPolls(string code)
