@@ -160,7 +160,7 @@ public sealed partial class QuestionService
             if (wait > TimeSpan.Zero)
             {
                 throw new LiveSessionException(
-                    $"Slow mode: one question every {Duration(controls.SlowModeSeconds)} from each phone. You can ask again in {Duration((int)Math.Ceiling(wait.TotalSeconds))}.");
+                    $"Slow mode: one question every {Duration(controls.SlowModeSeconds)} from each phone. You can ask again in {Seconds((int)Math.Ceiling(wait.TotalSeconds))}.");
             }
         }
 
@@ -198,6 +198,9 @@ public sealed partial class QuestionService
         >= 120 when seconds % 60 == 0 => (seconds / 60).ToString(CultureInfo.InvariantCulture) + " minutes",
         _ => seconds.ToString(CultureInfo.InvariantCulture) + " seconds",
     };
+
+    /// <summary>A wait, counted down in seconds as the phone shows it: "1 second", "60 seconds".</summary>
+    private static string Seconds(int seconds) => seconds == 1 ? "1 second" : seconds.ToString(CultureInfo.InvariantCulture) + " seconds";
 
     private sealed record ControlsRow(bool QuestionsClosed, int SlowModeSeconds);
 

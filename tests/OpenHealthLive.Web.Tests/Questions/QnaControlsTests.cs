@@ -209,7 +209,7 @@ public sealed class QnaControlsTests : IDisposable
         var unblocked = await presenter.Connection.InvokeAsync<BlockedDevicesChanged>("UnblockDevice", Code, block.Id);
         Assert.Empty(unblocked.Blocked);
         Assert.Equal("sent", (await troll.AskAsync("Sorry. Which licence is it under?")).Status);
-        Assert.Equal(2, (await troll.VoteAsync(fair.QuestionId)).Votes);
+        Assert.Equal(1, (await troll.VoteAsync(fair.QuestionId)).Votes);
         Assert.DoesNotContain((await room.QuestionsAsync()).Questions, q => q.Id == first.QuestionId || q.Id == second.QuestionId);
         await using (var db = await _factory.GetService<IDbContextFactory<LiveDbContext>>().CreateDbContextAsync())
         {
