@@ -115,7 +115,7 @@ public sealed class LiveHub(
         var question = result.Question;
         return question.Status == QuestionStatus.Visible
             ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question))
-            : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null);
+            : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null, question.Text);
     }
 
     /// <summary>Upvotes a question (<paramref name="up"/> true) or takes the vote back; one vote per phone.</summary>
