@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.E2E.Docs;
 using OpenHealthLive.E2E.Infrastructure;
 using OpenHealthLive.E2E.PageObjects;
+using OpenHealthLive.Web.Presenter;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenHealthLive.E2E.Questions;
@@ -152,6 +155,34 @@ public sealed partial class QnaControlsTests(LiveAppFixture app, BrowserFixture 
         await Expect(presenter.BlockedPhones).ToBeHiddenAsync();
         await troll.AskAsync("Sorry. Is the code open source?");
         await Expect(room.Question("Sorry. Is the code open source?")).ToBeVisibleAsync();
+        await Expect(room.Question(Troll)).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task A_moderator_with_a_link_on_a_phone_closes_and_reopens_questions_and_blocks_a_phone() => RunAsync(async devices =>
+    {
+        const string Troll = "Is anyone even listening?";
+        var code = (await Server.Services.GetRequiredService<LiveSessionService>().StartAsync(GettingStartedDeck.Slug, CancellationToken.None)).Code;
+        var link = await Server.Services.GetRequiredService<SessionGrants>().IssueAsync(code, StaffRole.Moderator, CancellationToken.None);
+        var moderatorPage = await devices.NewPhoneAsync(Server.BaseUrl, "moderator");
+        await moderatorPage.GotoAsync($"/presenter/join#{link.Secret}");
+        await Expect(moderatorPage).ToHaveURLAsync(new Regex($"/presenter/{code}/moderate$"));
+        // The moderator's page has the console's Questions panel: the same locators.
+        var moderator = new PresenterPage(moderatorPage);
+        await moderator.ExpectLiveAsync();
+        var troll = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "troll"), code);
+        var room = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "room"), code);
+        await troll.AskAsync(Troll);
+        await room.OpenQuestionsAsync();
+        await Expect(room.Question(Troll)).ToBeVisibleAsync();
+
+        await moderator.QuestionsOpenSwitch.ClickAsync();
+        await Expect(room.QuestionsClosed).ToBeVisibleAsync();
+        await moderator.QuestionsOpenSwitch.ClickAsync();
+        await Expect(room.QuestionsClosed).ToBeHiddenAsync();
+        await Expect(room.QuestionBox).ToBeVisibleAsync();
+
+        await moderator.BlockPhoneAsync(Troll);
         await Expect(room.Question(Troll)).ToHaveCountAsync(0);
     });
 
