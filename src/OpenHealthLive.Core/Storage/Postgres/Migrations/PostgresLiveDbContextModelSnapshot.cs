@@ -33,6 +33,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<long?>("AnsweringQuestionId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("AudienceDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -45,6 +48,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Fragment")
                         .HasColumnType("integer");
@@ -110,6 +116,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedResults")
+                        .HasColumnType("text");
 
                     b.Property<bool>("ResultsVisible")
                         .HasColumnType("boolean");
@@ -287,6 +296,8 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("QuestionId", "DeviceHash");
+
+                    b.HasIndex("DeviceHash");
 
                     b.ToTable("QuestionVotes", (string)null);
                 });
