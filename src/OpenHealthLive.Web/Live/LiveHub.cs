@@ -1,10 +1,12 @@
-using OpenHealthLive.Core.Audience;
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Polls;
+using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
@@ -15,7 +17,7 @@ namespace OpenHealthLive.Web.Live;
 /// </summary>
 public sealed class LiveHub(
     LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
-    QuestionService questions, PollService polls, DeviceIdentity devices) : Hub<ILiveClient>
+    QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
@@ -278,6 +280,35 @@ public sealed class LiveHub(
 
     /// <summary>Starts the poll again from zero (the console asks for a confirmation first).</summary>
     public Task<PresenterPoll> ResetPoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.ResetAsync(c, id, ct));
+
+    /// <summary>Ends the talk: every phone is told, questions and votes are refused from now on, and the retention period starts.</summary>
+    public async Task<SessionStatus> EndSession(string code) =>
+        SessionStatus.From(await audienceData.EndAsync((await RequireAsync(code)).Code, Context.ConnectionAborted), audienceData.Policy);
+
+    /// <summary>Opens an ended talk again; its retention period stops.</summary>
+    public async Task<SessionStatus> ReopenSession(string code) =>
+        SessionStatus.From(await audienceData.ReopenAsync((await RequireAsync(code)).Code, Context.ConnectionAborted), audienceData.Policy);
+
+    /// <summary>What the audience has sent and is stored: what <see cref="EraseSession"/> would delete (the console's confirmation).</summary>
+    public async Task<AudienceDataCounts> GetAudienceDataCounts(string code) =>
+        await audienceData.CountAsync((await RequireAsync(code)).Code, Context.ConnectionAborted);
+
+    /// <summary>
+    /// Ends the talk and deletes everything its audience sent; the results the room was shown stay as open data when
+    /// <paramref name="keepPublishedResults"/> is true. Returns what was deleted.
+    /// </summary>
+    public async Task<AudienceDataCounts> EraseSession(string code, bool keepPublishedResults) =>
+        await audienceData.EraseAsync((await RequireAsync(code)).Code, keepPublishedResults, Context.ConnectionAborted);
+
+    /// <summary>Everything this phone has sent in the talk, as stored (nothing for a connection without the device cookie).</summary>
+    [AllowAudience]
+    public async Task<MyData> GetMyData(string code)
+    {
+        var session = await RequireAsync(code);
+        return Device() is { } device
+            ? MyData.From(session.Code, await audienceData.ForDeviceAsync(session.Code, device, Context.ConnectionAborted))
+            : new MyData(session.Code, [], [], []);
+    }
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)
