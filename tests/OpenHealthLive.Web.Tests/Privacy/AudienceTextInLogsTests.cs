@@ -9,18 +9,26 @@ using static OpenHealthLive.Web.Tests.Privacy.AudienceData;
 namespace OpenHealthLive.Web.Tests.Privacy;
 
 /// <summary>
-/// docs/privacy.md promises that no question text, name or typed answer is ever written to a log. The test host logs
-/// every category at Debug, far more than the defaults: if the text is not there, it is not in a production log.
+/// docs/privacy.md promises that no question text, name or typed answer is ever written to a log. The test logs every
+/// category at Trace, far more than the defaults: if the text is not there, it is not in a production log either.
 /// </summary>
 public sealed class AudienceTextInLogsTests : IDisposable
 {
     private const string Code = OpenHealthLiveFactory.DefaultCode;
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public AudienceTextInLogsTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public AudienceTextInLogsTests()
+    {
+        _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+        // Every category at Trace, the framework's included: far more than any production configuration logs.
+        _factory.Settings["Logging:LogLevel:Default"] = "Trace";
+        _factory.Settings["Logging:LogLevel:Microsoft"] = "Trace";
+        _factory.Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
+        _factory.Settings["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Trace";
+    }
 
     [Fact]
-    public async Task No_question_name_or_typed_answer_reaches_the_log_even_at_debug_level_nor_when_refused_held_deleted_or_forgotten()
+    public async Task No_question_name_or_typed_answer_reaches_the_log_even_at_trace_level_nor_when_refused_held_deleted_or_forgotten()
     {
         var question = Marker("LoggedQuestion");
         var author = Marker("LoggedName")[..30];
