@@ -81,7 +81,7 @@ export function setupPrivacyPanel(connection, code, { onErased }) {
       return item;
     }));
     const from = document.createElement('li');
-    from.textContent = `sent from ${plural(found.phones, 'phone', 'phones')}, with the link from each row to its phone`;
+    from.textContent = `from ${plural(found.phones, 'phone', 'phones')}, and every link between a phone and what it sent`;
     counts.append(from);
     keepLabel.hidden = found.publishedPolls === 0;
     keep.checked = true;
