@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Privacy;
+using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -12,7 +13,8 @@ namespace OpenHealthLive.Core.Polls;
 /// Live polls declared in decks. Every poll write — a vote, open, close, reset — goes through the one
 /// <see cref="BatchWriter"/>, so they are totally ordered: a vote that lands after "close" is refused, and a
 /// running tally per poll is updated on the writer right after each commit, in commit order, so it always
-/// equals what the database holds. A vote is acknowledged only after it is committed.
+/// equals what the database holds. A vote is acknowledged only after it is committed. A typed answer the
+/// <see cref="PatientDataGuard"/> flags is stored masked and held: the presenter sees it, no count includes it.
 /// </summary>
 public sealed partial class PollService(
     BatchWriter writes,
@@ -20,6 +22,7 @@ public sealed partial class PollService(
     DeckCatalog decks,
     LiveSessionService sessions,
     IPollNotifier notifier,
+    PatientDataGuard guard,
     TimeProvider time,
     ILogger<PollService> logger,
     NodeTopology? topology = null)
@@ -40,8 +43,9 @@ public sealed partial class PollService(
         var views = new List<PollView>(deck.Polls.Count);
         foreach (var poll in deck.Polls)
         {
-            var voters = (await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken)).Voters;
-            views.Add(ToView(sessionCode, poll, states.GetValueOrDefault(poll.Id), voters));
+            var entry = await TallyAsync(sessionCode, poll, cancellationToken);
+            var voters = (await SnapshotAsync(sessionCode, entry, cancellationToken)).Voters;
+            views.Add(ToView(sessionCode, poll, states.GetValueOrDefault(poll.Id), voters, entry.HeldAnswers()));
         }
 
         return views;
@@ -53,7 +57,8 @@ public sealed partial class PollService(
         var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, cancellationToken);
-        return ToView(sessionCode, poll, state, (await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken)).Voters);
+        var entry = await TallyAsync(sessionCode, poll, cancellationToken);
+        return ToView(sessionCode, poll, state, (await SnapshotAsync(sessionCode, entry, cancellationToken)).Voters, entry.HeldAnswers());
     }
 
     /// <summary>Opens a poll for voting; any other open poll of the session closes.</summary>
@@ -116,7 +121,8 @@ public sealed partial class PollService(
         }
 
         var normalized = PollAnswers.Normalize(poll, answer);
-        var serialized = PollAnswers.Serialize(normalized);
+        var stored = Screen(poll, answer, normalized);
+        var serialized = stored.Held is { } held ? PollAnswers.SerializeHeld(held) : PollAnswers.Serialize(normalized);
         var entry = await TallyAsync(sessionCode, poll, cancellationToken);
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
@@ -142,19 +148,19 @@ public sealed partial class PollService(
                     CreatedAt = now,
                     UpdatedAt = now,
                 });
-                return new VoteOutcome(state.Round, null, normalized, Changed: false, Duplicate: false);
+                return new VoteOutcome(state.Round, null, stored, Changed: false, Duplicate: false);
             }
 
             if (existing.ClientId == clientId)
             {
-                return new VoteOutcome(state.Round, null, PollAnswers.Deserialize(existing.Answer), Changed: false, Duplicate: true);
+                return new VoteOutcome(state.Round, null, PollAnswers.ReadStored(existing.Answer), Changed: false, Duplicate: true);
             }
 
-            var previous = PollAnswers.Deserialize(existing.Answer);
+            var previous = PollAnswers.ReadStored(existing.Answer);
             existing.Answer = serialized;
             existing.ClientId = clientId;
             existing.UpdatedAt = now;
-            return new VoteOutcome(state.Round, previous, normalized, Changed: true, Duplicate: false);
+            return new VoteOutcome(state.Round, previous, stored, Changed: true, Duplicate: false);
         }, cancellationToken, outcome =>
         {
             // In a cluster other nodes count too: the tally is re-read from the database instead (SnapshotAsync).
@@ -167,9 +173,19 @@ public sealed partial class PollService(
         if (!outcome.Duplicate)
         {
             notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, ct => SnapshotAsync(sessionCode, entry, ct));
+            if (outcome.Answer.Held is not null || outcome.Previous?.Held is not null)
+            {
+                // Only the presenter hears of held answers; the room's results did not change for them.
+                await notifier.HeldAnswersChangedAsync(await GetAsync(sessionCode, pollId, cancellationToken), await ResultsAsync(sessionCode, pollId, cancellationToken), cancellationToken);
+            }
         }
 
-        return new VoteReceipt(pollId, outcome.Round, outcome.Answer, outcome.Changed);
+        if (outcome.Answer.Held is not null && !outcome.Duplicate)
+        {
+            LogAnswerHeld(sessionCode, pollId);
+        }
+
+        return new VoteReceipt(pollId, outcome.Round, outcome.Answer.AsSeenByVoter, outcome.Changed, outcome.Answer.Held?.Reason);
     }
 
     /// <summary>The current round's results (counts only: anonymous by construction).</summary>
@@ -187,7 +203,7 @@ public sealed partial class PollService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == entry.Poll.Id, cancellationToken);
             var round = state?.Round ?? 0;
-            var answers = await CountedAnswersAsync(db, sessionCode, entry.Poll.Id, round, cancellationToken);
+            var answers = await StoredAnswersAsync(db, sessionCode, entry.Poll.Id, round, cancellationToken);
             entry.Load(round, state?.ResultsVisible ?? false, answers, time.GetUtcNow(), PublishedResultsJson.Deserialize(state?.PublishedResults));
         }
 
@@ -201,7 +217,7 @@ public sealed partial class PollService(
         var round = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId == pollId).Select(s => (int?)s.Round).SingleOrDefaultAsync(cancellationToken) ?? 0;
         var stored = await db.PollVotes.Where(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == round && v.DeviceHash == deviceHash)
             .Select(v => v.Answer).SingleOrDefaultAsync(cancellationToken);
-        return stored is null ? null : PollAnswers.Deserialize(stored);
+        return stored is null ? null : PollAnswers.ReadStored(stored).AsSeenByVoter;
     }
 
     /// <summary>Opens the polls of the slide just reached that ask for it and have not been opened in this round.</summary>
@@ -244,7 +260,7 @@ public sealed partial class PollService(
         }, cancellationToken, result => entry.EnsureRound(result.record.Round, result.record.ResultsVisible));
 
         var results = await SnapshotAsync(sessionCode, entry, cancellationToken);
-        var view = ToView(sessionCode, poll, state, results.Voters);
+        var view = ToView(sessionCode, poll, state, results.Voters, entry.HeldAnswers());
         await notifier.PollChangedAsync(view, results, cancellationToken);
         foreach (var other in closed.Where(_ => state.IsOpen))
         {
@@ -285,7 +301,7 @@ public sealed partial class PollService(
         {
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == poll.Id, ct);
             var round = state?.Round ?? 0;
-            var answers = await CountedAnswersAsync(db, sessionCode, poll.Id, round, ct);
+            var answers = await StoredAnswersAsync(db, sessionCode, poll.Id, round, ct);
             return (round, visible: state?.ResultsVisible ?? false, answers, published: PublishedResultsJson.Deserialize(state?.PublishedResults));
         }, cancellationToken, loaded =>
         {
@@ -296,11 +312,11 @@ public sealed partial class PollService(
         return _tallies[key];
     }
 
-    /// <summary>The answers that count in a round, read on the writer or from the shared database.</summary>
-    private static async Task<List<PollAnswer>> CountedAnswersAsync(LiveDbContext db, string sessionCode, string pollId, int round, CancellationToken cancellationToken)
+    /// <summary>The answers of a round, counted and held, read on the writer or from the shared database.</summary>
+    private static async Task<List<StoredPollAnswer>> StoredAnswersAsync(LiveDbContext db, string sessionCode, string pollId, int round, CancellationToken cancellationToken)
     {
         var stored = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == round).Select(v => v.Answer).ToListAsync(cancellationToken);
-        return stored.Select(PollAnswers.Deserialize).ToList();
+        return stored.Select(PollAnswers.ReadStored).ToList();
     }
 
     /// <summary>
@@ -316,7 +332,7 @@ public sealed partial class PollService(
             var rounds = await db.PollStates.AsNoTracking().Where(s => s.SessionCode == sessionCode).ToDictionaryAsync(s => s.PollId, s => s.Round, ct);
             db.PollVotes.RemoveRange(votes);
             var counted = votes.Where(v => v.Round == rounds.GetValueOrDefault(v.PollId))
-                .Select(v => (v.PollId, v.Round, Answer: PollAnswers.Deserialize(v.Answer))).ToList();
+                .Select(v => (v.PollId, v.Round, Answer: PollAnswers.ReadStored(v.Answer))).ToList();
             return (votes.Count, counted);
         }, cancellationToken, outcome =>
         {
@@ -341,6 +357,12 @@ public sealed partial class PollService(
             {
                 notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, ct => SnapshotAsync(sessionCode, entry, ct));
             }
+        }
+
+        foreach (var pollId in outcome.counted.Where(c => c.Answer.Held is not null).Select(c => c.PollId).Distinct(StringComparer.Ordinal))
+        {
+            // The presenter's list of held answers loses this phone's.
+            await notifier.HeldAnswersChangedAsync(await GetAsync(sessionCode, pollId, cancellationToken), await ResultsAsync(sessionCode, pollId, cancellationToken), cancellationToken);
         }
 
         return outcome.Count;
@@ -376,9 +398,12 @@ public sealed partial class PollService(
                 else if (state.PublishedResults is null && definitions.TryGetValue(state.PollId, out var poll))
                 {
                     var tally = new PollTally(poll);
-                    foreach (var answer in await CountedAnswersAsync(db, sessionCode, state.PollId, state.Round, ct))
+                    foreach (var answer in await StoredAnswersAsync(db, sessionCode, state.PollId, state.Round, ct))
                     {
-                        tally.Add(answer);
+                        if (answer.Counted is { } counted)
+                        {
+                            tally.Add(counted);
+                        }
                     }
 
                     state.PublishedResults = PublishedResultsJson.Serialize(tally.Snapshot());
@@ -422,18 +447,41 @@ public sealed partial class PollService(
             ?? throw new LiveSessionException($"This deck has no poll '{(pollId?.Length > 64 ? pollId[..64] : pollId)}'.");
     }
 
-    private static PollView ToView(string sessionCode, PollDefinition poll, PollStateRecord? state, int voters) =>
-        new(sessionCode, poll, state?.IsOpen ?? false, state?.ResultsVisible ?? false, state?.Round ?? 0, voters, state?.OpenedAt, state?.ClosedAt);
+    private static PollView ToView(string sessionCode, PollDefinition poll, PollStateRecord? state, int voters, IReadOnlyList<HeldPollAnswer> held) =>
+        new(sessionCode, poll, state?.IsOpen ?? false, state?.ResultsVisible ?? false, state?.Round ?? 0, voters, state?.OpenedAt, state?.ClosedAt, held);
+
+    /// <summary>A typed answer as it will be stored: counted, or — when the guard finds something in it — held and masked.</summary>
+    private StoredPollAnswer Screen(PollDefinition poll, PollAnswer typed, PollAnswer normalized)
+    {
+        if (poll.Type != PollType.WordCloud || typed.Text is not { } text)
+        {
+            return new StoredPollAnswer(normalized, null);
+        }
+
+        var screened = WordCloudGuard.Screen(guard, text);
+        if (!screened.Held)
+        {
+            return new StoredPollAnswer(normalized, null);
+        }
+
+        var masked = screened.Text.Length <= PollAnswers.MaxTypedLength ? screened.Text : screened.Text[..(PollAnswers.MaxTypedLength - 1)] + "…";
+        var reason = "Held for the presenter: it looks like it contains " + string.Join("; ", screened.Findings.Select(f => f.Reason)) + ".";
+        return new StoredPollAnswer(null, new HeldPollAnswer(masked, reason));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An answer to poll {PollId} of session {SessionCode} was held by the patient-data guard")]
+    private partial void LogAnswerHeld(string sessionCode, string pollId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of session {SessionCode} opened on reaching its slide")]
     private partial void LogAutoOpened(string sessionCode, string pollId);
 
-    private sealed record VoteOutcome(int Round, PollAnswer? Previous, PollAnswer Answer, bool Changed, bool Duplicate);
+    private sealed record VoteOutcome(int Round, StoredPollAnswer? Previous, StoredPollAnswer Answer, bool Changed, bool Duplicate);
 
     /// <summary>A poll's running tally for its current round; every change happens on the writer, reads take the lock.</summary>
     private sealed class TallyEntry(PollDefinition poll)
     {
         private readonly Lock _lock = new();
+        private readonly List<HeldPollAnswer> _held = [];
         private PollTally _tally = new(poll);
         private int _round;
 
@@ -457,7 +505,7 @@ public sealed partial class PollService(
 
         public DateTimeOffset LoadedAt { get; private set; }
 
-        public void Load(int round, bool resultsVisible, IEnumerable<PollAnswer> answers, DateTimeOffset at, PollResults? published)
+        public void Load(int round, bool resultsVisible, IEnumerable<StoredPollAnswer> answers, DateTimeOffset at, PollResults? published)
         {
             lock (_lock)
             {
@@ -466,10 +514,20 @@ public sealed partial class PollService(
                 ResultsVisible = resultsVisible;
                 _published = published;
                 _tally = new PollTally(Poll);
+                _held.Clear();
                 foreach (var answer in answers)
                 {
-                    _tally.Add(answer);
+                    Add(answer);
                 }
+            }
+        }
+
+        /// <summary>The held answers of this round, for the presenter.</summary>
+        public IReadOnlyList<HeldPollAnswer> HeldAnswers()
+        {
+            lock (_lock)
+            {
+                return [.. _held];
             }
         }
 
@@ -483,11 +541,12 @@ public sealed partial class PollService(
                     _round = round;
                     _published = null;
                     _tally = new PollTally(Poll);
+                    _held.Clear();
                 }
             }
         }
 
-        public void Apply(int round, PollAnswer? previous, PollAnswer answer)
+        public void Apply(int round, StoredPollAnswer? previous, StoredPollAnswer answer)
         {
             lock (_lock)
             {
@@ -496,23 +555,48 @@ public sealed partial class PollService(
                     return;
                 }
 
-                if (previous is not null)
+                if (previous?.Counted is { } counted)
                 {
-                    _tally.Remove(previous);
+                    _tally.Remove(counted);
+                }
+                else if (previous?.Held is { } held)
+                {
+                    _held.Remove(held);
                 }
 
-                _tally.Add(answer);
+                Add(answer);
             }
         }
 
-        /// <summary>Takes back one answer of <paramref name="round"/>, whose vote was deleted.</summary>
-        public void Retract(int round, PollAnswer answer)
+        private void Add(StoredPollAnswer answer)
+        {
+            if (answer.Counted is { } counted)
+            {
+                _tally.Add(counted);
+            }
+            else if (answer.Held is { } held)
+            {
+                _held.Add(held);
+            }
+        }
+
+        /// <summary>Takes back one answer of <paramref name="round"/>, counted or held, whose vote was deleted.</summary>
+        public void Retract(int round, StoredPollAnswer answer)
         {
             lock (_lock)
             {
-                if (round == _round)
+                if (round != _round)
                 {
-                    _tally.Remove(answer);
+                    return;
+                }
+
+                if (answer.Counted is { } counted)
+                {
+                    _tally.Remove(counted);
+                }
+                else if (answer.Held is { } held)
+                {
+                    _held.Remove(held);
                 }
             }
         }

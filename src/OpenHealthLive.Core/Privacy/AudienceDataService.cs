@@ -134,7 +134,8 @@ public sealed partial class AudienceDataService(
         var pollVotes = votes.Select(v =>
         {
             var poll = definitions.GetValueOrDefault(v.PollId);
-            return new DevicePollVote(v.PollId, poll?.Question, VoteDescription.Of(poll, PollAnswers.Deserialize(v.Answer)), v.Round == rounds.GetValueOrDefault(v.PollId), v.UpdatedAt);
+            var stored = PollAnswers.ReadStored(v.Answer);
+            return new DevicePollVote(v.PollId, poll?.Question, VoteDescription.Of(poll, stored.AsSeenByVoter), v.Round == rounds.GetValueOrDefault(v.PollId), v.UpdatedAt, stored.Held is not null);
         }).ToList();
         return new DeviceData(own, upvotes, pollVotes);
     }

@@ -26,4 +26,5 @@ public sealed record DeviceQuestionVote(long QuestionId, string? Text, DateTimeO
 /// <param name="Answer">The answer in words (the option chosen, the ratings, the word typed).</param>
 /// <param name="CurrentRound">False for a vote in a round the presenter has since reset: it no longer counts.</param>
 /// <param name="UpdatedAt">When it was last given or changed.</param>
-public sealed record DevicePollVote(string PollId, string? Question, string Answer, bool CurrentRound, DateTimeOffset UpdatedAt);
+/// <param name="Held">True for a typed answer the patient-data guard held: stored masked (as <paramref name="Answer"/> shows) and never counted.</param>
+public sealed record DevicePollVote(string PollId, string? Question, string Answer, bool CurrentRound, DateTimeOffset UpdatedAt, bool Held = false);

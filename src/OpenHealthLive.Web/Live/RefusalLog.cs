@@ -53,11 +53,21 @@ public sealed partial class RefusalLog(TimeProvider time, ILogger<RefusalLog> lo
             }
         }
 
-        LogRefused(method, kind, connectionId, suppressed);
+        if (suppressed == 0)
+        {
+            LogRefused(method, kind, connectionId);
+        }
+        else
+        {
+            LogRefusedAgain(method, kind, connectionId, suppressed);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} ({Kind}) from connection {ConnectionId}; {Suppressed} similar refusals from the same address in the last minute not logged")]
-    private partial void LogRefused(string method, string kind, string connectionId, int suppressed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} ({Kind}) from connection {ConnectionId}")]
+    private partial void LogRefused(string method, string kind, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refused {Method} ({Kind}) from connection {ConnectionId}; {Suppressed} more like it from the same address in the last minute were not logged")]
+    private partial void LogRefusedAgain(string method, string kind, string connectionId, int suppressed);
 
     private sealed class Entry
     {

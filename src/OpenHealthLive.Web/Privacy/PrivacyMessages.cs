@@ -33,7 +33,7 @@ public sealed record MyData(string Code, IReadOnlyList<MyQuestion> Questions, IR
         return new(code,
             data.Questions.Select(q => new MyQuestion(q.Id, q.Text, q.Author, PresenterQuestion.StatusName(q.Status), q.CreatedAt)).ToList(),
             data.QuestionVotes.Select(v => new MyQuestionVote(v.QuestionId, v.Text, v.CreatedAt)).ToList(),
-            data.PollVotes.Select(v => new MyPollVote(v.PollId, v.Question, v.Answer, v.CurrentRound, v.UpdatedAt)).ToList());
+            data.PollVotes.Select(v => new MyPollVote(v.PollId, v.Question, v.Answer, v.CurrentRound, v.UpdatedAt, v.Held)).ToList());
     }
 }
 
@@ -43,8 +43,11 @@ public sealed record MyQuestion(long Id, string Text, string? Author, string Sta
 /// <summary>An upvote this phone gave; <c>text</c> is null once the question is no longer on the list.</summary>
 public sealed record MyQuestionVote(long QuestionId, string? Text, DateTimeOffset CreatedAt);
 
-/// <summary>A vote this phone gave; <c>currentRound</c> is false for a round the presenter has since reset.</summary>
-public sealed record MyPollVote(string PollId, string? Question, string Answer, bool CurrentRound, DateTimeOffset UpdatedAt);
+/// <summary>
+/// A vote this phone gave; <c>currentRound</c> is false for a round the presenter has since reset; <c>held</c> is
+/// true for a typed answer the guard held (its masked text is what is stored).
+/// </summary>
+public sealed record MyPollVote(string PollId, string? Question, string Answer, bool CurrentRound, DateTimeOffset UpdatedAt, bool Held);
 
 /// <summary>The answer to <c>POST /j/{code}/forget-me</c>: what was deleted.</summary>
 public sealed record Forgotten(string Code, int Questions, int QuestionVotes, int PollVotes, string Message);

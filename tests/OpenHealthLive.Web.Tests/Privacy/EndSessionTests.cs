@@ -74,7 +74,7 @@ public sealed class EndSessionTests : IDisposable
         var counts = await Assert.ThrowsAsync<HubException>(() => phone.Connection.InvokeAsync<JsonElement>("GetAudienceDataCounts", Code));
         foreach (var refusal in new[] { end, reopen, erase, counts })
         {
-            Assert.Contains(PresenterOnlyHubFilter.RefusedMessage, refusal.Message, StringComparison.Ordinal);
+            Assert.Contains(StaffHubFilter.RefusedMessage, refusal.Message, StringComparison.Ordinal);
         }
 
         await phone.Connection.InvokeAsync<AskQuestionResult>(nameof(LiveHub.AskQuestion), Code, "still-open", "Is the talk still open?", null);

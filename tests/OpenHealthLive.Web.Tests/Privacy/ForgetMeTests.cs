@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenHealthLive.Web.Live;
 using OpenHealthLive.Web.Polls;
@@ -147,6 +148,47 @@ public sealed class ForgetMeTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Contains("Wait", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reading_what_this_phone_sent_is_rate_limited_per_phone_and_needs_the_phones_cookie()
+    {
+        _factory.Clock = new StoppedClock();
+        _factory.Settings["Questions:VotesPerDevicePerMinute"] = "3";
+        await using var a = await PhoneAsync(_factory);
+        for (var i = 0; i < 3; i++)
+        {
+            await a.Connection.InvokeAsync<JsonElement>("GetMyData", Code);
+        }
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => a.Connection.InvokeAsync<JsonElement>("GetMyData", Code));
+
+        Assert.Contains("Wait", refused.Message, StringComparison.Ordinal);
+        await using var stranger = await _factory.ConnectAsync();
+        var noCookie = await Assert.ThrowsAsync<HubException>(() => stranger.InvokeAsync<JsonElement>("GetMyData", Code));
+        Assert.Contains("the server holds nothing it sent", noCookie.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_held_word_cloud_answer_is_shown_to_its_phone_masked_and_forgetting_takes_it_off_the_presenters_list()
+    {
+        await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
+        await using var a = await PhoneAsync(_factory);
+        await presenter.InvokeAsync<PresenterPoll>(nameof(LiveHub.OpenPoll), Code, WordCloud);
+        var held = await VoteAsync(a.Connection, WordCloud, new { text = "943•476•5919" });
+        Assert.True(held.Held);
+        Assert.Single((await presenter.InvokeAsync<List<PresenterPoll>>(nameof(LiveHub.GetPollDashboard), Code)).Single(p => p.Id == WordCloud).HeldAnswers);
+
+        var mine = await a.Connection.InvokeAsync<JsonElement>("GetMyData", Code);
+
+        var vote = Assert.Single(mine.GetProperty("pollVotes").EnumerateArray());
+        Assert.True(vote.GetProperty("held").GetBoolean());
+        Assert.Equal("[NHS number ending …919]", vote.GetProperty("answer").GetString());
+        using var client = _factory.CreatePlainClient();
+        using var response = await ForgetAsync(client, a.Cookie);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await RowsAsync(_factory, Code)).Total);
+        Assert.Empty((await presenter.InvokeAsync<List<PresenterPoll>>(nameof(LiveHub.GetPollDashboard), Code)).Single(p => p.Id == WordCloud).HeldAnswers);
     }
 
     [Fact]

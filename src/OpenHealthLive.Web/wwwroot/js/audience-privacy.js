@@ -101,7 +101,7 @@ export function setupPrivacy(connection, code, { onErased }) {
       const statusNames = { visible: 'on the list', held: 'held for review', hidden: 'hidden by the presenter' };
       fill('my-questions', data.questions.map((q) => [q.text, [q.author ? `as “${q.author}”` : 'anonymous', statusNames[q.status] ?? q.status].join(', ')]), 'None');
       fill('my-upvotes', data.questionVotes.map((v) => [v.text ?? 'A question no longer on the list']), 'None');
-      fill('my-votes', data.pollVotes.map((v) => [v.answer, `${v.question ?? v.pollId}${v.currentRound ? '' : ' (an earlier round)'}`]), 'None');
+      fill('my-votes', data.pollVotes.map((v) => [v.answer, `${v.question ?? v.pollId}${v.held ? ' (held: not counted)' : ''}${v.currentRound ? '' : ' (an earlier round)'}`]), 'None');
       lists.hidden = false;
     } catch (error) {
       status.textContent = `Could not load it: ${errorMessage(error)}`;

@@ -64,7 +64,8 @@ export function setupPrivacyPanel(connection, code, { onErased }) {
   });
   reopenButton.addEventListener('click', () => call('ReopenSession'));
 
-  eraseButton.addEventListener('click', async () => {
+  // Erasing is the organiser's: for a speaker the page has neither the button nor the dialog.
+  eraseButton?.addEventListener('click', async () => {
     const found = await call('GetAudienceDataCounts');
     if (!found) return;
     const lines = [
@@ -91,8 +92,8 @@ export function setupPrivacyPanel(connection, code, { onErased }) {
     dialog.showModal();
     document.getElementById('erase-cancel').focus();
   });
-  document.getElementById('erase-cancel').addEventListener('click', () => dialog.close());
-  confirmButton.addEventListener('click', async () => {
+  document.getElementById('erase-cancel')?.addEventListener('click', () => dialog.close());
+  confirmButton?.addEventListener('click', async () => {
     confirmButton.disabled = true;
     try {
       const erased = await connection.invoke('EraseSession', code, keep.checked);

@@ -11,8 +11,8 @@ using OpenHealthLive.Core.Storage;
 namespace OpenHealthLive.Core.Storage.Migrations
 {
     [DbContext(typeof(LiveDbContext))]
-    [Migration("20261205103629_PrivacyRetention")]
-    partial class PrivacyRetention
+    [Migration("20261205104145_CongressRoles")]
+    partial class CongressRoles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -29,9 +29,6 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<long?>("AnsweringQuestionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset?>("AudienceDataErasedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -45,13 +42,13 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Fragment")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRehearsal")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("PreModeration")
@@ -63,12 +60,19 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<int>("RevealedSlide")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Room")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Shown")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Slide")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TimerElapsedMs")
                         .HasColumnType("INTEGER");
@@ -77,6 +81,10 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("TimerStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -111,9 +119,6 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("OpenedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedResults")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ResultsVisible")
@@ -187,10 +192,25 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GrantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
 
                     b.ToTable("PresenterSignIns", (string)null);
                 });
@@ -287,9 +307,44 @@ namespace OpenHealthLive.Core.Storage.Migrations
 
                     b.HasKey("QuestionId", "DeviceHash");
 
-                    b.HasIndex("DeviceHash");
-
                     b.ToTable("QuestionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.SessionGrantRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionCode");
+
+                    b.ToTable("SessionGrants", (string)null);
                 });
 
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionVoteRecord", b =>

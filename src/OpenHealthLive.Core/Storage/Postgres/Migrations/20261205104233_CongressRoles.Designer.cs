@@ -12,8 +12,8 @@ using OpenHealthLive.Core.Storage.Postgres;
 namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresLiveDbContext))]
-    [Migration("20261205103647_PrivacyRetention")]
-    partial class PrivacyRetention
+    [Migration("20261205104233_CongressRoles")]
+    partial class CongressRoles
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -36,9 +36,6 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<long?>("AnsweringQuestionId")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("AudienceDataErasedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -52,13 +49,13 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<int>("Fragment")
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRehearsal")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("PreModeration")
@@ -70,12 +67,19 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<int>("RevealedSlide")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Room")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Shown")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Slide")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("TimerElapsedMs")
                         .HasColumnType("bigint");
@@ -85,6 +89,10 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("TimerStartedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -119,9 +127,6 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("PublishedResults")
-                        .HasColumnType("text");
 
                     b.Property<bool>("ResultsVisible")
                         .HasColumnType("boolean");
@@ -196,10 +201,25 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("GrantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SessionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
 
                     b.ToTable("PresenterSignIns", (string)null);
                 });
@@ -300,9 +320,44 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.HasKey("QuestionId", "DeviceHash");
 
-                    b.HasIndex("DeviceHash");
-
                     b.ToTable("QuestionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.SessionGrantRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionCode");
+
+                    b.ToTable("SessionGrants", (string)null);
                 });
 
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionVoteRecord", b =>
