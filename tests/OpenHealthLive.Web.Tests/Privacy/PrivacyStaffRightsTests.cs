@@ -77,13 +77,15 @@ public sealed class PrivacyStaffRightsTests : IDisposable
     }
 
     [Fact]
-    public async Task The_console_shows_End_to_the_speaker_and_Erase_only_to_the_organiser()
+    public async Task The_console_shows_End_to_the_speaker_and_Erase_only_to_the_organiser_and_the_moderator_neither()
     {
-        var grant = await _factory.GetService<SessionGrants>().IssueAsync(Code, StaffRole.Speaker, CancellationToken.None);
-        var (speaker, _) = await _factory.SignInWithLinkAsync(grant.Secret);
+        var grants = _factory.GetService<SessionGrants>();
+        var (speaker, _) = await _factory.SignInWithLinkAsync((await grants.IssueAsync(Code, StaffRole.Speaker, CancellationToken.None)).Secret);
+        var (moderator, moderatorPage) = await _factory.SignInWithLinkAsync((await grants.IssueAsync(Code, StaffRole.Moderator, CancellationToken.None)).Secret);
 
         var speakers = await ConsoleAsync(speaker);
         var organisers = await ConsoleAsync(await _factory.SignInAsync());
+        var moderators = await ConsoleAsync(moderator, moderatorPage);
 
         Assert.Contains(">End the talk</button>", speakers, StringComparison.Ordinal);
         Assert.DoesNotContain("Erase audience data", speakers, StringComparison.Ordinal);
@@ -92,6 +94,9 @@ public sealed class PrivacyStaffRightsTests : IDisposable
         Assert.Contains(">End the talk</button>", organisers, StringComparison.Ordinal);
         Assert.Contains("Erase audience data…</button>", organisers, StringComparison.Ordinal);
         Assert.Contains("Erase what the audience sent?", organisers, StringComparison.Ordinal);
+        Assert.Contains("Questions", moderators, StringComparison.Ordinal);
+        Assert.DoesNotContain("End the talk", moderators, StringComparison.Ordinal);
+        Assert.DoesNotContain("Erase", moderators, StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();
