@@ -433,6 +433,48 @@ public sealed partial class PollService(
         return new VotesDeleted(outcome.deleted, outcome.kept.Count(k => k.Published is not null));
     }
 
+    /// <summary>
+    /// Every poll of a session back to where it was before anyone opened it (a rehearsal going live): each starts a
+    /// new round, closed, results hidden, nothing published, and opens by itself again on its slide if it should;
+    /// every vote of the session is deleted.
+    /// </summary>
+    /// <returns>How many votes were deleted.</returns>
+    public async Task<int> ResetSessionAsync(string sessionCode, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
+        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var states = await db.PollStates.Where(s => s.SessionCode == session.Code).ToListAsync(ct);
+            foreach (var state in states)
+            {
+                state.IsOpen = false;
+                state.ClosedAt = null;
+                StartNewRound(state, time.GetUtcNow());
+            }
+
+            var deleted = await db.PollVotes.Where(v => v.SessionCode == session.Code).ExecuteDeleteAsync(ct);
+            return (deleted, rounds: states.Select(s => (s.PollId, s.Round)).ToList());
+        }, cancellationToken, outcome =>
+        {
+            // On the writer, right after the commit: no vote can slip in between the deletion and the empty counts.
+            foreach (var (pollId, round) in outcome.rounds)
+            {
+                if (_tallies.TryGetValue((session.Code, pollId), out var entry))
+                {
+                    entry.Load(round, false, [], time.GetUtcNow(), null);
+                }
+            }
+        });
+
+        foreach (var (pollId, _) in outcome.rounds.Where(r => definitions.ContainsKey(r.PollId)))
+        {
+            await notifier.PollChangedAsync(await GetAsync(session.Code, pollId, cancellationToken), await ResultsAsync(session.Code, pollId, cancellationToken), cancellationToken);
+        }
+
+        return outcome.deleted;
+    }
+
     private async Task<(LiveSessionState Session, Deck Deck)> RequireDeckAsync(string sessionCode, CancellationToken cancellationToken)
     {
         var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");

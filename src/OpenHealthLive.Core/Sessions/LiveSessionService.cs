@@ -285,6 +285,50 @@ public sealed partial class LiveSessionService(
     public Task<LiveSessionState> MarkAudienceDataErasedAsync(string code, CancellationToken cancellationToken) =>
         ChangeRecordAsync(code, (record, now) => record.AudienceDataErasedAt = now, cancellationToken);
 
+    /// <summary>
+    /// Turns a rehearsal into the talk: back to the first slide (a new version, so every screen follows), nothing
+    /// shown yet but that slide, the timer at zero, not ended, no longer a rehearsal. The code stays the same.
+    /// </summary>
+    /// <exception cref="LiveSessionException">There is no such session, or it is not a rehearsal.</exception>
+    public async Task<LiveSessionState> GoLiveAsync(string code, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        LiveSessionState updated;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            if (!record.IsRehearsal)
+            {
+                throw new LiveSessionException($"Session {record.Code} is live already: only a rehearsal can go live.");
+            }
+
+            // Versions only grow: a phone that kept the rehearsal's last version must still take this one.
+            record.Version = Math.Max(record.Version, _cache.TryGetValue(record.Code, out var remembered) ? remembered.Position.Version : 0) + 1;
+            record.Slide = 0;
+            record.Fragment = 0;
+            record.Shown = FirstSlideOnly;
+            record.TimerRunning = false;
+            record.TimerStartedAt = null;
+            record.TimerElapsedMs = 0;
+            record.EndedAt = null;
+            record.IsRehearsal = false;
+            record.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            updated = Remember(record);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        await notifier.SlideChangedAsync(updated, cancellationToken);
+        await notifier.TimerChangedAsync(updated, cancellationToken);
+        return updated;
+    }
+
     /// <summary>Forgets cached state, so the next read comes from the database.</summary>
     public void Invalidate(string code) => _cache.TryRemove(code, out _);
 

@@ -3,6 +3,7 @@ using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Rehearsals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Polls;
@@ -19,7 +20,7 @@ namespace OpenHealthLive.Web.Live;
 /// </summary>
 public sealed class LiveHub(
     LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
-    QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData) : Hub<ILiveClient>
+    QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData, RehearsalService rehearsals) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
@@ -337,6 +338,14 @@ public sealed class LiveHub(
     [Staff(StaffRight.Organise)]
     public async Task<AudienceDataCounts> EraseSession(string code, bool keepPublishedResults) =>
         await audienceData.EraseAsync((await RequireAsync(code)).Code, keepPublishedResults, Context.ConnectionAborted);
+
+    /// <summary>
+    /// A rehearsal becomes the talk: the questions, upvotes and poll votes it collected are deleted, the polls start
+    /// again, and every screen goes back to the first slide; the code and QR code stay. Returns what was deleted.
+    /// </summary>
+    [Staff(StaffRight.Drive)]
+    public async Task<AudienceDataCounts> GoLive(string code) =>
+        (await rehearsals.GoLiveAsync((await RequireAsync(code)).Code, Context.ConnectionAborted)).Wiped;
 
     /// <summary>
     /// Everything this phone has sent in the talk, as stored: the device cookie is the only authority, so a phone sees

@@ -14,13 +14,14 @@ namespace OpenHealthLive.Web.Privacy;
 /// <param name="DeleteAfter">When what the audience sent will be deleted (the end plus the retention period).</param>
 /// <param name="ErasedAt">When what the audience sent was last deleted; null if never.</param>
 /// <param name="RetentionDays">The retention period in days.</param>
-public sealed record SessionStatus(string Code, bool Ended, DateTimeOffset? EndedAt, DateTimeOffset? DeleteAfter, DateTimeOffset? ErasedAt, int RetentionDays)
+/// <param name="Rehearsal">True while the session is a rehearsal: what phones send is deleted when it goes live.</param>
+public sealed record SessionStatus(string Code, bool Ended, DateTimeOffset? EndedAt, DateTimeOffset? DeleteAfter, DateTimeOffset? ErasedAt, int RetentionDays, bool Rehearsal)
 {
     public static SessionStatus From(LiveSessionState session, RetentionPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(policy);
-        return new(session.Code, session.Ended, session.EndedAt, policy.DeleteAfter(session.EndedAt), session.AudienceDataErasedAt, (int)policy.RetentionPeriod.TotalDays);
+        return new(session.Code, session.Ended, session.EndedAt, policy.DeleteAfter(session.EndedAt), session.AudienceDataErasedAt, (int)policy.RetentionPeriod.TotalDays, session.Plan.IsRehearsal);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Privacy;
+using OpenHealthLive.Core.Rehearsals;
 
 namespace OpenHealthLive.Web.Privacy;
 
@@ -18,6 +19,7 @@ internal static class PrivacySetup
         });
         builder.Services.AddSingleton<ISessionStatusNotifier, SessionStatusBroadcaster>();
         builder.Services.AddSingleton<AudienceDataService>();
+        builder.Services.AddSingleton<RehearsalService>();
         builder.Services.AddHostedService<RetentionService>();
         return builder;
     }
