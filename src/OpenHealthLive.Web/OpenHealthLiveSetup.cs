@@ -5,6 +5,7 @@ using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Live;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
+using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
 using OpenHealthLive.Web.Storage;
 
@@ -38,6 +39,9 @@ public static class OpenHealthLiveSetup
 
         // Polls: declared in decks, answered on phones, counted live
         builder.AddPolls();
+
+        // Privacy: the notice's settings, ending and erasing talks, retention, "forget me on this phone"
+        builder.AddPrivacy();
 
         // Presenter: key, cookie sign-in, authorisation
         builder.AddPresenter();
@@ -78,6 +82,7 @@ public static class OpenHealthLiveSetup
         app.MapDeckMedia();
         app.MapQuestionExports();
         app.MapPollResults();
+        app.MapPrivacy();
         app.MapSessionApi();
         app.MapHealth();
 

@@ -229,6 +229,83 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         await board.Page.CloseAsync();
     }
 
+    /// <summary>
+    /// privacy-notice-phone.png (the Questions tab on a phone that has not put the notice away, 390×844) and
+    /// erase-confirmation.png (the console's erase confirmation with its counts, 1440×900), for docs/privacy.md.
+    /// </summary>
+    [ScreenshotFact]
+    public Task Privacy_screenshots() => RunAsync(async devices =>
+    {
+        var folder = Path.GetFullPath(Environment.GetEnvironmentVariable(ScreenshotFactAttribute.Variable)!, RepositoryPaths.Root);
+        Directory.CreateDirectory(folder);
+        await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?>
+        {
+            ["Live:PublicBaseUrl"] = StageUrl,
+            ["Privacy:Controller"] = "Example Hospitals NHS Foundation Trust",
+            ["Privacy:ContactEmail"] = "dpo@example.nhs.uk",
+            ["Privacy:RetentionDays"] = "30",
+        });
+        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(server.BaseUrl, "presenter", 1440, 900));
+        var code = await presenter.StartSessionAsync(TalkDeck.Slug);
+        var room = new List<AudiencePage>();
+        for (var i = 0; i < DeckPoll.Voters; i++)
+        {
+            room.Add(await AudiencePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl, $"voter-{i + 1}"), code));
+        }
+
+        string[] questions =
+        [
+            "Which of the three projects is closest to routine use?",
+            "How do you keep models reproducible across hospitals?",
+        ];
+        await room[0].AskAsync(questions[0], "Priya");
+        await room[1].AskAsync(questions[1]);
+        // Held by the patient-data guard: the presenter sees it, the room does not.
+        await room[2].OpenQuestionsAsync();
+        await room[2].QuestionBox.FillAsync("My patient, NHS 943 476 5919, would she qualify?");
+        await room[2].AskButton.ClickAsync();
+        await Expect(room[2].OwnQuestions).ToContainTextAsync("Held for review");
+        for (var i = 2; i < room.Count; i++)
+        {
+            await room[i].OpenQuestionsAsync();
+            await room[i].UpvoteButton(questions[0]).ClickAsync();
+        }
+
+        await room[0].UpvoteButton(questions[1]).ClickAsync();
+        await Expect(room[1].VoteCount(questions[0])).ToHaveTextAsync("3");
+        foreach (var voter in room)
+        {
+            // Back on the slides, where a poll that opens comes to the front.
+            await voter.SlidesTab.ClickAsync();
+        }
+
+        await presenter.GoToPollAsync(DeckPoll.SingleChoice);
+        for (var i = 0; i < room.Count; i++)
+        {
+            await room[i].ExpectPollInFrontAsync(DeckPoll.SingleChoice.Question);
+            await DeckPoll.SingleChoice.VoteAsync(room[i], i);
+        }
+
+        await presenter.ShowPollResultsAsync(DeckPoll.SingleChoice.Question);
+
+        // A phone that has just joined and opens the questions: the notice comes before its first question.
+        var phone = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl, "newcomer"), code);
+        await phone.OpenQuestionsAsync();
+        await Expect(phone.PrivacyNotice).ToBeVisibleAsync();
+        await Expect(phone.QuestionTexts).ToHaveCountAsync(2);
+        await ShootAsync(phone.Page, Path.Combine(folder, "privacy-notice-phone.png"));
+
+        // Without the "Started session" notice, and on the next slide, so that the console's delivery figure is of a
+        // quiet room, as after a talk.
+        await presenter.Page.ReloadAsync();
+        await presenter.ExpectLiveAsync();
+        await presenter.NextAsync();
+        await Expect(presenter.Page.Locator("#delivery")).ToHaveTextAsync(new Regex($@"^6 of 6 phones on slide {DeckPoll.SingleChoice.Slide + 1}\b"));
+        await presenter.OpenEraseAsync();
+        await Expect(presenter.EraseDialog.GetByRole(AriaRole.List)).ToContainTextAsync("3 questions (1 held for review)");
+        await ShootAsync(presenter.Page, Path.Combine(folder, "erase-confirmation.png"));
+    });
+
     private static async Task ShootAsync(IPage page, string path, bool fullPage = false)
     {
         // From the top, as the page first appears: a click or a reload (which keeps the scroll) may have moved it.

@@ -240,6 +240,37 @@ public sealed partial class AudiencePage(IPage page)
         await Expect(PollReceipt).ToHaveTextAsync(receipt);
     }
 
+    // ---- Privacy ----
+
+    /// <summary>The short privacy notice shown with the questions and the poll.</summary>
+    public ILocator PrivacyNotice => Page.GetByRole(AriaRole.Complementary, new() { Name = "Your privacy" });
+
+    /// <summary>"This talk has ended…", or what became of "Forget me on this phone", under the status bar.</summary>
+    public ILocator TalkNote => Page.Locator("#ended-note");
+
+    /// <summary>The dialog that lists what this phone sent and offers "Forget me on this phone".</summary>
+    public ILocator MyData => Page.GetByRole(AriaRole.Dialog, new() { Name = "What this phone sent" });
+
+    /// <summary>What "What this phone sent" says about the server's records ("Loading…", "Stored on the server…").</summary>
+    public ILocator MyDataStatus => MyData.Locator("#my-data-status");
+
+    /// <summary>Opens "What this phone sent" from the link under the questions and waits for the lists.</summary>
+    public async Task OpenMyDataAsync()
+    {
+        await OpenQuestionsAsync();
+        await Page.GetByRole(AriaRole.Tabpanel, new() { Name = "Questions" }).GetByRole(AriaRole.Button, new() { Name = "What this phone sent · Forget me" }).ClickAsync();
+        await Expect(MyDataStatus).Not.ToHaveTextAsync(new Regex("^(Loading…)?$"));
+    }
+
+    /// <summary>"Forget me on this phone", confirmed; the page reloads with a new anonymous id.</summary>
+    public async Task ForgetMeAsync()
+    {
+        await MyData.GetByRole(AriaRole.Button, new() { Name = "Forget me on this phone" }).ClickAsync();
+        await MyData.GetByRole(AriaRole.Button, new() { Name = "Erase it" }).ClickAsync();
+        await Expect(TalkNote).ToContainTextAsync("Erased: everything this phone sent in this talk is deleted");
+        await ExpectLiveAsync();
+    }
+
     [GeneratedRegex("^(Send|Change) my vote$")]
     private static partial Regex SendVoteName();
 }

@@ -207,6 +207,36 @@ public sealed partial class PresenterPage(IPage page)
         }
     }
 
+    // ---- End of the talk ----
+
+    public ILocator TalkStatus => Page.Locator("#talk-status");
+
+    /// <summary>The erase confirmation, with the counts of what will go.</summary>
+    public ILocator EraseDialog => Page.GetByRole(AriaRole.Dialog, new() { Name = "Erase what the audience sent?" });
+
+    /// <summary>"End the talk", accepting the browser's confirmation.</summary>
+    public async Task EndTalkAsync()
+    {
+        EventHandler<IDialog> accept = async (_, dialog) => await dialog.AcceptAsync();
+        Page.Dialog += accept;
+        try
+        {
+            await Page.GetByRole(AriaRole.Button, new() { Name = "End the talk" }).ClickAsync();
+            await Expect(TalkStatus).ToContainTextAsync("Ended at");
+        }
+        finally
+        {
+            Page.Dialog -= accept;
+        }
+    }
+
+    /// <summary>Opens the erase confirmation and waits for its counts.</summary>
+    public async Task OpenEraseAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Erase audience data…" }).ClickAsync();
+        await Expect(EraseDialog).ToBeVisibleAsync();
+    }
+
     /// <summary>The dialog "Edit…" opens on a question.</summary>
     public ILocator EditQuestionDialog => Page.GetByRole(AriaRole.Dialog, new() { Name = "Edit the question" });
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
@@ -66,6 +67,12 @@ public sealed partial class PollService(
         ChangeStateAsync(sessionCode, pollId, (db, state, ct) =>
         {
             var now = time.GetUtcNow();
+            if (state.PublishedResults is not null)
+            {
+                // Its votes were deleted and its shown results kept as they were: voting again starts a new round.
+                StartNewRound(state, now);
+            }
+
             state.IsOpen = true;
             state.OpenedAt ??= now;
             return CloseOthersAsync(db, sessionCode, pollId, now, ct);
@@ -95,11 +102,10 @@ public sealed partial class PollService(
     public Task<PollView> ResetAsync(string sessionCode, string pollId, CancellationToken cancellationToken) =>
         ChangeStateAsync(sessionCode, pollId, (_, state, _) =>
         {
-            state.Round++;
-            state.ResultsVisible = false;
-            state.OpenedAt = state.IsOpen ? time.GetUtcNow() : null;
+            StartNewRound(state, time.GetUtcNow());
             return Task.CompletedTask;
         }, cancellationToken);
+
 
     /// <summary>
     /// Records a phone's vote (or its changed vote) in the open poll. Sending the same client id again changes
@@ -122,6 +128,7 @@ public sealed partial class PollService(
         var blocked = blocks is not null && await blocks.IsBlockedAsync(sessionCode, deviceHash, cancellationToken);
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
+            await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, ct);
             if (state is not { IsOpen: true })
             {
@@ -204,8 +211,8 @@ public sealed partial class PollService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == entry.Poll.Id, cancellationToken);
             var round = state?.Round ?? 0;
-            var answers = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == entry.Poll.Id && v.Round == round).Select(v => v.Answer).ToListAsync(cancellationToken);
-            entry.Load(round, state?.ResultsVisible ?? false, answers.Select(PollAnswers.ReadStored), time.GetUtcNow());
+            var answers = await StoredAnswersAsync(db, sessionCode, entry.Poll.Id, round, cancellationToken);
+            entry.Load(round, state?.ResultsVisible ?? false, answers, time.GetUtcNow(), PublishedResultsJson.Deserialize(state?.PublishedResults));
         }
 
         return entry.Snapshot();
@@ -271,6 +278,14 @@ public sealed partial class PollService(
         return view;
     }
 
+    private static void StartNewRound(PollStateRecord state, DateTimeOffset now)
+    {
+        state.Round++;
+        state.ResultsVisible = false;
+        state.PublishedResults = null;
+        state.OpenedAt = state.IsOpen ? now : null;
+    }
+
     private static async Task CloseOthersAsync(LiveDbContext db, string sessionCode, string pollId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         foreach (var other in await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId != pollId && s.IsOpen).ToListAsync(cancellationToken))
@@ -294,15 +309,178 @@ public sealed partial class PollService(
         {
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == poll.Id, ct);
             var round = state?.Round ?? 0;
-            var answers = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == poll.Id && v.Round == round).Select(v => v.Answer).ToListAsync(ct);
-            return (round, visible: state?.ResultsVisible ?? false, answers);
+            var answers = await StoredAnswersAsync(db, sessionCode, poll.Id, round, ct);
+            return (round, visible: state?.ResultsVisible ?? false, answers, published: PublishedResultsJson.Deserialize(state?.PublishedResults));
         }, cancellationToken, loaded =>
         {
-            entry.Load(loaded.round, loaded.visible, loaded.answers.Select(PollAnswers.ReadStored), time.GetUtcNow());
+            entry.Load(loaded.round, loaded.visible, loaded.answers, time.GetUtcNow(), loaded.published);
             // A reloaded deck (Development) gives new definitions; the first loader after that wins.
             _tallies.AddOrUpdate(key, entry, (_, existing) => ReferenceEquals(existing.Poll, poll) ? existing : entry);
         });
         return _tallies[key];
+    }
+
+    /// <summary>The answers of a round, counted and held, read on the writer or from the shared database.</summary>
+    private static async Task<List<StoredPollAnswer>> StoredAnswersAsync(LiveDbContext db, string sessionCode, string pollId, int round, CancellationToken cancellationToken)
+    {
+        var stored = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == round).Select(v => v.Answer).ToListAsync(cancellationToken);
+        return stored.Select(PollAnswers.ReadStored).ToList();
+    }
+
+    /// <summary>
+    /// Deletes every vote one device gave in a session, in every round, as one write; the live counts drop its
+    /// answers at once. The caller makes the deletion final in the files (<see cref="SqliteStorage.EraseDeletedAsync"/>).
+    /// </summary>
+    /// <returns>How many votes were deleted.</returns>
+    public async Task<int> ForgetDeviceAsync(string sessionCode, string deviceHash, CancellationToken cancellationToken)
+    {
+        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var votes = await db.PollVotes.Where(v => v.SessionCode == sessionCode && v.DeviceHash == deviceHash).ToListAsync(ct);
+            var rounds = await db.PollStates.AsNoTracking().Where(s => s.SessionCode == sessionCode).ToDictionaryAsync(s => s.PollId, s => s.Round, ct);
+            db.PollVotes.RemoveRange(votes);
+            var counted = votes.Where(v => v.Round == rounds.GetValueOrDefault(v.PollId))
+                .Select(v => (v.PollId, v.Round, Answer: PollAnswers.ReadStored(v.Answer))).ToList();
+            return (votes.Count, counted);
+        }, cancellationToken, outcome =>
+        {
+            // In a cluster the tallies are re-read from the database instead (SnapshotAsync).
+            if (_topology.MultiNode)
+            {
+                return;
+            }
+
+            foreach (var (pollId, round, answer) in outcome.counted)
+            {
+                if (_tallies.TryGetValue((sessionCode, pollId), out var entry))
+                {
+                    entry.Retract(round, answer);
+                }
+            }
+        });
+
+        foreach (var pollId in outcome.counted.Select(c => c.PollId).Distinct(StringComparer.Ordinal))
+        {
+            if (_tallies.TryGetValue((sessionCode, pollId), out var entry))
+            {
+                notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, ct => SnapshotAsync(sessionCode, entry, ct));
+            }
+        }
+
+        foreach (var pollId in outcome.counted.Where(c => c.Answer.Held is not null).Select(c => c.PollId).Distinct(StringComparer.Ordinal))
+        {
+            // The presenter's list of held answers loses this phone's.
+            await notifier.HeldAnswersChangedAsync(await GetAsync(sessionCode, pollId, cancellationToken), await ResultsAsync(sessionCode, pollId, cancellationToken), cancellationToken);
+        }
+
+        return outcome.Count;
+    }
+
+    /// <summary>
+    /// Deletes every vote of a session, in every round, as one write. The results the room was shown
+    /// (<paramref name="keepPublishedResults"/>) are kept first, as counts, and go on being served as open data; any
+    /// other results go with the votes, and with <paramref name="keepPublishedResults"/> false the shown ones too
+    /// (they are then hidden again). Every screen is told. The caller makes the deletion final in the files.
+    /// </summary>
+    public async Task<VotesDeleted> EraseSessionAsync(string sessionCode, bool keepPublishedResults, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
+        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var states = await db.PollStates.Where(s => s.SessionCode == sessionCode).ToListAsync(ct);
+            foreach (var state in states)
+            {
+                if (state.IsOpen)
+                {
+                    // Nothing is left to count in it; opening it again starts a new round.
+                    state.IsOpen = false;
+                    state.ClosedAt = time.GetUtcNow();
+                }
+
+                if (!keepPublishedResults || !state.ResultsVisible)
+                {
+                    state.PublishedResults = null;
+                    state.ResultsVisible &= keepPublishedResults;
+                }
+                else if (state.PublishedResults is null && definitions.TryGetValue(state.PollId, out var poll))
+                {
+                    var tally = new PollTally(poll);
+                    foreach (var answer in await StoredAnswersAsync(db, sessionCode, state.PollId, state.Round, ct))
+                    {
+                        if (answer.Counted is { } counted)
+                        {
+                            tally.Add(counted);
+                        }
+                    }
+
+                    state.PublishedResults = PublishedResultsJson.Serialize(tally.Snapshot());
+                }
+            }
+
+            var deleted = await db.PollVotes.Where(v => v.SessionCode == sessionCode).ExecuteDeleteAsync(ct);
+            var kept = states.Select(s => (s.PollId, s.Round, s.ResultsVisible, Published: PublishedResultsJson.Deserialize(s.PublishedResults))).ToList();
+            return (deleted, kept);
+        }, cancellationToken, outcome =>
+        {
+            // On the writer, right after the commit: no vote can slip in between the deletion and the new counts.
+            foreach (var (pollId, round, visible, published) in outcome.kept)
+            {
+                if (_tallies.TryGetValue((sessionCode, pollId), out var entry))
+                {
+                    entry.Load(round, visible, [], time.GetUtcNow(), published);
+                }
+            }
+        });
+
+        foreach (var (pollId, _, _, _) in outcome.kept.Where(k => definitions.ContainsKey(k.PollId)))
+        {
+            await notifier.PollChangedAsync(await GetAsync(sessionCode, pollId, cancellationToken), await ResultsAsync(sessionCode, pollId, cancellationToken), cancellationToken);
+        }
+
+        return new VotesDeleted(outcome.deleted, outcome.kept.Count(k => k.Published is not null));
+    }
+
+    /// <summary>
+    /// Every poll of a session back to where it was before anyone opened it (a rehearsal going live): each starts a
+    /// new round, closed, results hidden, nothing published, and opens by itself again on its slide if it should;
+    /// every vote of the session is deleted.
+    /// </summary>
+    /// <returns>How many votes were deleted.</returns>
+    public async Task<int> ResetSessionAsync(string sessionCode, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
+        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var states = await db.PollStates.Where(s => s.SessionCode == session.Code).ToListAsync(ct);
+            foreach (var state in states)
+            {
+                state.IsOpen = false;
+                state.ClosedAt = null;
+                StartNewRound(state, time.GetUtcNow());
+            }
+
+            var deleted = await db.PollVotes.Where(v => v.SessionCode == session.Code).ExecuteDeleteAsync(ct);
+            return (deleted, rounds: states.Select(s => (s.PollId, s.Round)).ToList());
+        }, cancellationToken, outcome =>
+        {
+            // On the writer, right after the commit: no vote can slip in between the deletion and the empty counts.
+            foreach (var (pollId, round) in outcome.rounds)
+            {
+                if (_tallies.TryGetValue((session.Code, pollId), out var entry))
+                {
+                    entry.Load(round, false, [], time.GetUtcNow(), null);
+                }
+            }
+        });
+
+        foreach (var (pollId, _) in outcome.rounds.Where(r => definitions.ContainsKey(r.PollId)))
+        {
+            await notifier.PollChangedAsync(await GetAsync(session.Code, pollId, cancellationToken), await ResultsAsync(session.Code, pollId, cancellationToken), cancellationToken);
+        }
+
+        return outcome.deleted;
     }
 
     private async Task<(LiveSessionState Session, Deck Deck)> RequireDeckAsync(string sessionCode, CancellationToken cancellationToken)
@@ -357,6 +535,9 @@ public sealed partial class PollService(
         private PollTally _tally = new(poll);
         private int _round;
 
+        // The results the room was shown, kept when the round's votes were deleted; they stand in for the tally.
+        private PollResults? _published;
+
         public PollDefinition Poll { get; } = poll;
 
         public int Voters
@@ -365,7 +546,7 @@ public sealed partial class PollService(
             {
                 lock (_lock)
                 {
-                    return _tally.Voters;
+                    return _published?.Voters ?? _tally.Voters;
                 }
             }
         }
@@ -374,13 +555,14 @@ public sealed partial class PollService(
 
         public DateTimeOffset LoadedAt { get; private set; }
 
-        public void Load(int round, bool resultsVisible, IEnumerable<StoredPollAnswer> answers, DateTimeOffset at)
+        public void Load(int round, bool resultsVisible, IEnumerable<StoredPollAnswer> answers, DateTimeOffset at, PollResults? published)
         {
             lock (_lock)
             {
                 LoadedAt = at;
                 _round = round;
                 ResultsVisible = resultsVisible;
+                _published = published;
                 _tally = new PollTally(Poll);
                 _held.Clear();
                 foreach (var answer in answers)
@@ -407,6 +589,7 @@ public sealed partial class PollService(
                 if (round != _round)
                 {
                     _round = round;
+                    _published = null;
                     _tally = new PollTally(Poll);
                     _held.Clear();
                 }
@@ -447,11 +630,32 @@ public sealed partial class PollService(
             }
         }
 
+        /// <summary>Takes back one answer of <paramref name="round"/>, counted or held, whose vote was deleted.</summary>
+        public void Retract(int round, StoredPollAnswer answer)
+        {
+            lock (_lock)
+            {
+                if (round != _round)
+                {
+                    return;
+                }
+
+                if (answer.Counted is { } counted)
+                {
+                    _tally.Remove(counted);
+                }
+                else if (answer.Held is { } held)
+                {
+                    _held.Remove(held);
+                }
+            }
+        }
+
         public PollResults Snapshot()
         {
             lock (_lock)
             {
-                return _tally.Snapshot();
+                return _published ?? _tally.Snapshot();
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -94,6 +95,7 @@ public sealed partial class QuestionService(
                 return (existing, true);
             }
 
+            await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             if (await _countInSession(db, sessionCode) >= _limits.MaxPerSession)
             {
                 throw new LiveSessionException($"This talk has reached its limit of {_limits.MaxPerSession} questions.");
@@ -143,6 +145,7 @@ public sealed partial class QuestionService(
         var blocked = await _blocks.IsBlockedAsync(sessionCode, deviceHash, cancellationToken);
         var (record, changed) = await writes.EnqueueAsync(async (db, ct) =>
         {
+            await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             var question = await _findVisible(db, questionId, sessionCode)
                 ?? throw new LiveSessionException("That question is no longer on the list.");
             // After the refusals any phone can get, so a blocked phone meets those first, as every phone does.
@@ -381,6 +384,91 @@ public sealed partial class QuestionService(
     }
 
     /// <summary>
+    /// Deletes one device's questions in a session (with every upvote of them) and its block if a moderator blocked it,
+    /// and takes back its upvotes of other questions, as one write; the room's lists and counts follow. The caller makes the deletion final in the files
+    /// (<see cref="SqliteStorage.EraseDeletedAsync"/>).
+    /// </summary>
+    /// <returns>What was deleted: the device's questions (held ones among them) and its upvotes.</returns>
+    public async Task<QuestionsDeleted> ForgetDeviceAsync(string sessionCode, string deviceHash, CancellationToken cancellationToken)
+    {
+        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var own = await db.Questions.AsNoTracking().Where(q => q.SessionCode == sessionCode && q.DeviceHash == deviceHash)
+                .Select(q => new { q.Id, q.Status }).ToListAsync(ct);
+            var ownIds = own.Select(q => q.Id).ToList();
+            var votes = await db.QuestionVotes
+                .Where(v => v.DeviceHash == deviceHash && db.Questions.Any(q => q.Id == v.QuestionId && q.SessionCode == sessionCode)).ToListAsync(ct);
+            var changed = new List<QuestionRecord>();
+            foreach (var vote in votes.Where(v => !ownIds.Contains(v.QuestionId)))
+            {
+                db.QuestionVotes.Remove(vote);
+                var question = await db.Questions.SingleAsync(q => q.Id == vote.QuestionId, ct);
+                question.Votes = Math.Max(0, question.Votes - 1);
+                changed.Add(question);
+            }
+
+            // Its own questions go with every upvote of them, this device's and other phones'.
+            await db.QuestionVotes.Where(v => ownIds.Contains(v.QuestionId)).ExecuteDeleteAsync(ct);
+            await db.Questions.Where(q => ownIds.Contains(q.Id)).ExecuteDeleteAsync(ct);
+            // A block keyed on a device id that no longer exists protects nothing (the phone gets a new id): it goes too.
+            await db.BlockedDevices.Where(b => b.SessionCode == sessionCode && b.DeviceHash == deviceHash).ExecuteDeleteAsync(ct);
+            var answeringCleared = await db.Sessions
+                .Where(s => s.Code == sessionCode && s.AnsweringQuestionId != null && ownIds.Contains(s.AnsweringQuestionId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AnsweringQuestionId, (long?)null), ct) > 0;
+            var deleted = new QuestionsDeleted(own.Count, own.Count(q => q.Status == (int)QuestionStatus.Held), votes.Count);
+            return new DeletedQuestions(deleted, ownIds, changed, answeringCleared);
+        }, cancellationToken);
+
+        await AnnounceDeletedAsync(sessionCode, outcome, cancellationToken);
+        return outcome.Deleted;
+    }
+
+    /// <summary>
+    /// Deletes every question of a session, held and hidden ones too, with every upvote and every blocked phone, as one
+    /// write; screens are told. The caller makes the deletion final in the files (<see cref="SqliteStorage.EraseDeletedAsync"/>).
+    /// </summary>
+    public async Task<QuestionsDeleted> EraseSessionAsync(string sessionCode, CancellationToken cancellationToken)
+    {
+        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        {
+            var all = await db.Questions.AsNoTracking().Where(q => q.SessionCode == sessionCode).Select(q => new { q.Id, q.Status }).ToListAsync(ct);
+            var votes = await db.QuestionVotes.Where(v => db.Questions.Any(q => q.Id == v.QuestionId && q.SessionCode == sessionCode)).ExecuteDeleteAsync(ct);
+            await db.Questions.Where(q => q.SessionCode == sessionCode).ExecuteDeleteAsync(ct);
+            // The blocked phones' device ids are the audience's data too (and a rehearsal's blocks do not carry over).
+            await db.BlockedDevices.Where(b => b.SessionCode == sessionCode).ExecuteDeleteAsync(ct);
+            var answeringCleared = await db.Sessions.Where(s => s.Code == sessionCode && s.AnsweringQuestionId != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.AnsweringQuestionId, (long?)null), ct) > 0;
+            var deleted = new QuestionsDeleted(all.Count, all.Count(q => q.Status == (int)QuestionStatus.Held), votes);
+            return new DeletedQuestions(deleted, all.Select(q => q.Id).ToList(), [], answeringCleared);
+        }, cancellationToken);
+
+        await AnnounceDeletedAsync(sessionCode, outcome, cancellationToken);
+        return outcome.Deleted;
+    }
+
+    private async Task AnnounceDeletedAsync(string sessionCode, DeletedQuestions outcome, CancellationToken cancellationToken)
+    {
+        _settings.TryRemove(sessionCode, out _);
+        _blocks.Forget(sessionCode);
+        await notifier.BlockedDevicesChangedAsync(sessionCode, await BlockedDevicesAsync(sessionCode, cancellationToken), cancellationToken);
+        var settings = await SettingsAsync(sessionCode, cancellationToken);
+        foreach (var id in outcome.Ids)
+        {
+            await notifier.QuestionDeletedAsync(sessionCode, id, cancellationToken);
+        }
+
+        foreach (var question in outcome.Changed)
+        {
+            await notifier.QuestionChangedAsync(ToView(question, settings.AnsweringQuestionId), cancellationToken);
+        }
+
+        if (outcome.AnsweringCleared)
+        {
+            await notifier.SettingsChangedAsync(settings, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// The presenter replaces a question's text (to take out what should not be shown, or a typo). The new text
     /// goes through the guard like a phone's: what it finds is masked and the question is held, with the reason;
     /// a clean edit of a held question stays held until approved. The name is checked again with it.
@@ -483,6 +571,8 @@ public sealed partial class QuestionService(
 
     private static QuestionView ToView(QuestionRecord r, long? answering) =>
         new(r.Id, r.SessionCode, r.Text, r.Author, r.Votes, (QuestionStatus)r.Status, r.HeldReason, r.Pinned, answering == r.Id, r.AnsweredAt, r.CreatedAt);
+
+    private sealed record DeletedQuestions(QuestionsDeleted Deleted, IReadOnlyList<long> Ids, IReadOnlyList<QuestionRecord> Changed, bool AnsweringCleared);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Question {QuestionId} in session {SessionCode} was deleted, but readers kept the database's write-ahead log busy: its text stays in that file until the next deletion or restart empties it")]
     private partial void LogDeletedTextKept(string sessionCode, long questionId);

@@ -272,10 +272,25 @@ public sealed partial class LiveSessionService(
             record.TimerElapsedMs = 0;
         }, cancellationToken);
 
-    /// <summary>Forgets cached state, so the next read comes from the database.</summary>
-    public void Invalidate(string code) => _cache.TryRemove(code, out _);
+    /// <summary>
+    /// Ends the talk (<paramref name="ended"/>) or opens it again; ending a talk that has ended keeps its first end
+    /// time, so the retention period runs from when it really ended.
+    /// </summary>
+    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    public Task<LiveSessionState> SetEndedAsync(string code, bool ended, CancellationToken cancellationToken) =>
+        ChangeRecordAsync(code, (record, now) => record.EndedAt = ended ? record.EndedAt ?? now : null, cancellationToken);
 
-    private async Task<LiveSessionState> ChangeTimerAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
+    /// <summary>Records that everything the audience sent has just been deleted.</summary>
+    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    public Task<LiveSessionState> MarkAudienceDataErasedAsync(string code, CancellationToken cancellationToken) =>
+        ChangeRecordAsync(code, (record, now) => record.AudienceDataErasedAt = now, cancellationToken);
+
+    /// <summary>
+    /// Turns a rehearsal into the talk: back to the first slide (a new version, so every screen follows), nothing
+    /// shown yet but that slide, the timer at zero, not ended, no longer a rehearsal. The code stays the same.
+    /// </summary>
+    /// <exception cref="LiveSessionException">There is no such session, or it is not a rehearsal.</exception>
+    public async Task<LiveSessionState> GoLiveAsync(string code, CancellationToken cancellationToken)
     {
         var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
@@ -285,19 +300,67 @@ public sealed partial class LiveSessionService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
-            change(record, time.GetUtcNow());
+            if (!record.IsRehearsal)
+            {
+                throw new LiveSessionException($"Session {record.Code} is live already: only a rehearsal can go live.");
+            }
+
+            // Versions only grow: a phone that kept the rehearsal's last version must still take this one.
+            record.Version = Math.Max(record.Version, _cache.TryGetValue(record.Code, out var remembered) ? remembered.Position.Version : 0) + 1;
+            record.Slide = 0;
+            record.Fragment = 0;
+            record.Shown = FirstSlideOnly;
+            record.TimerRunning = false;
+            record.TimerStartedAt = null;
+            record.TimerElapsedMs = 0;
+            record.EndedAt = null;
+            record.IsRehearsal = false;
+            record.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            // The timer is not a slide change: it does not move the version, so keep the cache in step directly.
-            updated = ToState(record);
-            _cache[updated.Code] = updated;
+            updated = Remember(record);
         }
         finally
         {
             gate.Release();
         }
 
+        await notifier.SlideChangedAsync(updated, cancellationToken);
         await notifier.TimerChangedAsync(updated, cancellationToken);
         return updated;
+    }
+
+    /// <summary>Forgets cached state, so the next read comes from the database.</summary>
+    public void Invalidate(string code) => _cache.TryRemove(code, out _);
+
+    private async Task<LiveSessionState> ChangeTimerAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var updated = await ChangeRecordAsync(code, change, cancellationToken);
+        await notifier.TimerChangedAsync(updated, cancellationToken);
+        return updated;
+    }
+
+    /// <summary>A change that is not a slide change (the timer, the end of the talk), applied under the session's lock.</summary>
+    private async Task<LiveSessionState> ChangeRecordAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            change(record, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            // Not a slide change: it does not move the version, so keep the cache in step directly.
+            var updated = ToState(record);
+            _cache[updated.Code] = updated;
+            _cachedAt[updated.Code] = time.GetUtcNow();
+            return updated;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     internal static (int Slide, int Fragment) Move(Deck deck, int slide, int fragment, Navigation navigation)
@@ -356,7 +419,7 @@ public sealed partial class LiveSessionService(
     private static LiveSessionState ToState(LiveSessionRecord r) =>
         new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), ShownOf(r).With(r.Slide, r.Fragment), r.CreatedAt,
             new SpeakerTimer(r.TimerRunning, TimeSpan.FromMilliseconds(r.TimerElapsedMs), r.TimerStartedAt),
-            new SessionPlan(r.Title, r.Room, r.StartsAt, r.IsRehearsal));
+            new SessionPlan(r.Title, r.Room, r.StartsAt, r.IsRehearsal), r.EndedAt, r.AudienceDataErasedAt);
 
     /// <summary>
     /// The slides a stored session has shown. A row from before they were recorded has only the furthest point

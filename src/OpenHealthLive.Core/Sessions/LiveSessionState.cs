@@ -9,4 +9,12 @@ namespace OpenHealthLive.Core.Sessions;
 /// <param name="CreatedAt">When the session started.</param>
 /// <param name="Timer">The speaker's timer.</param>
 /// <param name="Plan">Title, room, start time and rehearsal flag, as the organiser planned them.</param>
-public sealed record LiveSessionState(string Code, string DeckSlug, bool IsDefault, SlidePosition Position, ShownSlides Shown, DateTimeOffset CreatedAt, SpeakerTimer Timer, SessionPlan Plan);
+/// <param name="EndedAt">When the talk ended; null while it runs. An ended talk takes no questions or votes.</param>
+/// <param name="AudienceDataErasedAt">When everything the audience sent was last deleted; null if never.</param>
+public sealed record LiveSessionState(
+    string Code, string DeckSlug, bool IsDefault, SlidePosition Position, ShownSlides Shown, DateTimeOffset CreatedAt, SpeakerTimer Timer, SessionPlan Plan,
+    DateTimeOffset? EndedAt = null, DateTimeOffset? AudienceDataErasedAt = null)
+{
+    /// <summary>True once the talk has ended.</summary>
+    public bool Ended => EndedAt is not null;
+}

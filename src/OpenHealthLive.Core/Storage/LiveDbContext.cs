@@ -83,6 +83,8 @@ public class LiveDbContext : DbContext
             vote.HasKey(v => new { v.QuestionId, v.DeviceHash });
             vote.Property(v => v.DeviceHash).HasMaxLength(64);
             vote.HasOne<QuestionRecord>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+            // "Forget me on this phone" finds a device's upvotes without reading every vote.
+            vote.HasIndex(v => v.DeviceHash);
         });
 
         modelBuilder.Entity<BlockedDeviceRecord>(blocked =>

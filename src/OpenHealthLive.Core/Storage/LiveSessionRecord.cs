@@ -77,4 +77,13 @@ public sealed class LiveSessionRecord
 
     /// <summary>When the position last changed.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When the presenter ended the talk (or the retention check ended it, idle); null while it runs. An ended talk
+    /// takes no questions or votes, and its audience's data is deleted a retention period after this.
+    /// </summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>When everything the audience sent was last deleted (an erase, or the retention period running out).</summary>
+    public DateTimeOffset? AudienceDataErasedAt { get; set; }
 }

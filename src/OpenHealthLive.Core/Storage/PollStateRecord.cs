@@ -23,4 +23,10 @@ public sealed class PollStateRecord
 
     /// <summary>When it was last closed.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>
+    /// The results of the current round as the room was shown them, kept (as JSON, <see cref="Polls.PublishedResultsJson"/>)
+    /// when the votes were deleted: counts only, no device. Null while the votes themselves are kept.
+    /// </summary>
+    public string? PublishedResults { get; set; }
 }

@@ -69,5 +69,16 @@ public sealed class DeviceIdentity(IDataProtectionProvider dataProtection, TimeP
         }
     }
 
+    /// <summary>
+    /// Clears the device cookie ("Forget me on this phone"): the phone's next visit gets a new random token, which
+    /// nothing stored refers to.
+    /// </summary>
+    public void Forget(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Cookies.Delete(CookieName, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, Path = "/" });
+        http.Items.Remove(CookieName);
+    }
+
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..32];
 }

@@ -24,7 +24,8 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
         if (Buckets.GetOrAdd(invocationContext.HubMethod, static method => Attribute.GetCustomAttribute(method, typeof(RateLimitedAttribute)) as RateLimitedAttribute) is { } limited)
         {
             var http = invocationContext.Context.GetHttpContext();
-            var device = devices.TryRead(http) ?? throw HubRefusal.Create(HubRefusal.NoDevice, NoDeviceMessage(invocationContext.HubMethodArguments.Count > 0 ? invocationContext.HubMethodArguments[0] as string : null));
+            var code = invocationContext.HubMethodArguments.Count > 0 ? invocationContext.HubMethodArguments[0] as string : null;
+            var device = devices.TryRead(http) ?? throw HubRefusal.Create(HubRefusal.NoDevice, limited.Bucket == HubRateLimits.MyData ? NothingHeldMessage(code) : NoDeviceMessage(code));
             var decision = limits.TryAcquire(limited.Bucket, device, http?.Connection.RemoteIpAddress?.ToString());
             if (!decision.Allowed)
             {
@@ -36,10 +37,15 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
     }
 
     /// <summary>What a connection without the device cookie is told when it tries to write.</summary>
-    internal static string NoDeviceMessage(string? code)
+    internal static string NoDeviceMessage(string? code) => NotJoined(code, "it cannot send questions or votes");
+
+    /// <summary>What a connection without the device cookie is told when it asks what it has sent.</summary>
+    internal static string NothingHeldMessage(string? code) => NotJoined(code, "the server holds nothing it sent");
+
+    private static string NotJoined(string? code, string consequence)
     {
         var joinLink = JoinCode.TryNormalize(code, out var normalized, out _) ? $"/j/{normalized}" : "the talk's join link";
-        return $"This browser has not joined the talk through its join page, so it cannot send questions or votes. Open {joinLink} and try again.";
+        return $"This browser has not joined the talk through its join page, so {consequence}. Open {joinLink} and try again.";
     }
 
     /// <summary>What everyone behind a busy address is told; also the answer to a phone a moderator blocked.</summary>
@@ -53,6 +59,7 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
         {
             (HubRateLimits.Questions, RateLimitScope.Device) => $"You are sending questions too quickly. Wait {seconds} and send it again.",
             (HubRateLimits.Questions, _) => $"Too many questions are coming from this network right now. Wait {seconds} and send it again.",
+            (HubRateLimits.MyData, _) => $"Asked too often. Wait {seconds} and look again.",
             (_, RateLimitScope.Device) => $"Too many votes too quickly. Wait {seconds} and try again.",
             _ => $"Too many votes are coming from this network right now. Wait {seconds} and try again.",
         };

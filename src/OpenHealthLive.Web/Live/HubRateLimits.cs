@@ -15,6 +15,9 @@ public sealed class HubRateLimits
     public const string Questions = "questions";
     public const string Votes = "votes";
 
+    /// <summary>A phone reading back what it has sent (<c>GetMyData</c>): a read, but one that searches the database.</summary>
+    public const string MyData = "my-data";
+
     private readonly Dictionary<string, TokenBuckets> _perDevice;
     private readonly TokenBuckets _questionsPerAddress;
     private readonly TokenBuckets _writesPerAddress;
@@ -28,6 +31,7 @@ public sealed class HubRateLimits
         {
             [Questions] = new(settings.QuestionsPerDevicePerMinute, minute, time),
             [Votes] = new(settings.VotesPerDevicePerMinute, minute, time),
+            [MyData] = new(settings.VotesPerDevicePerMinute, minute, time),
         };
         _questionsPerAddress = new(settings.QuestionsPerIpPerMinute, minute, time);
         _writesPerAddress = new(settings.WritesPerIpPerMinute, minute, time);

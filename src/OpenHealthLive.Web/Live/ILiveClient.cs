@@ -1,4 +1,5 @@
 using OpenHealthLive.Web.Polls;
+using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
@@ -47,4 +48,7 @@ public interface ILiveClient
 
     /// <summary>New counts; to presenters always, to the room while the results are shown. Batched.</summary>
     Task PollResultsChanged(PollResultsChanged results);
+
+    /// <summary>The talk ended, opened again, or its audience's data was deleted; sent to everyone following.</summary>
+    Task SessionStatusChanged(SessionStatus status);
 }

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Rehearsals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
+using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
@@ -17,7 +20,7 @@ namespace OpenHealthLive.Web.Live;
 /// </summary>
 public sealed class LiveHub(
     LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
-    QuestionService questions, PollService polls, DeviceIdentity devices) : Hub<ILiveClient>
+    QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData, RehearsalService rehearsals) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
@@ -346,6 +349,50 @@ public sealed class LiveHub(
     /// <summary>Starts the poll again from zero (the console asks for a confirmation first).</summary>
     [Staff(StaffRight.Moderate)]
     public Task<PresenterPoll> ResetPoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.ResetAsync(c, id, ct));
+
+    /// <summary>Ends the talk: every phone is told, questions and votes are refused from now on, and the retention period starts.</summary>
+    [Staff(StaffRight.Drive)]
+    public async Task<SessionStatus> EndSession(string code) =>
+        SessionStatus.From(await audienceData.EndAsync((await RequireAsync(code)).Code, Context.ConnectionAborted), audienceData.Policy);
+
+    /// <summary>Opens an ended talk again; its retention period stops.</summary>
+    [Staff(StaffRight.Drive)]
+    public async Task<SessionStatus> ReopenSession(string code) =>
+        SessionStatus.From(await audienceData.ReopenAsync((await RequireAsync(code)).Code, Context.ConnectionAborted), audienceData.Policy);
+
+    /// <summary>What the audience has sent and is stored: what <see cref="EraseSession"/> would delete (the console's confirmation).</summary>
+    [Staff(StaffRight.Drive)]
+    public async Task<AudienceDataCounts> GetAudienceDataCounts(string code) =>
+        await audienceData.CountAsync((await RequireAsync(code)).Code, Context.ConnectionAborted);
+
+    /// <summary>
+    /// Ends the talk and deletes everything its audience sent; the results the room was shown stay as open data when
+    /// <paramref name="keepPublishedResults"/> is true. Returns what was deleted. The organiser's alone: it cannot be
+    /// undone, and the audience's data is the controller's to delete, not a guest speaker's.
+    /// </summary>
+    [Staff(StaffRight.Organise)]
+    public async Task<AudienceDataCounts> EraseSession(string code, bool keepPublishedResults) =>
+        await audienceData.EraseAsync((await RequireAsync(code)).Code, keepPublishedResults, Context.ConnectionAborted);
+
+    /// <summary>
+    /// A rehearsal becomes the talk: the questions, upvotes and poll votes it collected are deleted, the polls start
+    /// again, and every screen goes back to the first slide; the code and QR code stay. Returns what was deleted.
+    /// </summary>
+    [Staff(StaffRight.Drive)]
+    public async Task<AudienceDataCounts> GoLive(string code) =>
+        (await rehearsals.GoLiveAsync((await RequireAsync(code)).Code, Context.ConnectionAborted)).Wiped;
+
+    /// <summary>
+    /// Everything this phone has sent in the talk, as stored: the device cookie is the only authority, so a phone sees
+    /// its own and nothing else (a connection without the cookie is refused: the server holds nothing it sent).
+    /// </summary>
+    [AllowAudience]
+    [RateLimited(HubRateLimits.MyData)]
+    public async Task<MyData> GetMyData(string code)
+    {
+        var session = await RequireAsync(code);
+        return MyData.From(session.Code, await audienceData.ForDeviceAsync(session.Code, RequireDevice(session.Code), Context.ConnectionAborted));
+    }
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)

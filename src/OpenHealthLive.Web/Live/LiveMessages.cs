@@ -16,7 +16,8 @@ namespace OpenHealthLive.Web.Live;
 /// <param name="Shown">The slides the room has been shown (0-based, in order): the ones a phone may look back at.</param>
 /// <param name="Deck">Fingerprint of the deck source; changes when the deck is edited.</param>
 /// <param name="Html">The current slide as the audience may see it (unrevealed fragments are absent).</param>
-public sealed record SlideState(string Code, int Slide, int Fragment, long Version, int SlideCount, IReadOnlyList<int> Shown, string Deck, string Html);
+/// <param name="Ended">True once the talk has ended: phones show it, and it takes no questions or votes.</param>
+public sealed record SlideState(string Code, int Slide, int Fragment, long Version, int SlideCount, IReadOnlyList<int> Shown, string Deck, string Html, bool Ended = false);
 
 /// <summary>What a presenter device gets when it starts following a session.</summary>
 /// <param name="State">The current position.</param>
@@ -53,10 +54,10 @@ public sealed class LiveMessages(DeckCatalog decks, TimeProvider time)
         var position = session.Position;
         if (decks.Get(session.DeckSlug).Deck is not { } deck)
         {
-            return new(session.Code, position.Slide, position.Fragment, position.Version, 0, [], string.Empty, string.Empty);
+            return new(session.Code, position.Slide, position.Fragment, position.Version, 0, [], string.Empty, string.Empty, session.Ended);
         }
 
         var view = AudienceView.Of(session, deck);
-        return new(session.Code, Math.Clamp(position.Slide, 0, deck.Slides.Count - 1), position.Fragment, position.Version, deck.Slides.Count, view.Slides, deck.Fingerprint, view.Live());
+        return new(session.Code, Math.Clamp(position.Slide, 0, deck.Slides.Count - 1), position.Fragment, position.Version, deck.Slides.Count, view.Slides, deck.Fingerprint, view.Live(), session.Ended);
     }
 }

@@ -4,6 +4,6 @@ namespace OpenHealthLive.Web.Live;
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class RateLimitedAttribute(string bucket) : Attribute
 {
-    /// <summary>The bucket: <see cref="HubRateLimits.Questions"/> or <see cref="HubRateLimits.Votes"/>.</summary>
+    /// <summary>The bucket: <see cref="HubRateLimits.Questions"/>, <see cref="HubRateLimits.Votes"/> or <see cref="HubRateLimits.MyData"/>.</summary>
     public string Bucket { get; } = bucket;
 }

@@ -82,7 +82,7 @@ internal sealed class StaffHubFilter(PresenterSignIns signIns, PresenterConnecti
         {
             // The role could do it on its own session: it is the session that is wrong.
             { } right when member.Can(right, member.SessionCode) => $"{who}, not of this session.",
-            StaffRight.Drive => $"{who}: moving the slides, the timer and the projector are for the speaker.",
+            StaffRight.Drive => $"{who}: moving the slides, the timer and the projector are for the speaker, and so is ending the talk.",
             _ => $"{who}: this is for the organiser.",
         };
     }

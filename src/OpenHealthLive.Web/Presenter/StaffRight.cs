@@ -9,9 +9,9 @@ public enum StaffRight
     /// <summary>Moderate questions, open and close polls, show results, set the Q&amp;A controls. Every staff role.</summary>
     Moderate,
 
-    /// <summary>Move the slides, run the timer, black out or overlay the projector. The speaker and the organiser.</summary>
+    /// <summary>Move the slides, run the timer, black out or overlay the projector, end the talk (and open it again). The speaker and the organiser.</summary>
     Drive,
 
-    /// <summary>Create, end and erase sessions, hand out and revoke speaker and moderator links. The organiser only.</summary>
+    /// <summary>Create sessions, erase what their audience sent, hand out and revoke speaker and moderator links. The organiser only.</summary>
     Organise,
 }

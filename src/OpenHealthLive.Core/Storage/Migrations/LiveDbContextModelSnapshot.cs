@@ -53,6 +53,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<long?>("AnsweringQuestionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("AudienceDataErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -64,6 +67,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<string>("DeckSlug")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Fragment")
@@ -149,6 +155,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedResults")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ResultsVisible")
@@ -336,6 +345,8 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("QuestionId", "DeviceHash");
+
+                    b.HasIndex("DeviceHash");
 
                     b.ToTable("QuestionVotes", (string)null);
                 });

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Privacy;
 
 namespace OpenHealthLive.Web.Pages.Join;
 
@@ -10,8 +13,15 @@ namespace OpenHealthLive.Web.Pages.Join;
 /// The audience page at <c>/j/{code}</c>: the current slide is in the HTML itself, so the phone shows it
 /// before any script runs; the script then follows the presenter live.
 /// </summary>
-public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, DeviceIdentity devices) : PageModel
+public sealed class IndexModel(
+    LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, DeviceIdentity devices, IOptions<PrivacyOptions> privacy, RetentionPolicy retention) : PageModel
 {
+    /// <summary>What the privacy notice says (docs/privacy.md).</summary>
+    public PrivacyOptions Privacy => privacy.Value;
+
+    /// <summary>When what the audience sent will be deleted, once the talk has ended.</summary>
+    public DateTimeOffset? DeleteAfter => retention.DeleteAfter(Session?.EndedAt);
+
     public LiveSessionState? Session { get; private set; }
 
     public SlideState? State { get; private set; }

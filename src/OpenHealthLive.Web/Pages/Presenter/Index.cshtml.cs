@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -14,8 +15,11 @@ namespace OpenHealthLive.Web.Pages.Presenter;
 /// The presenter console: current and next slide, notes, controls, audience count and the join QR code.
 /// Presenter-only (see the folder convention in <see cref="OpenHealthLiveSetup"/>).
 /// </summary>
-public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links, PresenterSignIns signIns) : PageModel
+public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links, PresenterSignIns signIns, RetentionPolicy retention) : PageModel
 {
+    /// <summary>The retention rules, for the "End of the talk" panel.</summary>
+    public RetentionPolicy Retention => retention;
+
     public LiveSessionState? Session { get; private set; }
 
     public DeckLoadResult? DeckResult { get; private set; }

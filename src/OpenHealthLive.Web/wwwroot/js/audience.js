@@ -4,6 +4,7 @@ import { connectLive, showStatus } from './live-connection.js';
 import { showSlide } from './slide-view.js';
 import { setupQna } from './audience-qna.js';
 import { setupPolls } from './audience-polls.js';
+import { setupPrivacy } from './audience-privacy.js';
 
 const root = document.getElementById('audience');
 const slideElement = document.getElementById('slide');
@@ -173,6 +174,7 @@ slideElement.addEventListener('touchend', (event) => {
 
 let qna = null;
 let polls = null;
+let privacy = null;
 const connection = connectLive({
   onStatus: (state) => {
     showStatus(statusElement, state);
@@ -185,6 +187,7 @@ const connection = connectLive({
   onConnected: async (hub) => {
     const joined = await hub.invoke('JoinSession', code);
     apply(joined);
+    privacy?.joined(joined);
     // apply() ignores a state it already shows; the acknowledgement is still owed on this new connection.
     if (viewing === null) acknowledge();
     await qna?.refresh();
@@ -192,6 +195,8 @@ const connection = connectLive({
   },
 });
 qna = setupQna(connection, code);
+// After an erase, what this phone shows of its own questions and votes is gone on the server: ask again.
+privacy = setupPrivacy(connection, code, { onErased: () => { qna.refresh().catch(() => {}); polls?.refresh().catch(() => {}); } });
 connection.on('SlideChanged', apply);
 // In a cluster: a newer version than this phone shows means it missed a change (Redis was down); join again.
 connection.on('StateHeartbeat', async (heartbeat) => {

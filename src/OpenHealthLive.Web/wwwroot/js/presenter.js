@@ -4,6 +4,8 @@ import { connectLive, showStatus } from './live-connection.js';
 import { showSlide, cutFragments } from './slide-view.js';
 import { setupModeration } from './presenter-qna.js';
 import { setupPollPanel } from './presenter-polls.js';
+import { setupPrivacyPanel } from './presenter-privacy.js';
+import { setupRehearsal } from './presenter-rehearsal.js';
 import { SpeakerClock, formatDuration, pacing, everyHalfSecond } from './speaker-clock.js';
 
 // Forms that end something for good ("Sign out every device") ask first. First in the module, so that it works
@@ -142,11 +144,13 @@ function showProjector(state) {
 
 let moderation = null;
 let pollPanel = null;
+let privacyPanel = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
     const joined = await hub.invoke('JoinAsPresenter', code);
     apply(joined.state);
+    privacyPanel?.joined(joined.state);
     showCount(joined.audienceCount);
     showTimer(joined.timer);
     showProjector(joined.projector);
@@ -157,6 +161,8 @@ const connection = connectLive({
 });
 moderation = setupModeration(connection, code);
 pollPanel = setupPollPanel(connection, code, () => position.slide);
+privacyPanel = setupPrivacyPanel(connection, code, { onErased: () => { moderation?.refresh(); pollPanel?.refresh(); } });
+setupRehearsal(connection, code, { onLive: () => { moderation?.refresh(); pollPanel?.refresh(); } });
 connection.on('SlideChanged', apply);
 connection.on('AudienceCountChanged', showCount);
 // In a cluster: a newer version than this console shows means a change was missed; join again.

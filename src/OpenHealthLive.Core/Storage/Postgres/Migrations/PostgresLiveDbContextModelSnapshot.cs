@@ -62,6 +62,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<long?>("AnsweringQuestionId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("AudienceDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -74,6 +77,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Fragment")
                         .HasColumnType("integer");
@@ -159,6 +165,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedResults")
+                        .HasColumnType("text");
 
                     b.Property<bool>("ResultsVisible")
                         .HasColumnType("boolean");
@@ -351,6 +360,8 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("QuestionId", "DeviceHash");
+
+                    b.HasIndex("DeviceHash");
 
                     b.ToTable("QuestionVotes", (string)null);
                 });

@@ -12,7 +12,7 @@ using OpenHealthLive.Core.Storage.Postgres;
 namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresLiveDbContext))]
-    [Migration("20261205113732_QnaControls")]
+    [Migration("20261205124246_QnaControls")]
     partial class QnaControls
     {
         /// <inheritdoc />
@@ -65,6 +65,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<long?>("AnsweringQuestionId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("AudienceDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -77,6 +80,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Fragment")
                         .HasColumnType("integer");
@@ -162,6 +168,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedResults")
+                        .HasColumnType("text");
 
                     b.Property<bool>("ResultsVisible")
                         .HasColumnType("boolean");
@@ -354,6 +363,8 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("QuestionId", "DeviceHash");
+
+                    b.HasIndex("DeviceHash");
 
                     b.ToTable("QuestionVotes", (string)null);
                 });

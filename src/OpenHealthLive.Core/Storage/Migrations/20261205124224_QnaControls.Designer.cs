@@ -11,7 +11,7 @@ using OpenHealthLive.Core.Storage;
 namespace OpenHealthLive.Core.Storage.Migrations
 {
     [DbContext(typeof(LiveDbContext))]
-    [Migration("20261205113656_QnaControls")]
+    [Migration("20261205124224_QnaControls")]
     partial class QnaControls
     {
         /// <inheritdoc />
@@ -56,6 +56,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<long?>("AnsweringQuestionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("AudienceDataErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -67,6 +70,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<string>("DeckSlug")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Fragment")
@@ -152,6 +158,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedResults")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ResultsVisible")
@@ -339,6 +348,8 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("QuestionId", "DeviceHash");
+
+                    b.HasIndex("DeviceHash");
 
                     b.ToTable("QuestionVotes", (string)null);
                 });
