@@ -302,7 +302,58 @@ public sealed class QnaControlsTests : IDisposable
         Assert.Equal((true, 30), (state.QuestionsOpen, state.SlowModeSeconds));
     }
 
+    [Fact]
+    public async Task A_block_goes_when_the_phone_forgets_itself_when_the_talk_is_erased_and_when_a_rehearsal_goes_live()
+    {
+        await using var organiser = await QnaClient.PresenterAsync(_factory);
+
+        // Forget me: the phone's device id is gone, and the block keyed on it with it.
+        var cookie = await _factory.GetDeviceCookieAsync();
+        await using (var leaving = await QnaClient.PhoneWithCookieAsync(_factory, cookie))
+        {
+            await organiser.Connection.InvokeAsync<BlockedDevicesChanged>("BlockDevice", Code, (await leaving.AskAsync("Forget me later?")).QuestionId);
+        }
+
+        Assert.Equal(1, await CountBlocksAsync(Code));
+        using (var forget = new HttpRequestMessage(HttpMethod.Post, $"/j/{Code}/forget-me"))
+        {
+            forget.Headers.Add("Cookie", cookie);
+            using var client = _factory.CreatePlainClient();
+            using var forgotten = await client.SendAsync(forget);
+            Assert.True(forgotten.IsSuccessStatusCode, $"forget-me answered {forgotten.StatusCode}");
+        }
+
+        Assert.Equal(0, await CountBlocksAsync(Code));
+        await organiser.WaitForAsync<BlockedDevicesChanged>(m => m.Blocked.Count == 0);
+
+        // Erasing the talk's audience data erases its blocks.
+        await using (var troll = await QnaClient.PhoneAsync(_factory))
+        {
+            await organiser.Connection.InvokeAsync<BlockedDevicesChanged>("BlockDevice", Code, (await troll.AskAsync("Erase me?")).QuestionId);
+        }
+
+        Assert.Equal(1, await CountBlocksAsync(Code));
+        await organiser.Connection.InvokeAsync<System.Text.Json.JsonElement>("EraseSession", Code, true);
+        Assert.Equal(0, await CountBlocksAsync(Code));
+
+        // A rehearsal's blocks do not carry over into the talk.
+        var rehearsal = await _factory.GetService<LiveSessionService>().StartAsync("open-healthcare", new SessionPlan("Rehearsal", null, null, IsRehearsal: true), CancellationToken.None);
+        await using var colleague = await QnaClient.PhoneAsync(_factory, rehearsal.Code);
+        var asked = await colleague.AskAsync("Testing, testing?", code: rehearsal.Code);
+        await organiser.Connection.InvokeAsync<BlockedDevicesChanged>("BlockDevice", rehearsal.Code, asked.QuestionId);
+        Assert.Equal(1, await CountBlocksAsync(rehearsal.Code));
+        await organiser.Connection.InvokeAsync<System.Text.Json.JsonElement>("GoLive", rehearsal.Code);
+        Assert.Equal(0, await CountBlocksAsync(rehearsal.Code));
+        Assert.Equal("sent", (await colleague.AskAsync("Live now?", code: rehearsal.Code)).Status);
+    }
+
     public void Dispose() => _factory.Dispose();
+
+    private async Task<int> CountBlocksAsync(string code)
+    {
+        await using var db = await _factory.GetService<IDbContextFactory<LiveDbContext>>().CreateDbContextAsync();
+        return await db.BlockedDevices.CountAsync(b => b.SessionCode == code);
+    }
 
     private static Task<QnaSettingsChanged> SetQuestionsOpenAsync(QnaClient client, bool open) =>
         client.Connection.InvokeAsync<QnaSettingsChanged>("SetQuestionsOpen", Code, open);
