@@ -50,8 +50,11 @@ public static class OpenHealthLiveSetup
 
         builder.Services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new StaffPageFilter());
             options.Conventions.AuthorizeFolder("/Presenter", PresenterAuthentication.Policy);
             options.Conventions.AllowAnonymousToPage("/Presenter/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Presenter/Join");
+            options.Conventions.AuthorizeFolder("/Organiser", PresenterAuthentication.Policy);
         });
 
         return builder;

@@ -184,6 +184,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         const string regulator = "Did the regulator ask for anything unusual for an open-source algorithm?";
         const string maintainers = "How many people maintain xfetus today?";
         const string held = "My patient, born 03/04/1961, had a scan like this. Could xfetus help?";
+        const string heldMasked = "My patient, [date of birth …1961], had a scan like this. Could xfetus help?";
 
         await presenter.GoToSlideAsync(TalkDeck.SlideCount - 1);
         await room[0].AskAsync(models, "Priya");
@@ -208,13 +209,13 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         // The whole tab, from the question box down.
         await ShootAsync(phone.Page, Path.Combine(folder, "qna-phone.png"), fullPage: true);
 
-        await Expect(presenter.ModerationItem(held)).ToContainTextAsync("held");
+        await Expect(presenter.ModerationItem(heldMasked)).ToContainTextAsync("held");
         // The Questions panel on its own, every question in view: its list scrolls past 60 % of the window's
         // height, so the window is made taller for this one picture, and the list is scrolled back to its top
         // (pressing "Answer now" scrolled it to that question).
         await presenter.Page.SetViewportSizeAsync(1440, 1200);
         await presenter.Page.Locator("#moderation-list").EvaluateAsync("(list) => { list.scrollTop = 0; }");
-        await Expect(presenter.ModerationItem(held)).ToBeInViewportAsync();
+        await Expect(presenter.ModerationItem(heldMasked)).ToBeInViewportAsync();
         await ShootAsync(presenter.Page.Locator("#qna-pane"), Path.Combine(folder, "qna-presenter.png"));
         await presenter.Page.SetViewportSizeAsync(1440, 900);
 

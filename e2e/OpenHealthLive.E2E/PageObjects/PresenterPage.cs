@@ -182,6 +182,19 @@ public sealed partial class PresenterPage(IPage page)
     public Task ModerateAsync(string text, string action) =>
         ModerationItem(text).GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
 
+    /// <summary>The dialog "Edit…" opens on a question.</summary>
+    public ILocator EditQuestionDialog => Page.GetByRole(AriaRole.Dialog, new() { Name = "Edit the question" });
+
+    /// <summary>Opens "Edit…" on the question shown as <paramref name="text"/>, replaces its text and saves.</summary>
+    public async Task EditQuestionAsync(string text, string newText)
+    {
+        await ModerateAsync(text, "Edit…");
+        await Expect(EditQuestionDialog).ToBeVisibleAsync();
+        await EditQuestionDialog.GetByLabel("Question").FillAsync(newText);
+        await EditQuestionDialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(EditQuestionDialog).ToBeHiddenAsync();
+    }
+
     [GeneratedRegex("/presenter$")]
     private static partial Regex PresenterHome();
 

@@ -21,6 +21,7 @@ public static class PollAnswers
     private const string RatingsName = "ratings";
     private const string RankingName = "ranking";
     private const string TextName = "text";
+    private const string HeldName = "held";
 
     // Letters of every common script stay readable in the database; characters that matter in HTML are still
     // escaped. The encoder is fixed here, so the same answer is always stored as the same text.
@@ -88,11 +89,47 @@ public static class PollAnswers
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>
+    /// Stores a held answer as <c>{"text":"[NHS number ending …919]","held":"reason"}</c>: the masked text only,
+    /// marked so that it is never read back as an answer to count.
+    /// </summary>
+    public static string SerializeHeld(HeldPollAnswer held)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString(TextName, held.Text);
+            writer.WriteString(HeldName, held.Reason);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Reads a vote as stored: a counted answer (<see cref="Serialize"/>) or a held one (<see cref="SerializeHeld"/>).</summary>
+    /// <exception cref="FormatException"><paramref name="stored"/> is neither.</exception>
+    public static StoredPollAnswer ReadStored(string stored)
+    {
+        var answer = Parse(stored, out var heldReason);
+        return heldReason is null ? new StoredPollAnswer(answer, null) : new StoredPollAnswer(null, new HeldPollAnswer(answer.Text ?? string.Empty, heldReason));
+    }
+
     /// <summary>Reads an answer written by <see cref="Serialize"/>.</summary>
-    /// <exception cref="FormatException"><paramref name="stored"/> is not an answer written by <see cref="Serialize"/>.</exception>
+    /// <exception cref="FormatException">
+    /// <paramref name="stored"/> is not an answer written by <see cref="Serialize"/>; a held answer is refused, so it can never be counted.
+    /// </exception>
     public static PollAnswer Deserialize(string stored)
     {
+        var answer = Parse(stored, out var heldReason);
+        return heldReason is null ? answer : throw new FormatException("A stored poll answer is a held one: it is not counted (read it with ReadStored).");
+    }
+
+    private static PollAnswer Parse(string stored, out string? heldReason)
+    {
         ArgumentNullException.ThrowIfNull(stored);
+        heldReason = null;
         JsonDocument document;
         try
         {
@@ -119,6 +156,11 @@ public static class PollAnswers
                     throw new FormatException($"A stored poll answer has '{property.Name}' twice.");
                 }
 
+                if (property.Name == HeldName && property.Value.ValueKind == JsonValueKind.String)
+                {
+                    heldReason = property.Value.GetString();
+                }
+
                 answer = property.Name switch
                 {
                     OptionName => answer with { Option = ReadInt(property.Value, property.Name) },
@@ -126,6 +168,7 @@ public static class PollAnswers
                     RatingsName => answer with { Ratings = ReadList(property.Value, property.Name) },
                     RankingName => answer with { Ranking = ReadList(property.Value, property.Name) },
                     TextName => answer with { Text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : throw new FormatException("A stored poll answer's 'text' is a string.") },
+                    HeldName when property.Value.ValueKind == JsonValueKind.String => answer,
                     _ => throw new FormatException($"A stored poll answer has an unknown property '{property.Name}'."),
                 };
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -11,7 +12,8 @@ namespace OpenHealthLive.Core.Polls;
 /// Live polls declared in decks. Every poll write — a vote, open, close, reset — goes through the one
 /// <see cref="BatchWriter"/>, so they are totally ordered: a vote that lands after "close" is refused, and a
 /// running tally per poll is updated on the writer right after each commit, in commit order, so it always
-/// equals what the database holds. A vote is acknowledged only after it is committed.
+/// equals what the database holds. A vote is acknowledged only after it is committed. A typed answer the
+/// <see cref="PatientDataGuard"/> flags is stored masked and held: the presenter sees it, no count includes it.
 /// </summary>
 public sealed partial class PollService(
     BatchWriter writes,
@@ -19,6 +21,7 @@ public sealed partial class PollService(
     DeckCatalog decks,
     LiveSessionService sessions,
     IPollNotifier notifier,
+    PatientDataGuard guard,
     TimeProvider time,
     ILogger<PollService> logger,
     NodeTopology? topology = null)
@@ -39,8 +42,9 @@ public sealed partial class PollService(
         var views = new List<PollView>(deck.Polls.Count);
         foreach (var poll in deck.Polls)
         {
-            var voters = (await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken)).Voters;
-            views.Add(ToView(sessionCode, poll, states.GetValueOrDefault(poll.Id), voters));
+            var entry = await TallyAsync(sessionCode, poll, cancellationToken);
+            var voters = (await SnapshotAsync(sessionCode, entry, cancellationToken)).Voters;
+            views.Add(ToView(sessionCode, poll, states.GetValueOrDefault(poll.Id), voters, entry.HeldAnswers()));
         }
 
         return views;
@@ -52,7 +56,8 @@ public sealed partial class PollService(
         var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, cancellationToken);
-        return ToView(sessionCode, poll, state, (await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken)).Voters);
+        var entry = await TallyAsync(sessionCode, poll, cancellationToken);
+        return ToView(sessionCode, poll, state, (await SnapshotAsync(sessionCode, entry, cancellationToken)).Voters, entry.HeldAnswers());
     }
 
     /// <summary>Opens a poll for voting; any other open poll of the session closes.</summary>
@@ -110,7 +115,8 @@ public sealed partial class PollService(
         }
 
         var normalized = PollAnswers.Normalize(poll, answer);
-        var serialized = PollAnswers.Serialize(normalized);
+        var stored = Screen(poll, answer, normalized);
+        var serialized = stored.Held is { } held ? PollAnswers.SerializeHeld(held) : PollAnswers.Serialize(normalized);
         var entry = await TallyAsync(sessionCode, poll, cancellationToken);
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
@@ -135,19 +141,19 @@ public sealed partial class PollService(
                     CreatedAt = now,
                     UpdatedAt = now,
                 });
-                return new VoteOutcome(state.Round, null, normalized, Changed: false, Duplicate: false);
+                return new VoteOutcome(state.Round, null, stored, Changed: false, Duplicate: false);
             }
 
             if (existing.ClientId == clientId)
             {
-                return new VoteOutcome(state.Round, null, PollAnswers.Deserialize(existing.Answer), Changed: false, Duplicate: true);
+                return new VoteOutcome(state.Round, null, PollAnswers.ReadStored(existing.Answer), Changed: false, Duplicate: true);
             }
 
-            var previous = PollAnswers.Deserialize(existing.Answer);
+            var previous = PollAnswers.ReadStored(existing.Answer);
             existing.Answer = serialized;
             existing.ClientId = clientId;
             existing.UpdatedAt = now;
-            return new VoteOutcome(state.Round, previous, normalized, Changed: true, Duplicate: false);
+            return new VoteOutcome(state.Round, previous, stored, Changed: true, Duplicate: false);
         }, cancellationToken, outcome =>
         {
             // In a cluster other nodes count too: the tally is re-read from the database instead (SnapshotAsync).
@@ -160,9 +166,19 @@ public sealed partial class PollService(
         if (!outcome.Duplicate)
         {
             notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, ct => SnapshotAsync(sessionCode, entry, ct));
+            if (outcome.Answer.Held is not null || outcome.Previous?.Held is not null)
+            {
+                // Only the presenter hears of held answers; the room's results did not change for them.
+                await notifier.HeldAnswersChangedAsync(await GetAsync(sessionCode, pollId, cancellationToken), await ResultsAsync(sessionCode, pollId, cancellationToken), cancellationToken);
+            }
         }
 
-        return new VoteReceipt(pollId, outcome.Round, outcome.Answer, outcome.Changed);
+        if (outcome.Answer.Held is not null && !outcome.Duplicate)
+        {
+            LogAnswerHeld(sessionCode, pollId);
+        }
+
+        return new VoteReceipt(pollId, outcome.Round, outcome.Answer.AsSeenByVoter, outcome.Changed, outcome.Answer.Held?.Reason);
     }
 
     /// <summary>The current round's results (counts only: anonymous by construction).</summary>
@@ -181,7 +197,7 @@ public sealed partial class PollService(
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == entry.Poll.Id, cancellationToken);
             var round = state?.Round ?? 0;
             var answers = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == entry.Poll.Id && v.Round == round).Select(v => v.Answer).ToListAsync(cancellationToken);
-            entry.Load(round, state?.ResultsVisible ?? false, answers.Select(PollAnswers.Deserialize), time.GetUtcNow());
+            entry.Load(round, state?.ResultsVisible ?? false, answers.Select(PollAnswers.ReadStored), time.GetUtcNow());
         }
 
         return entry.Snapshot();
@@ -194,7 +210,7 @@ public sealed partial class PollService(
         var round = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId == pollId).Select(s => (int?)s.Round).SingleOrDefaultAsync(cancellationToken) ?? 0;
         var stored = await db.PollVotes.Where(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == round && v.DeviceHash == deviceHash)
             .Select(v => v.Answer).SingleOrDefaultAsync(cancellationToken);
-        return stored is null ? null : PollAnswers.Deserialize(stored);
+        return stored is null ? null : PollAnswers.ReadStored(stored).AsSeenByVoter;
     }
 
     /// <summary>Opens the polls of the slide just reached that ask for it and have not been opened in this round.</summary>
@@ -237,7 +253,7 @@ public sealed partial class PollService(
         }, cancellationToken, result => entry.EnsureRound(result.record.Round, result.record.ResultsVisible));
 
         var results = await SnapshotAsync(sessionCode, entry, cancellationToken);
-        var view = ToView(sessionCode, poll, state, results.Voters);
+        var view = ToView(sessionCode, poll, state, results.Voters, entry.HeldAnswers());
         await notifier.PollChangedAsync(view, results, cancellationToken);
         foreach (var other in closed.Where(_ => state.IsOpen))
         {
@@ -274,7 +290,7 @@ public sealed partial class PollService(
             return (round, visible: state?.ResultsVisible ?? false, answers);
         }, cancellationToken, loaded =>
         {
-            entry.Load(loaded.round, loaded.visible, loaded.answers.Select(PollAnswers.Deserialize), time.GetUtcNow());
+            entry.Load(loaded.round, loaded.visible, loaded.answers.Select(PollAnswers.ReadStored), time.GetUtcNow());
             // A reloaded deck (Development) gives new definitions; the first loader after that wins.
             _tallies.AddOrUpdate(key, entry, (_, existing) => ReferenceEquals(existing.Poll, poll) ? existing : entry);
         });
@@ -295,18 +311,41 @@ public sealed partial class PollService(
             ?? throw new LiveSessionException($"This deck has no poll '{(pollId?.Length > 64 ? pollId[..64] : pollId)}'.");
     }
 
-    private static PollView ToView(string sessionCode, PollDefinition poll, PollStateRecord? state, int voters) =>
-        new(sessionCode, poll, state?.IsOpen ?? false, state?.ResultsVisible ?? false, state?.Round ?? 0, voters, state?.OpenedAt, state?.ClosedAt);
+    private static PollView ToView(string sessionCode, PollDefinition poll, PollStateRecord? state, int voters, IReadOnlyList<HeldPollAnswer> held) =>
+        new(sessionCode, poll, state?.IsOpen ?? false, state?.ResultsVisible ?? false, state?.Round ?? 0, voters, state?.OpenedAt, state?.ClosedAt, held);
+
+    /// <summary>A typed answer as it will be stored: counted, or — when the guard finds something in it — held and masked.</summary>
+    private StoredPollAnswer Screen(PollDefinition poll, PollAnswer typed, PollAnswer normalized)
+    {
+        if (poll.Type != PollType.WordCloud || typed.Text is not { } text)
+        {
+            return new StoredPollAnswer(normalized, null);
+        }
+
+        var screened = WordCloudGuard.Screen(guard, text);
+        if (!screened.Held)
+        {
+            return new StoredPollAnswer(normalized, null);
+        }
+
+        var masked = screened.Text.Length <= PollAnswers.MaxTypedLength ? screened.Text : screened.Text[..(PollAnswers.MaxTypedLength - 1)] + "…";
+        var reason = "Held for the presenter: it looks like it contains " + string.Join("; ", screened.Findings.Select(f => f.Reason)) + ".";
+        return new StoredPollAnswer(null, new HeldPollAnswer(masked, reason));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An answer to poll {PollId} of session {SessionCode} was held by the patient-data guard")]
+    private partial void LogAnswerHeld(string sessionCode, string pollId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Poll {PollId} of session {SessionCode} opened on reaching its slide")]
     private partial void LogAutoOpened(string sessionCode, string pollId);
 
-    private sealed record VoteOutcome(int Round, PollAnswer? Previous, PollAnswer Answer, bool Changed, bool Duplicate);
+    private sealed record VoteOutcome(int Round, StoredPollAnswer? Previous, StoredPollAnswer Answer, bool Changed, bool Duplicate);
 
     /// <summary>A poll's running tally for its current round; every change happens on the writer, reads take the lock.</summary>
     private sealed class TallyEntry(PollDefinition poll)
     {
         private readonly Lock _lock = new();
+        private readonly List<HeldPollAnswer> _held = [];
         private PollTally _tally = new(poll);
         private int _round;
 
@@ -327,7 +366,7 @@ public sealed partial class PollService(
 
         public DateTimeOffset LoadedAt { get; private set; }
 
-        public void Load(int round, bool resultsVisible, IEnumerable<PollAnswer> answers, DateTimeOffset at)
+        public void Load(int round, bool resultsVisible, IEnumerable<StoredPollAnswer> answers, DateTimeOffset at)
         {
             lock (_lock)
             {
@@ -335,10 +374,20 @@ public sealed partial class PollService(
                 _round = round;
                 ResultsVisible = resultsVisible;
                 _tally = new PollTally(Poll);
+                _held.Clear();
                 foreach (var answer in answers)
                 {
-                    _tally.Add(answer);
+                    Add(answer);
                 }
+            }
+        }
+
+        /// <summary>The held answers of this round, for the presenter.</summary>
+        public IReadOnlyList<HeldPollAnswer> HeldAnswers()
+        {
+            lock (_lock)
+            {
+                return [.. _held];
             }
         }
 
@@ -351,11 +400,12 @@ public sealed partial class PollService(
                 {
                     _round = round;
                     _tally = new PollTally(Poll);
+                    _held.Clear();
                 }
             }
         }
 
-        public void Apply(int round, PollAnswer? previous, PollAnswer answer)
+        public void Apply(int round, StoredPollAnswer? previous, StoredPollAnswer answer)
         {
             lock (_lock)
             {
@@ -364,12 +414,28 @@ public sealed partial class PollService(
                     return;
                 }
 
-                if (previous is not null)
+                if (previous?.Counted is { } counted)
                 {
-                    _tally.Remove(previous);
+                    _tally.Remove(counted);
+                }
+                else if (previous?.Held is { } held)
+                {
+                    _held.Remove(held);
                 }
 
-                _tally.Add(answer);
+                Add(answer);
+            }
+        }
+
+        private void Add(StoredPollAnswer answer)
+        {
+            if (answer.Counted is { } counted)
+            {
+                _tally.Add(counted);
+            }
+            else if (answer.Held is { } held)
+            {
+                _held.Add(held);
             }
         }
 

@@ -9,4 +9,7 @@ namespace OpenHealthLive.Core.Polls;
 /// <param name="Voters">Devices that voted in this round.</param>
 /// <param name="OpenedAt">First opened in this round.</param>
 /// <param name="ClosedAt">Last closed.</param>
-public sealed record PollView(string SessionCode, PollDefinition Definition, bool IsOpen, bool ResultsVisible, int Round, int Voters, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt);
+/// <param name="HeldAnswers">Typed answers of this round the patient-data guard held, masked: for the presenter only.</param>
+public sealed record PollView(
+    string SessionCode, PollDefinition Definition, bool IsOpen, bool ResultsVisible, int Round, int Voters, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt,
+    IReadOnlyList<HeldPollAnswer>? HeldAnswers = null);

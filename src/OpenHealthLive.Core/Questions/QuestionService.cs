@@ -78,10 +78,10 @@ public sealed partial class QuestionService(
         }
 
         CheckClientId(clientId);
-        var findings = guard.Check(cleaned).Concat(name is null ? [] : guard.Check(name)).DistinctBy(f => f.Rule).ToList();
-        var heldReason = findings.Count > 0
-            ? "Held for the presenter: it looks like it contains " + string.Join("; ", findings.Select(f => f.Reason)) + "."
-            : null;
+        // Masked before anything is written: what the guard finds is never stored, logged or sent whole.
+        var guarded = guard.Inspect(cleaned, name);
+        var findings = guarded.Findings;
+        var heldReason = guarded.Held ? HeldReason(findings) : null;
 
         var settings = await SettingsAsync(sessionCode, cancellationToken);
         var (record, duplicate) = await writes.EnqueueAsync(async (db, ct) =>
@@ -107,8 +107,8 @@ public sealed partial class QuestionService(
                 SessionCode = sessionCode,
                 DeviceHash = deviceHash,
                 ClientId = clientId,
-                Text = cleaned,
-                Author = name,
+                Text = Fit(guarded.Text, QuestionText.MaxLength),
+                Author = guarded.Author is null ? null : Fit(guarded.Author, QuestionText.MaxAuthorLength),
                 Status = (int)(heldReason is not null || settings.PreModeration ? QuestionStatus.Held : QuestionStatus.Visible),
                 HeldReason = heldReason ?? (settings.PreModeration ? "Held for the presenter: every question is reviewed before it is shown." : null),
                 CreatedAt = time.GetUtcNow(),
@@ -369,6 +369,71 @@ public sealed partial class QuestionService(
         return action == QuestionModeration.Delete ? null : ToView(question, session.AnsweringQuestionId);
     }
 
+    /// <summary>
+    /// The presenter replaces a question's text (to take out what should not be shown, or a typo). The new text
+    /// goes through the guard like a phone's: what it finds is masked and the question is held, with the reason;
+    /// a clean edit of a held question stays held until approved. The name is checked again with it.
+    /// </summary>
+    /// <returns>The question after the edit.</returns>
+    /// <exception cref="LiveSessionException">The text is empty or too long, or there is no such question.</exception>
+    public async Task<QuestionView> EditAsync(string sessionCode, long questionId, string? text, CancellationToken cancellationToken)
+    {
+        var cleaned = QuestionText.Clean(text);
+        if (cleaned.Length == 0)
+        {
+            throw new LiveSessionException("Type the question's new text first.");
+        }
+
+        if (cleaned.Length > QuestionText.MaxLength)
+        {
+            throw new LiveSessionException($"A question has at most {QuestionText.MaxLength} characters; this one has {cleaned.Length}.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
+            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
+            ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
+        var guarded = guard.Inspect(cleaned, question.Author);
+        question.Text = Fit(guarded.Text, QuestionText.MaxLength);
+        question.Author = guarded.Author is null ? null : Fit(guarded.Author, QuestionText.MaxAuthorLength);
+        var previousAnswering = session.AnsweringQuestionId;
+        if (guarded.Held)
+        {
+            question.Status = (int)QuestionStatus.Held;
+            question.HeldReason = HeldReason(guarded.Findings);
+            if (session.AnsweringQuestionId == questionId)
+            {
+                session.AnsweringQuestionId = null;
+            }
+        }
+        else if ((QuestionStatus)question.Status == QuestionStatus.Held)
+        {
+            question.HeldReason = "Edited by the presenter: nothing was found in the new text. Approve it to show it to the room.";
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        _settings[sessionCode] = (new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), time.GetUtcNow());
+        LogEdited(sessionCode, questionId, guarded.Held ? string.Join(",", guarded.Findings.Select(f => f.Rule)) : "none");
+
+        var view = ToView(question, session.AnsweringQuestionId);
+        await notifier.QuestionChangedAsync(view, cancellationToken);
+        if (previousAnswering != session.AnsweringQuestionId)
+        {
+            await notifier.SettingsChangedAsync(new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), cancellationToken);
+        }
+
+        return view;
+    }
+
+    private static string HeldReason(IReadOnlyList<GuardFinding> findings) =>
+        Fit("Held for the presenter: it looks like it contains " + string.Join("; ", findings.Select(f => f.Reason)) + ".", 500);
+
+    /// <summary>A masked text can be longer than what was typed: cut to the column's size, visibly.</summary>
+    private static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
     private static void CheckClientId(string clientId)
     {
         if (string.IsNullOrEmpty(clientId) || clientId.Length > QuestionText.MaxClientIdLength || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -410,6 +475,9 @@ public sealed partial class QuestionService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Question {QuestionId} in session {SessionCode} was deleted, but readers kept the database's write-ahead log busy: its text stays in that file until the next deletion or restart empties it")]
     private partial void LogDeletedTextKept(string sessionCode, long questionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} in session {SessionCode} edited by the presenter; the guard found: {Rules}")]
+    private partial void LogEdited(string sessionCode, long questionId, string rules);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} in session {SessionCode} held by the patient-data guard ({Rules})")]
     private partial void LogHeldByGuard(string sessionCode, long questionId, string rules);

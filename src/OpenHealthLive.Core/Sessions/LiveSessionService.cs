@@ -137,16 +137,40 @@ public sealed partial class LiveSessionService(
     }
 
     /// <summary>Starts a new session for a deck in the content folder, on its first slide.</summary>
-    public async Task<LiveSessionState> StartAsync(string deckSlug, CancellationToken cancellationToken)
+    public Task<LiveSessionState> StartAsync(string deckSlug, CancellationToken cancellationToken) => StartAsync(deckSlug, new SessionPlan(), cancellationToken);
+
+    /// <summary>Starts a new session for a deck in the content folder, on its first slide, as the organiser planned it.</summary>
+    /// <exception cref="LiveSessionException">The deck does not exist, or the title or room is too long.</exception>
+    public async Task<LiveSessionState> StartAsync(string deckSlug, SessionPlan plan, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         if (!decks.Exists(deckSlug))
         {
             throw new LiveSessionException($"There is no deck '{deckSlug}' in the content folder.");
         }
 
+        var title = string.IsNullOrWhiteSpace(plan.Title) ? null : plan.Title.Trim();
+        var room = string.IsNullOrWhiteSpace(plan.Room) ? null : plan.Room.Trim();
+        if (title is { Length: > SessionPlan.MaxTitleLength } || room is { Length: > SessionPlan.MaxRoomLength })
+        {
+            throw new LiveSessionException($"A title has at most {SessionPlan.MaxTitleLength} characters and a room name at most {SessionPlan.MaxRoomLength}.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var record = new LiveSessionRecord { Code = await NewUniqueCodeAsync(db, cancellationToken), DeckSlug = deckSlug, CreatedAt = now, UpdatedAt = now, Version = 1, Shown = FirstSlideOnly };
+        var record = new LiveSessionRecord
+        {
+            Code = await NewUniqueCodeAsync(db, cancellationToken),
+            DeckSlug = deckSlug,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+            Shown = FirstSlideOnly,
+            Title = title,
+            Room = room,
+            StartsAt = plan.StartsAt,
+            IsRehearsal = plan.IsRehearsal,
+        };
         db.Sessions.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         LogSessionCreated(record.Code, deckSlug);
@@ -331,7 +355,8 @@ public sealed partial class LiveSessionService(
 
     private static LiveSessionState ToState(LiveSessionRecord r) =>
         new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), ShownOf(r).With(r.Slide, r.Fragment), r.CreatedAt,
-            new SpeakerTimer(r.TimerRunning, TimeSpan.FromMilliseconds(r.TimerElapsedMs), r.TimerStartedAt));
+            new SpeakerTimer(r.TimerRunning, TimeSpan.FromMilliseconds(r.TimerElapsedMs), r.TimerStartedAt),
+            new SessionPlan(r.Title, r.Room, r.StartsAt, r.IsRehearsal));
 
     /// <summary>
     /// The slides a stored session has shown. A row from before they were recorded has only the furthest point

@@ -8,4 +8,5 @@ namespace OpenHealthLive.Core.Sessions;
 /// <param name="Shown">Every slide the room has been shown, with the furthest fragment on each: what the audience may look back at.</param>
 /// <param name="CreatedAt">When the session started.</param>
 /// <param name="Timer">The speaker's timer.</param>
-public sealed record LiveSessionState(string Code, string DeckSlug, bool IsDefault, SlidePosition Position, ShownSlides Shown, DateTimeOffset CreatedAt, SpeakerTimer Timer);
+/// <param name="Plan">Title, room, start time and rehearsal flag, as the organiser planned them.</param>
+public sealed record LiveSessionState(string Code, string DeckSlug, bool IsDefault, SlidePosition Position, ShownSlides Shown, DateTimeOffset CreatedAt, SpeakerTimer Timer, SessionPlan Plan);

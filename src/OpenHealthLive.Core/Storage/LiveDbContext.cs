@@ -38,6 +38,9 @@ public class LiveDbContext : DbContext
     /// <summary>Presenter sign-ins, so that signing out revokes a cookie everywhere at once.</summary>
     public DbSet<PresenterSignInRecord> PresenterSignIns => Set<PresenterSignInRecord>();
 
+    /// <summary>Speaker and moderator links of sessions.</summary>
+    public DbSet<SessionGrantRecord> SessionGrants => Set<SessionGrantRecord>();
+
     /// <summary>Data-protection keys shared by every node.</summary>
     public DbSet<ProtectionKeyRecord> ProtectionKeys => Set<ProtectionKeyRecord>();
 
@@ -53,6 +56,8 @@ public class LiveDbContext : DbContext
             session.Property(s => s.DeckSlug).HasMaxLength(64);
             session.Property(s => s.Version).IsConcurrencyToken();
             session.Property(s => s.Shown).HasMaxLength(8000);
+            session.Property(s => s.Title).HasMaxLength(200);
+            session.Property(s => s.Room).HasMaxLength(100);
         });
 
         modelBuilder.Entity<QuestionRecord>(question =>
@@ -101,6 +106,21 @@ public class LiveDbContext : DbContext
         {
             signIn.ToTable("PresenterSignIns");
             signIn.Property(s => s.Id).HasMaxLength(64);
+            signIn.Property(s => s.Role).HasMaxLength(16);
+            signIn.Property(s => s.SessionCode).HasMaxLength(16);
+            signIn.Property(s => s.GrantId).HasMaxLength(64);
+            signIn.HasIndex(s => s.GrantId);
+        });
+
+        modelBuilder.Entity<SessionGrantRecord>(grant =>
+        {
+            grant.ToTable("SessionGrants");
+            grant.Property(g => g.Id).HasMaxLength(64);
+            grant.Property(g => g.SessionCode).HasMaxLength(16);
+            grant.Property(g => g.Role).HasMaxLength(16);
+            grant.Property(g => g.SecretHash).HasMaxLength(64);
+            grant.HasIndex(g => g.SecretHash).IsUnique();
+            grant.HasIndex(g => g.SessionCode);
         });
 
         modelBuilder.Entity<ProtectionKeyRecord>(key =>

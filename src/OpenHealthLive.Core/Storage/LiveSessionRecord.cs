@@ -12,6 +12,18 @@ public sealed class LiveSessionRecord
     /// <summary>The deck being presented.</summary>
     public required string DeckSlug { get; set; }
 
+    /// <summary>The talk's title in the programme; the deck's title when unset.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Where the talk is given, as the programme names it (a room, a hall).</summary>
+    public string? Room { get; set; }
+
+    /// <summary>When the talk is due to start, for the programme.</summary>
+    public DateTimeOffset? StartsAt { get; set; }
+
+    /// <summary>True while the session is a rehearsal: "Go live" wipes what the rehearsal collected.</summary>
+    public bool IsRehearsal { get; set; }
+
     /// <summary>True for the one session that exists from start-up.</summary>
     public bool IsDefault { get; set; }
 

@@ -52,7 +52,7 @@ internal static class SessionApiEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such slide", detail: $"Session {session.Code} has no slide {index + 1}.");
         }
 
-        if (PresenterAuthentication.IsPresenter(http.User))
+        if (StaffMember.Can(http.User, StaffRight.See, session.Code))
         {
             http.Response.Headers.CacheControl = "private, no-cache";
             return TypedResults.Ok(new SlideContent(session.Code, index, deck.Slides[index].FragmentCount, deck.Fingerprint, deck.Slides[index].Html));

@@ -17,15 +17,19 @@ internal static class DeckMediaEndpoints
 
     public static WebApplication MapDeckMedia(this WebApplication app)
     {
-        app.MapGet("/decks/{slug}/media/{**path}", ServeToPresenter);
+        app.MapGet("/decks/{slug}/media/{**path}", ServeToPresenterAsync);
         app.MapGet("/j/{code}/media/{**path}", ServeToAudienceAsync);
         return app;
     }
 
-    private static IResult ServeToPresenter(string slug, string path, HttpContext http, DeckCatalog decks)
+    private static async Task<IResult> ServeToPresenterAsync(string slug, string path, HttpContext http, DeckCatalog decks, LiveSessionService sessions)
     {
-        // Images in speaker notes are the presenter's too; nothing here is for anyone else.
-        if (!PresenterAuthentication.IsPresenter(http.User) || !DeckCatalog.IsValidSlug(slug) || decks.Get(slug).Deck is not { } deck
+        // Images in speaker notes are staff's too; nothing here is for anyone else. A speaker or moderator sees the
+        // deck of their own session only.
+        var member = StaffMember.Of(http.User);
+        var allowed = member?.Role == StaffRole.Organiser
+            || (member?.SessionCode is { } code && (await sessions.FindAsync(code, http.RequestAborted))?.DeckSlug == slug);
+        if (!allowed || !DeckCatalog.IsValidSlug(slug) || decks.Get(slug).Deck is not { } deck
             || !(deck.Media.ContainsKey(path) || deck.NotesMedia.ContainsKey(path)))
         {
             return Results.NotFound();

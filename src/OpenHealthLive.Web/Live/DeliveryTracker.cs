@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Live;
@@ -9,7 +8,7 @@ namespace OpenHealthLive.Web.Live;
 /// are on the current slide and how long the last change took to reach them (95th percentile and slowest),
 /// measured on the server from the moment the change was sent to the moment each acknowledgement arrived.
 /// </summary>
-public sealed class DeliveryTracker(NodeTopology topology)
+public sealed class DeliveryTracker(NodeTopology topology, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Sent> _sent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Ack> _acks = new(StringComparer.Ordinal);
@@ -18,7 +17,7 @@ public sealed class DeliveryTracker(NodeTopology topology)
     /// <summary>Call just before a slide change is sent to a session's followers.</summary>
     public void Sending(string code, long version, int slide)
     {
-        _sent[code] = new Sent(version, slide, Stopwatch.GetTimestamp());
+        _sent[code] = new Sent(version, slide, time.GetTimestamp());
         _dirty[code] = 0;
     }
 
@@ -51,7 +50,7 @@ public sealed class DeliveryTracker(NodeTopology topology)
         double? delay = null;
         if (_sent.TryGetValue(code, out var sent) && sent.Version == version && sent.Timestamp is { } timestamp)
         {
-            delay = Math.Max(0, (Stopwatch.GetElapsedTime(timestamp) - shownFor).TotalMilliseconds);
+            delay = Math.Max(0, (time.GetElapsedTime(timestamp) - shownFor).TotalMilliseconds);
         }
 
         _acks.AddOrUpdate(connectionId, new Ack(code, version, delay), (_, previous) =>

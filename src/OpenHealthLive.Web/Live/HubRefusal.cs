@@ -11,6 +11,7 @@ public static class HubRefusal
 {
     public const string NotPresenter = "not-presenter";
     public const string SignInEnded = "sign-in-ended";
+    public const string NotAllowed = "not-allowed";
     public const string RateLimited = "rate-limit";
     public const string NoDevice = "no-device";
     public const string UnknownSession = "unknown-session";

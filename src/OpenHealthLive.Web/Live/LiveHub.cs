@@ -1,17 +1,19 @@
-using OpenHealthLive.Core.Audience;
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Polls;
+using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
 
 /// <summary>
 /// The one hub. Thin on purpose: it checks input, calls <see cref="LiveSessionService"/>, and returns.
-/// Methods without <see cref="AllowAudienceAttribute"/> are presenter-only (see <see cref="PresenterOnlyHubFilter"/>).
+/// Methods without <see cref="AllowAudienceAttribute"/> are for staff, each with the permission its <see cref="StaffAttribute"/>
+/// names on the session it acts on (see <see cref="StaffHubFilter"/>).
 /// </summary>
 public sealed class LiveHub(
     LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
@@ -31,6 +33,7 @@ public sealed class LiveHub(
     }
 
     /// <summary>Follows a session as a presenter device (console, remote or projector).</summary>
+    [Staff(StaffRight.See)]
     public async Task<PresenterJoined> JoinAsPresenter(string code)
     {
         var session = await RequireAsync(code);
@@ -58,15 +61,19 @@ public sealed class LiveHub(
     }
 
     /// <summary>Starts or resumes the speaker's timer.</summary>
+    [Staff(StaffRight.Drive)]
     public async Task<TimerState> StartTimer(string code) => messages.Timer(await sessions.StartTimerAsync((await RequireAsync(code)).Code, Context.ConnectionAborted));
 
     /// <summary>Pauses the speaker's timer.</summary>
+    [Staff(StaffRight.Drive)]
     public async Task<TimerState> PauseTimer(string code) => messages.Timer(await sessions.PauseTimerAsync((await RequireAsync(code)).Code, Context.ConnectionAborted));
 
     /// <summary>Sets the speaker's timer back to zero.</summary>
+    [Staff(StaffRight.Drive)]
     public async Task<TimerState> ResetTimer(string code) => messages.Timer(await sessions.ResetTimerAsync((await RequireAsync(code)).Code, Context.ConnectionAborted));
 
     /// <summary>Blacks the projector out, or shows the large join QR code on it.</summary>
+    [Staff(StaffRight.Drive)]
     public async Task<ProjectorState> SetProjector(string code, bool blackout, bool joinOverlay)
     {
         var session = await RequireAsync(code);
@@ -76,18 +83,23 @@ public sealed class LiveHub(
     }
 
     /// <summary>Next fragment, or next slide.</summary>
+    [Staff(StaffRight.Drive)]
     public Task<SlideState> NextStep(string code) => NavigateAsync(code, Navigation.Next);
 
     /// <summary>Previous fragment, or previous slide.</summary>
+    [Staff(StaffRight.Drive)]
     public Task<SlideState> PreviousStep(string code) => NavigateAsync(code, Navigation.Previous);
 
     /// <summary>A given slide (0-based) and fragment.</summary>
+    [Staff(StaffRight.Drive)]
     public Task<SlideState> GoToSlide(string code, int slide, int fragment) => NavigateAsync(code, Navigation.GoTo(slide, fragment));
 
     /// <summary>The first slide.</summary>
+    [Staff(StaffRight.Drive)]
     public Task<SlideState> FirstSlide(string code) => NavigateAsync(code, new Navigation(NavigationKind.First));
 
     /// <summary>The last slide.</summary>
+    [Staff(StaffRight.Drive)]
     public Task<SlideState> LastSlide(string code) => NavigateAsync(code, new Navigation(NavigationKind.Last));
 
     /// <summary>
@@ -168,6 +180,7 @@ public sealed class LiveHub(
     /// The first page of the presenter's queue: held questions first, then as the phones' "top", held and hidden ones
     /// included, plus the question being answered, with the counts and the Q&amp;A settings.
     /// </summary>
+    [Staff(StaffRight.Moderate)]
     public async Task<PresenterQna> GetModerationQueue(string code)
     {
         var session = await RequireAsync(code);
@@ -185,6 +198,7 @@ public sealed class LiveHub(
     }
 
     /// <summary>The next page of the presenter's queue, after the cursor <paramref name="after"/> from the previous page.</summary>
+    [Staff(StaffRight.Moderate)]
     public async Task<PresenterQuestionPage> GetMoreModerationQueue(string code, string after)
     {
         var session = await RequireAsync(code);
@@ -196,6 +210,7 @@ public sealed class LiveHub(
     /// Moderates a question: <c>approve</c>, <c>hide</c>, <c>delete</c>, <c>pin</c>, <c>unpin</c>,
     /// <c>answer-now</c>, <c>stop-answering</c>, <c>mark-answered</c>, <c>mark-unanswered</c>.
     /// </summary>
+    [Staff(StaffRight.Moderate)]
     public async Task<PresenterQuestion?> ModerateQuestion(string code, long questionId, string action)
     {
         var session = await RequireAsync(code);
@@ -208,7 +223,19 @@ public sealed class LiveHub(
         return question is null ? null : PresenterQuestion.From(question);
     }
 
+    /// <summary>
+    /// Replaces a question's text (a moderation action: take out what should not be shown, fix a typo). The new text
+    /// goes through the patient-data guard again: what it finds is masked and the question held.
+    /// </summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<PresenterQuestion> EditQuestion(string code, long questionId, string text)
+    {
+        var session = await RequireAsync(code);
+        return PresenterQuestion.From(await questions.EditAsync(session.Code, questionId, text, Context.ConnectionAborted));
+    }
+
     /// <summary>Turns pre-moderation on or off: when on, every new question waits for approval.</summary>
+    [Staff(StaffRight.Moderate)]
     public async Task<QnaSettingsChanged> SetPreModeration(string code, bool enabled)
     {
         var session = await RequireAsync(code);
@@ -249,11 +276,13 @@ public sealed class LiveHub(
         var receipt = await polls.VoteAsync(session.Code, RequireDevice(session.Code), pollId, clientId, vote.ToAnswer(), Context.ConnectionAborted);
         var answer = receipt.Answer;
         return new PollVoteResult(receipt.PollId, receipt.Round, receipt.Changed,
-            receipt.Changed ? "Your vote was changed and counted." : "Your vote was counted.",
-            new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text));
+            receipt.HeldReason is { } held ? held + " Only the presenter sees it; it is not counted in the results."
+                : receipt.Changed ? "Your vote was changed and counted." : "Your vote was counted.",
+            new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text), receipt.HeldReason is not null);
     }
 
     /// <summary>Every poll of the deck, with live results, for the presenter.</summary>
+    [Staff(StaffRight.Moderate)]
     public async Task<IReadOnlyList<PresenterPoll>> GetPollDashboard(string code)
     {
         var session = await RequireAsync(code);
@@ -267,16 +296,20 @@ public sealed class LiveHub(
     }
 
     /// <summary>Opens a poll (any other open poll closes).</summary>
+    [Staff(StaffRight.Moderate)]
     public Task<PresenterPoll> OpenPoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.OpenAsync(c, id, ct));
 
     /// <summary>Closes a poll: no more votes.</summary>
+    [Staff(StaffRight.Moderate)]
     public Task<PresenterPoll> ClosePoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.CloseAsync(c, id, ct));
 
     /// <summary>Shows the results (and a quiz's answer) to the room, or hides them again.</summary>
+    [Staff(StaffRight.Moderate)]
     public Task<PresenterPoll> ShowPollResults(string code, string pollId, bool visible) =>
         ChangePollAsync(code, pollId, (c, id, ct) => polls.SetResultsVisibleAsync(c, id, visible, ct));
 
     /// <summary>Starts the poll again from zero (the console asks for a confirmation first).</summary>
+    [Staff(StaffRight.Moderate)]
     public Task<PresenterPoll> ResetPoll(string code, string pollId) => ChangePollAsync(code, pollId, (c, id, ct) => polls.ResetAsync(c, id, ct));
 
     /// <inheritdoc />

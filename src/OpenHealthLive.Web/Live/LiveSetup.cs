@@ -54,7 +54,7 @@ internal static class LiveSetup
         // one client could fill the disk by asking for what it may not have. HubErrorFilter sees every exception
         // first: it logs refusals briefly (rate-limited) and faults with their stack trace, so SignalR's copy goes.
         builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
-        builder.Services.AddSingleton<PresenterOnlyHubFilter>();
+        builder.Services.AddSingleton<StaffHubFilter>();
         builder.Services.AddSingleton<HubRateLimitFilter>();
         builder.Services.AddSingleton<ConnectionsPerAddress>();
         builder.Services.AddSingleton<ConnectionCountFilter>();
@@ -64,7 +64,7 @@ internal static class LiveSetup
             hub.MaximumReceiveMessageSize = MaximumReceiveMessageSize;
             hub.EnableDetailedErrors = false;
             hub.AddFilter<HubErrorFilter>();
-            hub.AddFilter<PresenterOnlyHubFilter>();
+            hub.AddFilter<StaffHubFilter>();
             hub.AddFilter<HubRateLimitFilter>();
             hub.AddFilter<ConnectionCountFilter>();
             hub.AddFilter<JoinCodeHubFilter>();

@@ -27,6 +27,12 @@ internal sealed partial class PollBroadcaster(
         await broadcast.SendToPresentersAsync(poll.SessionCode, client => client.PollUpdated(PresenterPoll.From(poll, results)));
     }
 
+    public Task HeldAnswersChangedAsync(PollView poll, PollResults results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(poll);
+        return broadcast.SendToPresentersAsync(poll.SessionCode, client => client.PollUpdated(PresenterPoll.From(poll, results)));
+    }
+
     public void ResultsChanged(string sessionCode, string pollId, bool resultsVisible, Func<CancellationToken, Task<PollResults>> snapshot) =>
         _pending[(sessionCode, pollId)] = (resultsVisible, snapshot);
 

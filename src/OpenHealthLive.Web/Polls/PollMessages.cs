@@ -22,17 +22,21 @@ public sealed record AudiencePoll(
     }
 }
 
-/// <summary>A poll as the presenter sees it: results and a quiz's answer always, even while hidden from the room.</summary>
+/// <summary>
+/// A poll as the presenter sees it: results and a quiz's answer always, even while hidden from the room, and the
+/// typed answers the patient-data guard held (masked, with the reason), which no count includes.
+/// </summary>
 public sealed record PresenterPoll(
     string Code, string Id, string Type, string Question, IReadOnlyList<string> Options, IReadOnlyList<string> Items, int Scale, int MaxChoices,
-    bool IsOpen, bool ResultsVisible, int Round, int SlideIndex, bool AutoOpen, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, PollResults Results, string? Answer)
+    bool IsOpen, bool ResultsVisible, int Round, int SlideIndex, bool AutoOpen, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt, PollResults Results, string? Answer,
+    IReadOnlyList<HeldPollAnswer> HeldAnswers)
 {
     public static PresenterPoll From(PollView view, PollResults results)
     {
         ArgumentNullException.ThrowIfNull(view);
         var poll = view.Definition;
         return new(view.SessionCode, poll.Id, PollDefinitionReader.NameOf(poll.Type), poll.Question, poll.Options, poll.Items, poll.Scale, poll.MaxChoices,
-            view.IsOpen, view.ResultsVisible, view.Round, poll.SlideIndex, poll.AutoOpen, view.OpenedAt, view.ClosedAt, results, poll.Answer);
+            view.IsOpen, view.ResultsVisible, view.Round, poll.SlideIndex, poll.AutoOpen, view.OpenedAt, view.ClosedAt, results, poll.Answer, view.HeldAnswers ?? []);
     }
 }
 
@@ -42,8 +46,8 @@ public sealed record PollVote(int? Option, IReadOnlyList<int>? Options, IReadOnl
     public PollAnswer ToAnswer() => new(Option, Options, Ratings, Ranking, Text);
 }
 
-/// <summary>The receipt for a vote, sent after it is committed.</summary>
-public sealed record PollVoteResult(string PollId, int Round, bool Changed, string Message, PollVote Answer);
+/// <summary>The receipt for a vote, sent after it is committed; <c>Held</c> when the patient-data guard held it (not counted).</summary>
+public sealed record PollVoteResult(string PollId, int Round, bool Changed, string Message, PollVote Answer, bool Held = false);
 
 /// <summary>The polls a phone should show, and its own answers in them.</summary>
 public sealed record AudiencePolls(string Code, IReadOnlyList<AudiencePoll> Polls, IReadOnlyDictionary<string, PollVote> MyVotes);

@@ -1,9 +1,9 @@
-using OpenHealthLive.Core.Audience;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
@@ -35,7 +35,7 @@ internal static class PollResultsEndpoints
             return NotFound(code);
         }
 
-        var presenter = PresenterAuthentication.IsPresenter(http.User);
+        var presenter = StaffMember.Can(http.User, StaffRight.See, session.Code);
         var exported = new List<ExportedPoll>();
         foreach (var poll in await polls.ListAsync(session.Code, http.RequestAborted))
         {
@@ -115,7 +115,7 @@ internal static class PollResultsEndpoints
             return (session, null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown poll", detail: ex.Message));
         }
 
-        if (!AudienceView.CanSeeResults(poll) && !PresenterAuthentication.IsPresenter(http.User))
+        if (!AudienceView.CanSeeResults(poll) && !StaffMember.Can(http.User, StaffRight.See, session.Code))
         {
             return (session, poll, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Results not shown yet",
                 detail: "The presenter has not shown this poll's results yet; they can be downloaded once they are on the screen."));

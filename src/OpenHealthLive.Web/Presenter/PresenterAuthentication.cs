@@ -28,10 +28,27 @@ public static partial class PresenterAuthentication
     /// <summary>The recorded sign-in a presenter's cookie names, or null.</summary>
     public static string? SignInId(ClaimsPrincipal? user) => user?.FindFirstValue(SignInClaim);
 
-    public static ClaimsPrincipal CreatePrincipal(string keyGeneration, string signInId) =>
-        new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "Presenter"), new Claim(ClaimTypes.Role, Role), new Claim(KeyGenerationClaim, keyGeneration), new Claim(SignInClaim, signInId)],
-            Scheme));
+    /// <summary>
+    /// The principal of a sign-in: every member of staff has the <see cref="Role"/> role (pages and the hub let them
+    /// in), and <see cref="StaffMember.RoleClaim"/> and <see cref="StaffMember.SessionClaim"/> say what they may do.
+    /// </summary>
+    public static ClaimsPrincipal CreatePrincipal(string keyGeneration, string signInId, StaffRole staffRole = StaffRole.Organiser, string? sessionCode = null)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, staffRole == StaffRole.Organiser ? "Presenter" : $"{StaffMember.Name(staffRole)} of {sessionCode}"),
+            new(ClaimTypes.Role, Role),
+            new(KeyGenerationClaim, keyGeneration),
+            new(SignInClaim, signInId),
+            new(StaffMember.RoleClaim, StaffMember.Name(staffRole)),
+        };
+        if (sessionCode is not null)
+        {
+            claims.Add(new(StaffMember.SessionClaim, sessionCode));
+        }
+
+        return new(new ClaimsIdentity(claims, Scheme));
+    }
 
     internal static WebApplicationBuilder AddPresenter(this WebApplicationBuilder builder)
     {
@@ -44,6 +61,7 @@ public static partial class PresenterAuthentication
         builder.Services.AddSingleton<KnownPresenterDevices>();
         builder.Services.AddSingleton<PresenterConnections>();
         builder.Services.AddSingleton<PresenterSignIns>();
+        builder.Services.AddSingleton<SessionGrants>();
         builder.Services.AddHostedService<SignInSweep>();
         builder.Services.AddHostedService<PresenterKeyAnnouncer>();
 

@@ -17,11 +17,22 @@ public sealed partial class PresenterSignIns(
     /// <summary>How long an expired or revoked sign-in stays in the table before it is deleted.</summary>
     public static readonly TimeSpan PurgeAfter = TimeSpan.FromDays(1);
 
-    /// <summary>Records a new sign-in that lasts <paramref name="lifetime"/>; returns its id, for the cookie.</summary>
-    public async Task<string> StartAsync(TimeSpan lifetime, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a new sign-in that lasts <paramref name="lifetime"/>: the organiser's, or a speaker's or moderator's of
+    /// one session through a link (<paramref name="grantId"/>); returns its id, for the cookie.
+    /// </summary>
+    public async Task<string> StartAsync(TimeSpan lifetime, CancellationToken cancellationToken, StaffRole role = StaffRole.Organiser, string? sessionCode = null, string? grantId = null)
     {
         var now = time.GetUtcNow();
-        var record = new PresenterSignInRecord { Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), CreatedAt = now, ExpiresAt = now + lifetime };
+        var record = new PresenterSignInRecord
+        {
+            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+            Role = StaffMember.Name(role),
+            SessionCode = sessionCode,
+            GrantId = grantId,
+        };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.PresenterSignIns.Add(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -103,6 +114,28 @@ public sealed partial class PresenterSignIns(
         return revoked;
     }
 
+    /// <summary>Ends every sign-in made with the link <paramref name="grantId"/> (it was revoked), and closes their connections on this node.</summary>
+    public async Task<int> RevokeGrantAsync(string grantId, CancellationToken cancellationToken)
+    {
+        List<string> ended;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var now = time.GetUtcNow();
+            var open = await db.PresenterSignIns.Where(s => s.GrantId == grantId && s.RevokedAt == null).ToListAsync(cancellationToken);
+            foreach (var record in open)
+            {
+                record.RevokedAt = now;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            ended = open.Select(s => s.Id).ToList();
+        }
+
+        var closed = ended.Count == 0 ? 0 : connections.Close(ended);
+        LogLinkRevoked(ended.Count, closed);
+        return ended.Count;
+    }
+
     /// <summary>Closes this node's hub connections whose sign-in has ended (elsewhere, or by expiry); returns how many.</summary>
     public async Task<int> CloseEndedAsync(CancellationToken cancellationToken)
     {
@@ -132,6 +165,9 @@ public sealed partial class PresenterSignIns(
     }
 
     private static bool IsLive(PresenterSignInRecord record, DateTimeOffset now) => record.RevokedAt is null && record.ExpiresAt > now;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A speaker or moderator link was revoked: ended {SignIns} sign-in(s) made with it, closed {Connections} hub connection(s) on this node")]
+    private partial void LogLinkRevoked(int signIns, int connections);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A presenter signed out; closed {Connections} hub connection(s) of that sign-in on this node")]
     private partial void LogSignedOut(int connections);

@@ -18,7 +18,10 @@ internal static class QuestionExportEndpoints
 
     public static WebApplication MapQuestionExports(this WebApplication app)
     {
-        var exports = app.MapGroup("/presenter/{code}").RequireAuthorization(PresenterAuthentication.Policy);
+        var exports = app.MapGroup("/presenter/{code}").RequireAuthorization(PresenterAuthentication.Policy)
+            .AddEndpointFilter((context, next) => StaffMember.Can(context.HttpContext.User, StaffRight.Moderate, context.HttpContext.GetRouteValue("code") as string)
+                ? next(context)
+                : ValueTask.FromResult<object?>(Results.StatusCode(StatusCodes.Status403Forbidden)));
         exports.MapGet("/questions.json", ExportJsonAsync);
         exports.MapGet("/questions.csv", ExportCsvAsync);
         return app;

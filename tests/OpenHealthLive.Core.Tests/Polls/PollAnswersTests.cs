@@ -241,4 +241,26 @@ public sealed class PollAnswersTests
         var error = Assert.Throws<LiveSessionException>(() => PollAnswers.Normalize(poll, answer));
         Assert.Equal(message, error.Message);
     }
+
+    [Fact]
+    public void A_held_answer_is_stored_masked_and_is_never_read_back_as_one_to_count()
+    {
+        var stored = PollAnswers.SerializeHeld(new HeldPollAnswer("[NHS number ending …919]", "Held for the presenter: an NHS number."));
+
+        Assert.Equal("{\"text\":\"[NHS number ending …919]\",\"held\":\"Held for the presenter: an NHS number.\"}", stored);
+        Assert.Throws<FormatException>(() => PollAnswers.Deserialize(stored));
+        var read = PollAnswers.ReadStored(stored);
+        Assert.Null(read.Counted);
+        Assert.Equal(new HeldPollAnswer("[NHS number ending …919]", "Held for the presenter: an NHS number."), read.Held);
+        Assert.Equal("[NHS number ending …919]", read.AsSeenByVoter.Text);
+    }
+
+    [Fact]
+    public void A_counted_answer_reads_back_as_counted()
+    {
+        var read = PollAnswers.ReadStored(PollAnswers.Serialize(new PollAnswer(Text: "open science")));
+
+        Assert.Equal(new PollAnswer(Text: "open science"), read.Counted);
+        Assert.Null(read.Held);
+    }
 }

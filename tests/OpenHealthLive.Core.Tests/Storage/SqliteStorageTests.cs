@@ -110,9 +110,12 @@ public sealed class SqliteStorageTests : IDisposable
         {
             await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261205081329_HostileRoom");
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = marker });
-            await db.SaveChangesAsync();
-            await db.Sessions.ExecuteDeleteAsync();
+            // Raw SQL: the entity has columns this older schema does not.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO Sessions (Code, DeckSlug, IsDefault, Slide, Fragment, Version, RevealedSlide, RevealedFragment, CreatedAt, UpdatedAt)
+                VALUES ('ABCDEF', {marker}, 0, 0, 0, 0, 0, 0, '2026-12-01 09:00:00+00:00', '2026-12-01 09:00:00+00:00')
+                """);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM Sessions;");
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
 

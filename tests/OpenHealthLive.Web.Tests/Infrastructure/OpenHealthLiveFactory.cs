@@ -105,6 +105,25 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
         return cookie.Split(';')[0];
     }
 
+    /// <summary>
+    /// Signs in with a speaker or moderator link's secret through the real form (as the link's page posts it) and
+    /// returns the cookie and where the page sent the browser.
+    /// </summary>
+    public async Task<(string Cookie, string Location)> SignInWithLinkAsync(string secret)
+    {
+        using var client = CreatePlainClient();
+        var (token, antiforgeryCookie) = await GetAntiforgeryAsync(client, "/presenter/join");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/presenter/join")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Secret"] = secret, ["__RequestVerificationToken"] = token }),
+        };
+        request.Headers.Add("Cookie", antiforgeryCookie);
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in with a link answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.presenter=", StringComparison.Ordinal));
+        return (cookie.Split(';')[0], response.Headers.Location!.OriginalString);
+    }
+
     public static async Task<(string Token, string Cookie)> GetAntiforgeryAsync(HttpClient client, string path)
     {
         using var page = await client.GetAsync(path);

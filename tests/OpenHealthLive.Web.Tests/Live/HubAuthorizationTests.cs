@@ -68,7 +68,7 @@ public sealed class HubAuthorizationTests : IDisposable
         // The same methods over an anonymous connection fail with a message the client can show.
         await using var phone = await _factory.ConnectAsync();
         var error = await Assert.ThrowsAsync<HubException>(() => phone.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), OpenHealthLiveFactory.DefaultCode));
-        Assert.EndsWith(PresenterOnlyHubFilter.RefusedMessage, error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(StaffHubFilter.RefusedMessage, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,24 +51,27 @@ public sealed class SpeakerConsoleTests : IDisposable
     [Fact]
     public async Task The_time_a_phone_waited_before_acknowledging_is_not_counted_as_delivery_time()
     {
+        // The server's clock stands still unless moved: the delays below are exactly what the test makes them.
+        var clock = new StoppedClock();
+        _factory.Clock = clock;
         var (presenter, deliveries) = await JoinAsPresenterWatchingDeliveryAsync();
         await using var _ = presenter;
         await using var phone = await _factory.ConnectPhoneAsync();
         await phone.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), Code);
 
-        // Shown at once but acknowledged 2.5 s later, saying so: the delivery time excludes those 2.5 s.
+        // Arrived 300 ms after it was sent, shown 2.5 s before the acknowledgement, saying so: 300 ms of delivery.
         var moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        clock.Advance(TimeSpan.FromMilliseconds(2_800));
         await phone.SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 2_500);
         var waited = await WaitForAsync(deliveries, d => d.Version == moved.Version && d.OnCurrent == 1);
-        Assert.InRange(waited.MaxMs!.Value, 0, 2_000);
+        Assert.Equal(300, waited.MaxMs);
 
         // The same wait not reported counts in full.
         moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        clock.Advance(TimeSpan.FromMilliseconds(2_800));
         await phone.SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 0);
         var unreported = await WaitForAsync(deliveries, d => d.Version == moved.Version && d.OnCurrent == 1);
-        Assert.True(unreported.MaxMs >= 2_500, $"max {unreported.MaxMs} ms");
+        Assert.Equal(2_800, unreported.MaxMs);
 
         // A wait longer than the phone could have waited is capped, and no delay is ever negative.
         moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);

@@ -2,10 +2,10 @@ using System.Text;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 using OpenHealthLive.Web.Live;
 using OpenHealthLive.Web.Questions;
 using OpenHealthLive.Web.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OpenHealthLive.Web.Tests.Security;
 

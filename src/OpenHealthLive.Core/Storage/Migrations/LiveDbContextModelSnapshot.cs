@@ -45,6 +45,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsRehearsal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PreModeration")
                         .HasColumnType("INTEGER");
 
@@ -54,12 +57,19 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<int>("RevealedSlide")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Room")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Shown")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Slide")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("TimerElapsedMs")
                         .HasColumnType("INTEGER");
@@ -68,6 +78,10 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("TimerStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -175,10 +189,25 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("GrantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
 
                     b.ToTable("PresenterSignIns", (string)null);
                 });
@@ -276,6 +305,43 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.HasKey("QuestionId", "DeviceHash");
 
                     b.ToTable("QuestionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.SessionGrantRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionCode");
+
+                    b.ToTable("SessionGrants", (string)null);
                 });
 
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionVoteRecord", b =>

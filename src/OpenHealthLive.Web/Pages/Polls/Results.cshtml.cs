@@ -1,6 +1,6 @@
-using OpenHealthLive.Core.Audience;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
@@ -43,7 +43,7 @@ public sealed class ResultsModel(LiveSessionService sessions, PollService polls,
 
         DeckTitle = decks.Get(Session.DeckSlug).Deck?.Metadata.Title;
         Response.Headers.CacheControl = "no-store";
-        if (!AudienceView.CanSeeResults(Poll) && !PresenterAuthentication.IsPresenter(User))
+        if (!AudienceView.CanSeeResults(Poll) && !StaffMember.Can(User, StaffRight.See, Session.Code))
         {
             NotShownYet = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -33,8 +33,24 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
     [TempData]
     public string? Message { get; set; }
 
+    /// <summary>Who is signed in: the page shows what they may do and hides the rest.</summary>
+    public StaffMember Member { get; private set; } = new(StaffRole.Organiser, null, null);
+
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken cancellationToken)
     {
+        if (StaffMember.Of(User) is not { } member)
+        {
+            return Forbid();
+        }
+
+        Member = member;
+        // A speaker or moderator has one session: theirs, whatever the address asked for.
+        code ??= member.SessionCode;
+        if (!member.Can(StaffRight.See, code ?? string.Empty) && member.Role != StaffRole.Organiser)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Session = code is null
             ? await sessions.FindDefaultAsync(cancellationToken)
             : await sessions.FindAsync(code, cancellationToken);
@@ -57,6 +73,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         return Page();
     }
 
+    [StaffPage(StaffRight.Organise)]
     public async Task<IActionResult> OnPostStartAsync(string? deck, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(deck) || !decks.Exists(deck))
@@ -88,6 +105,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
     }
 
     /// <summary>Ends every presenter sign-in (every device, every copied cookie), this one included.</summary>
+    [StaffPage(StaffRight.Organise)]
     public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
     {
         int ended;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Pages.Presenter;
 
@@ -9,6 +10,7 @@ namespace OpenHealthLive.Web.Pages.Presenter;
 /// Every slide, one per printed page (16:9), or with its notes below it (A4): print to PDF from the browser.
 /// Presenter-only, since it holds slides the audience has not seen yet.
 /// </summary>
+[StaffPage(StaffRight.See)]
 public sealed class PrintModel(LiveSessionService sessions, DeckCatalog decks) : PageModel
 {
     public Deck? Deck { get; private set; }

@@ -228,7 +228,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
         if (pending === item) {
           pending = null;
           savePending();
-          receipt = `✓ ${result.message}`;
+          receipt = result.held ? result.message : `✓ ${result.message}`;
         }
       } catch (error) {
         if (!isRefusal(error)) break;

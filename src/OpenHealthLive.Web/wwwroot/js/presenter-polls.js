@@ -1,5 +1,6 @@
 // The presenter's poll panel: every poll of the deck, with live counts even while results are hidden from the
-// room; open and close, show and hide results, reset (after a confirmation).
+// room; open and close, show and hide results, reset (after a confirmation). Typed answers the patient-data guard
+// held are listed under their poll, masked, with the reason: they are in no count the room or an export sees.
 import { renderChart } from './poll-chart.js';
 import { errorMessage } from './qna-model.js';
 
@@ -58,9 +59,32 @@ export function setupPollPanel(connection, code, getSlide) {
       chart.className = 'poll-item-chart';
       renderChart(chart, poll, poll.results);
       item.append(head, actions, chart);
+      if (poll.heldAnswers?.length) item.append(heldAnswers(poll.heldAnswers));
       return item;
     }));
     document.getElementById('poll-empty').hidden = items.length > 0;
+  }
+
+  function heldAnswers(held) {
+    const box = document.createElement('div');
+    box.className = 'held-answers';
+    const title = document.createElement('h4');
+    title.textContent = `Held, not counted (${held.length})`;
+    const list = document.createElement('ul');
+    list.setAttribute('aria-label', 'Held answers');
+    for (const answer of held) {
+      const line = document.createElement('li');
+      const text = document.createElement('span');
+      text.dir = 'auto';
+      text.textContent = answer.text;
+      const reason = document.createElement('p');
+      reason.className = 'moderation-reason';
+      reason.textContent = answer.reason;
+      line.append(text, reason);
+      list.append(line);
+    }
+    box.append(title, list);
+    return box;
   }
 
   function upsert(poll) {

@@ -1,5 +1,7 @@
 // The presenter's Q&A panel: every question, held and hidden ones included, with moderation actions. The queue
 // comes a page at a time, held questions first (they wait for the presenter); "Load more questions" pages on.
+// "Edit" opens a dialog (outside the list, so live updates do not disturb the typing); the server checks the
+// new text for patient data again.
 import { QnaModel, timeAgo, errorMessage } from './qna-model.js';
 
 export function setupModeration(connection, code) {
@@ -18,7 +20,42 @@ export function setupModeration(connection, code) {
   // Bumped at every (re)join: a page asked for before it belongs to the old queue and is dropped.
   let generation = 0;
 
+  const editDialog = document.getElementById('edit-question');
+  const editText = document.getElementById('edit-question-text');
+  const editError = document.getElementById('edit-question-error');
+  let editing = null;
+
+  function edit(q) {
+    editing = q.id;
+    editText.value = q.text;
+    editError.hidden = true;
+    editDialog.returnValue = '';
+    editDialog.showModal();
+    editText.focus();
+  }
+
+  editDialog.addEventListener('close', async () => {
+    const id = editing;
+    if (editDialog.returnValue !== 'save' || id === null) return;
+    try {
+      model.upsert(await connection.invoke('EditQuestion', code, id, editText.value));
+      editing = null;
+      error.hidden = true;
+    } catch (failure) {
+      // Keep what was typed: the dialog opens again with the reason.
+      editError.textContent = errorMessage(failure);
+      editError.hidden = false;
+      editDialog.returnValue = '';
+      editDialog.showModal();
+    }
+  });
+
   async function act(id, action) {
+    if (action === 'edit') {
+      const question = model.questions.get(id);
+      if (question) edit(question);
+      return;
+    }
     if (action === 'delete' && !window.confirm('Delete this question for good? Its votes go too.')) return;
     try {
       const question = await connection.invoke('ModerateQuestion', code, id, action);
@@ -33,6 +70,7 @@ export function setupModeration(connection, code) {
   function actionsFor(q) {
     const actions = [];
     if (q.status !== 'visible') actions.push(['approve', q.status === 'held' ? 'Approve' : 'Show again']);
+    actions.push(['edit', 'Edit…']);
     if (q.status === 'visible') actions.push(['hide', 'Hide']);
     if (q.status === 'visible') actions.push(q.answeringNow ? ['stop-answering', 'Stop answering'] : ['answer-now', 'Answer now']);
     actions.push(q.answered ? ['mark-unanswered', 'Mark unanswered'] : ['mark-answered', 'Mark answered']);

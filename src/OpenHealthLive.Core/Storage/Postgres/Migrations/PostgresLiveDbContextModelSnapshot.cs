@@ -52,6 +52,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsRehearsal")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("PreModeration")
                         .HasColumnType("boolean");
 
@@ -61,12 +64,19 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<int>("RevealedSlide")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Room")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Shown")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Slide")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("TimerElapsedMs")
                         .HasColumnType("bigint");
@@ -76,6 +86,10 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("TimerStartedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -184,10 +198,25 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("GrantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SessionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("GrantId");
 
                     b.ToTable("PresenterSignIns", (string)null);
                 });
@@ -289,6 +318,43 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.HasKey("QuestionId", "DeviceHash");
 
                     b.ToTable("QuestionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.SessionGrantRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("SessionCode");
+
+                    b.ToTable("SessionGrants", (string)null);
                 });
 
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionVoteRecord", b =>
