@@ -35,7 +35,7 @@ public sealed class StaffRoleTests : IDisposable
 
         // A new staff method is a deliberate decision: add it here with the right it needs.
         var drive = new[] { "FirstSlide", "GoToSlide", "LastSlide", "NextStep", "PauseTimer", "PreviousStep", "ResetTimer", "SetProjector", "StartTimer" };
-        var moderate = new[] { "ClosePoll", "GetModerationQueue", "GetMoreModerationQueue", "GetPollDashboard", "ModerateQuestion", "OpenPoll", "ResetPoll", "SetPreModeration", "ShowPollResults" };
+        var moderate = new[] { "ClosePoll", "EditQuestion", "GetModerationQueue", "GetMoreModerationQueue", "GetPollDashboard", "ModerateQuestion", "OpenPoll", "ResetPoll", "SetPreModeration", "ShowPollResults" };
         Assert.Equal(drive, methods.Where(m => m.Value == "Drive").Select(m => m.Key).Order());
         Assert.Equal(moderate, methods.Where(m => m.Value == "Moderate").Select(m => m.Key).Order());
         Assert.Equal(["JoinAsPresenter"], methods.Where(m => m.Value == "See").Select(m => m.Key));
@@ -67,7 +67,7 @@ public sealed class StaffRoleTests : IDisposable
 
         Assert.Equal(0, (await _factory.GetService<LiveSessionService>().FindAsync(other.Code, CancellationToken.None))!.Position.Slide);
         await ExpectStatusAsync(cookie, HttpStatusCode.OK, $"/presenter/{Talk}", $"/presenter/{Talk}/projector", $"/presenter/{Talk}/remote", $"/presenter/{Talk}/questions.csv");
-        await ExpectStatusAsync(cookie, HttpStatusCode.Forbidden, $"/presenter/{other.Code}", $"/presenter/{other.Code}/projector", $"/presenter/{other.Code}/questions.csv", "/organiser");
+        await ExpectStatusAsync(cookie, HttpStatusCode.Forbidden, $"/presenter/{other.Code}", $"/presenter/{other.Code}/projector", $"/presenter/{other.Code}/moderate", $"/presenter/{other.Code}/questions.csv", "/organiser");
     }
 
     [Fact]
@@ -97,8 +97,23 @@ public sealed class StaffRoleTests : IDisposable
         }
 
         Assert.Equal(0, (await _factory.GetService<LiveSessionService>().FindAsync(Talk, CancellationToken.None))!.Position.Slide);
-        await ExpectStatusAsync(cookie, HttpStatusCode.OK, $"/presenter/{Talk}/questions.csv", $"/presenter/{Talk}/questions-board");
+        await ExpectStatusAsync(cookie, HttpStatusCode.OK, $"/presenter/{Talk}/moderate", $"/presenter/{Talk}/questions.csv", $"/presenter/{Talk}/questions-board");
         await ExpectStatusAsync(cookie, HttpStatusCode.Forbidden, $"/presenter/{Talk}/projector", $"/presenter/{Talk}/remote", "/organiser");
+
+        // The page shows the questions and polls and no slide control; the console sends a moderator there.
+        using var client = _factory.CreatePlainClient();
+        using (var page = await GetAsync(client, cookie, $"/presenter/{Talk}/moderate"))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("id=\"moderation-list\"", html, StringComparison.Ordinal);
+            Assert.Contains("id=\"poll-list\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"next\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("toggle-blackout", html, StringComparison.Ordinal);
+        }
+
+        using var console = await GetAsync(client, cookie, $"/presenter/{Talk}");
+        Assert.Equal(HttpStatusCode.Redirect, console.StatusCode);
+        Assert.Equal($"/presenter/{Talk}/moderate", console.Headers.Location?.OriginalString);
     }
 
     [Fact]

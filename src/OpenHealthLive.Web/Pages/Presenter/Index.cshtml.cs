@@ -64,6 +64,12 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
             return RedirectToPage(new { code = Session.Code });
         }
 
+        // The console drives the slides; a moderator's page is the one without them.
+        if (!member.Can(StaffRight.Drive, Session.Code))
+        {
+            return RedirectToPage("/Presenter/Moderate", new { code = Session.Code });
+        }
+
         DeckResult = decks.Get(Session.DeckSlug);
         AllSessions = await sessions.ListAsync(cancellationToken);
         DeckSlugs = decks.ListSlugs();
