@@ -218,7 +218,7 @@ export function setupQna(connection, code) {
       if (answer.question) model.upsert(answer.question);
       showResult('sent', answer.message);
     } else {
-      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: item.text, status: answer.status, reason: answer.message }];
+      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: answer.message }];
       showResult('held', answer.message);
     }
     renderOwn();
