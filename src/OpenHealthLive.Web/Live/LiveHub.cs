@@ -117,7 +117,7 @@ public sealed class LiveHub(
         var result = await questions.AskAsync(session.Code, RequireDevice(session.Code), clientId, text, author, Context.ConnectionAborted);
         var question = result.Question;
         return question.Status == QuestionStatus.Visible
-            ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question))
+            ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question), question.Text)
             : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null, question.Text);
     }
 

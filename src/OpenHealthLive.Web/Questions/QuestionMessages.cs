@@ -33,10 +33,11 @@ public sealed record PresenterQuestion(long Id, string Text, string? Author, int
 public sealed record OwnQuestion(long Id, string Text, string Status, string? Reason);
 
 /// <summary>
-/// The answer to <c>AskQuestion</c>: sent (shown to the room) or held for review, and why. <c>Text</c> is the question as
-/// stored, masked where the guard found something: the phone shows that, not what was typed.
+/// The answer to <c>AskQuestion</c>: sent (shown to the room) or held for review, and why. <c>Text</c> is the question
+/// as stored: what the patient-data guard found is masked, so the phone shows its own question as everyone else
+/// would, never the identifier it typed.
 /// </summary>
-public sealed record AskQuestionResult(long QuestionId, string Status, string Message, AudienceQuestion? Question, string? Text = null);
+public sealed record AskQuestionResult(long QuestionId, string Status, string Message, AudienceQuestion? Question, string Text);
 
 /// <summary>The answer to <c>SetQuestionVote</c>.</summary>
 public sealed record QuestionVoteResult(long QuestionId, int Votes, bool Voted);

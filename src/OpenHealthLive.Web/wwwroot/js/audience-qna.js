@@ -277,7 +277,6 @@ export function setupQna(connection, code) {
       if (answer.question) model.upsert(answer.question);
       showResult('sent', answer.message);
     } else {
-      // The text as stored: masked where the guard found an identifier.
       own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: answer.message }];
       showResult('held', answer.message);
     }
