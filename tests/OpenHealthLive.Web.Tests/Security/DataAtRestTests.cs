@@ -86,7 +86,9 @@ public sealed class DataAtRestTests : IDisposable
         using var factory = new OpenHealthLiveFactory(DataDirectory);
         await using var presenter = await QnaClient.PresenterAsync(factory);
         await using var phone = await QnaClient.PhoneAsync(factory);
-        var marker = "Ward7Marker" + Guid.NewGuid().ToString("N");
+        // Letters only: a run of digits in a random hex string can look like a hospital number to the patient-data
+        // guard, which would then store it masked and the test would look for text that was never written.
+        var marker = "WardMarker" + string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
 
         var asked = await phone.AskAsync($"Bed 4 in ward 7, {marker}, should she get the trial drug?");
         // The test can see the text in the files, so it would see it if it stayed.
