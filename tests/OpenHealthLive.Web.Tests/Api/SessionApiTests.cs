@@ -21,8 +21,20 @@ public sealed class SessionApiTests : IDisposable
         Assert.Equal("Presenting with OpenHealthLive", body.GetProperty("deckTitle").GetString());
         Assert.Equal(8, body.GetProperty("slideCount").GetInt32());
         Assert.Equal(0, body.GetProperty("currentSlide").GetInt32());
-        Assert.True(body.GetProperty("version").GetInt64() >= 0);
         Assert.EndsWith($"/j/{OpenHealthLiveFactory.DefaultCode}", body.GetProperty("joinUrl").GetString(), StringComparison.Ordinal);
+
+        // The position follows the presenter: after a step, the version the hub gave the presenter.
+        var before = body.GetProperty("version").GetInt64();
+        SlideState moved;
+        await using (var presenter = await _factory.ConnectAsync(await _factory.SignInAsync()))
+        {
+            moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.GoToSlide), OpenHealthLiveFactory.DefaultCode, 2, 0);
+        }
+
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}");
+        Assert.Equal(2, after.GetProperty("currentSlide").GetInt32());
+        Assert.Equal(moved.Version, after.GetProperty("version").GetInt64());
+        Assert.True(moved.Version > before, $"the version went from {before} to {moved.Version}");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Questions;
 using OpenHealthLive.Web.Tests.Infrastructure;
 
 namespace OpenHealthLive.Web.Tests.Live;
@@ -34,14 +35,18 @@ public sealed class SpeakerConsoleTests : IDisposable
         Assert.NotNull(seen.P95Ms);
         Assert.True(seen.MaxMs >= seen.P95Ms);
 
-        // An old acknowledgement (a late message) does not count for the current slide.
+        // An old acknowledgement (a late message) does not count for the current slide. A hub call on the same
+        // connection after it returns only once the acknowledgement before it has been handled.
         await phones[2].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version - 1, 0);
-        await phones[2].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 0);
-        await WaitForAsync(deliveries, d => d.Version == moved.Version && d.OnCurrent == 3);
+        await phones[2].InvokeAsync<AudienceQna>(nameof(LiveHub.GetQuestions), Code);
 
-        // A phone that leaves is no longer counted at all.
+        // A phone that leaves is no longer counted at all: of the two left, only phones[1] acknowledged this slide.
         await phones[0].StopAsync();
-        await WaitForAsync(deliveries, d => d.Phones == 2 && d.OnCurrent == 2);
+        var afterLeaving = await WaitForAsync(deliveries, d => d.Version == moved.Version && d.Phones == 2);
+        Assert.Equal(1, afterLeaving.OnCurrent);
+
+        await phones[2].SendAsync(nameof(LiveHub.AcknowledgeSlide), Code, moved.Version, 0);
+        await WaitForAsync(deliveries, d => d.Version == moved.Version && d.Phones == 2 && d.OnCurrent == 2);
         foreach (var phone in phones)
         {
             await phone.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Questions;
 using OpenHealthLive.Web.Tests.Infrastructure;
 
 namespace OpenHealthLive.Web.Tests.Questions;
@@ -17,7 +18,50 @@ public sealed class QuestionExportTests : IDisposable
     {
         using var client = _factory.CreatePlainClient();
         using var response = await client.GetAsync($"/presenter/{OpenHealthLiveFactory.DefaultCode}/{file}");
-        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/presenter/sign-in", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_spreadsheet_formula_character_at_the_start_of_audience_text_is_defused_in_the_csv()
+    {
+        await using var phone = await QnaClient.PhoneAsync(_factory);
+        await phone.AskAsync("+1 for open data, will you share it?", author: "=cmd|' /C calc'!A0");
+        await phone.AskAsync("-2 dB on the left ear, is that normal?", author: "@SUM(1+1)");
+        await phone.AskAsync("@everyone: is the code online?", author: "+44 team");
+        await phone.AskAsync("Plain question, no formula?", author: "-Ada");
+        var cookie = await _factory.SignInAsync();
+        using var client = _factory.CreatePlainClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/presenter/{OpenHealthLiveFactory.DefaultCode}/questions.csv");
+        request.Headers.Add("Cookie", cookie);
+        using var response = await client.SendAsync(request);
+        var csv = await response.Content.ReadAsStringAsync();
+
+        foreach (var cell in new[]
+        {
+            "\"'+1 for open data, will you share it?\"", "\"'=cmd|' /C calc'!A0\"",
+            "\"'-2 dB on the left ear, is that normal?\"", "\"'@SUM(1+1)\"",
+            "\"'@everyone: is the code online?\"", "\"'+44 team\"",
+            "\"Plain question, no formula?\"", "\"'-Ada\"",
+        })
+        {
+            Assert.Contains("," + cell + ",", csv, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("-1", "\"'-1\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\t=1+1", "\"'\t=1+1\"")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("1+1=2", "\"1+1=2\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("", "")]
+    public void A_csv_cell_is_quoted_and_a_leading_formula_character_tab_or_carriage_return_gets_an_apostrophe(string value, string cell)
+    {
+        Assert.Equal(cell, QuestionExportEndpoints.Cell(value));
     }
 
     [Fact]
