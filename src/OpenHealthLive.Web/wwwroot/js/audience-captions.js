@@ -33,8 +33,8 @@ export function setupCaptions(connection, code, { panel, root }) {
     <div class="captions-head">
       <h2 class="captions-title" id="captions-title">Captions</h2>
       <div class="captions-size" role="group" aria-label="Caption text size">
-        <button type="button" class="control" data-step="-1" aria-label="Smaller caption text">A−</button>
-        <button type="button" class="control" data-step="1" aria-label="Larger caption text">A+</button>
+        <button type="button" class="control" data-step="-1">A−<span class="visually-hidden">: smaller caption text</span></button>
+        <button type="button" class="control" data-step="1">A+<span class="visually-hidden">: larger caption text</span></button>
       </div>
     </div>
     <div class="captions-body" tabindex="0" aria-labelledby="captions-title">
