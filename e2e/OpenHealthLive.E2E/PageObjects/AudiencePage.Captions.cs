@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,7 +20,10 @@ public sealed partial class AudiencePage
     /// <summary>The line being typed: outside the live region, so a screen reader is not read every keystroke.</summary>
     public ILocator CaptionDraft => CaptionsPanel.Locator(".captions-draft");
 
-    public ILocator LargerCaptionsButton => CaptionsPanel.GetByRole(AriaRole.Button, new() { Name = "A+: larger caption text" });
+    public ILocator LargerCaptionsButton => CaptionsPanel.GetByRole(AriaRole.Button, new() { NameRegex = LargerText() });
+
+    [GeneratedRegex("larger caption text$")]
+    private static partial Regex LargerText();
 
     /// <summary>Turns captions on with the CC button and waits until the panel is there.</summary>
     public async Task TurnCaptionsOnAsync()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Audience;
@@ -32,6 +33,10 @@ public sealed partial class CaptionService(
     /// <summary>Most lines read back for one slide.</summary>
     public const int MaxLinesPerSlide = 500;
 
+    // The line in progress per session, as last sent, for a reader that turns captions on mid-line. In memory on the
+    // node that received it; readers on other nodes of a cluster see it from the next update (a quarter of a second).
+    private readonly ConcurrentDictionary<string, CaptionDraft> _drafts = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Sends the line in progress to the readers: what may be shown of it (<see cref="CaptionText.Settled"/>), masked.
     /// Returns what was sent.
@@ -48,6 +53,7 @@ public sealed partial class CaptionService(
         }
 
         var draft = new CaptionDraft(session.Code, guard.Mask(CaptionText.Settled(text)).Text);
+        _drafts[session.Code] = draft;
         await notifier.CaptionTypingAsync(draft, cancellationToken);
         return draft;
     }
@@ -88,6 +94,8 @@ public sealed partial class CaptionService(
             LogMasked(session.Code, record.Id, guarded.Findings.Count);
         }
 
+        // Readers drop the line in progress when a line is committed; so does a reader that turns captions on later.
+        _drafts.TryRemove(session.Code, out _);
         var line = ToLine(record);
         await notifier.CaptionCommittedAsync(line, cancellationToken);
         return new CaptionWritten(line, guarded.Findings);
@@ -106,6 +114,9 @@ public sealed partial class CaptionService(
         var slides = AudienceView.Of(session, deck).Slides.ToList();
         return await ReadAsync(session.Code, q => q.Where(c => slides.Contains(c.Slide)).OrderByDescending(c => c.Id).Take(RecentLines), cancellationToken);
     }
+
+    /// <summary>The line in progress as last sent on this node, or null.</summary>
+    public CaptionDraft? Draft(string sessionCode) => _drafts.GetValueOrDefault(sessionCode);
 
     /// <summary>The latest lines of the session, whatever their slide: for staff.</summary>
     /// <exception cref="LiveSessionException">No such session.</exception>
@@ -168,6 +179,7 @@ public sealed partial class CaptionService(
 
     private async Task<int> DeleteAsync(string sessionCode, string why, CancellationToken cancellationToken)
     {
+        _drafts.TryRemove(sessionCode, out _);
         var deleted = await writes.EnqueueAsync((db, ct) => db.Captions.Where(c => c.SessionCode == sessionCode).ExecuteDeleteAsync(ct), cancellationToken);
         if (deleted == 0)
         {

@@ -27,8 +27,8 @@ public sealed record CaptionsCleared(string Code);
 /// <summary>Whether the session's captions are kept after the talk (<c>CaptionSettingsChanged</c>).</summary>
 public sealed record CaptionSettingsChanged(string Code, bool Kept);
 
-/// <summary>The answer to <c>FollowCaptions</c>: the latest lines of the slides the room was shown, when following.</summary>
-public sealed record CaptionHistory(string Code, bool Following, IReadOnlyList<LiveCaption> Lines);
+/// <summary>The answer to <c>FollowCaptions</c>: the latest lines of the slides the room was shown and the line in progress, when following.</summary>
+public sealed record CaptionHistory(string Code, bool Following, IReadOnlyList<LiveCaption> Lines, string? Draft = null);
 
 /// <summary>The answer to <c>CommitCaption</c> and the endpoint: the line as stored and sent, and what the guard masked in it.</summary>
 /// <param name="Id">The line's id.</param>

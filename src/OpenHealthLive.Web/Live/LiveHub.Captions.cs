@@ -74,7 +74,7 @@ public sealed partial class LiveHub
         // Join first, then read: a line committed in between arrives twice rather than not at all (readers skip known ids).
         await ReadCaptionsAsync(session.Code);
         var lines = await captions.RecentForAudienceAsync(session.Code, Context.ConnectionAborted);
-        return new CaptionHistory(session.Code, true, lines.Select(LiveCaption.From).ToList());
+        return new CaptionHistory(session.Code, true, lines.Select(LiveCaption.From).ToList(), captions.Draft(session.Code)?.Text);
     }
 
     /// <summary>The lines said on <paramref name="slide"/> (0-based), when the room has been shown it; refused otherwise.</summary>

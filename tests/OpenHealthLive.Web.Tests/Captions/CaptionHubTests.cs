@@ -93,6 +93,12 @@ public sealed class CaptionHubTests : IDisposable
             await phone.WaitForTextAsync("CaptionTyping", "Good morn");
         }
 
+        // A phone that turns captions on mid-line gets the line in progress with the lines so far.
+        await using (var midLine = await ReaderAsync(_factory))
+        {
+            Assert.Equal("Good morn", midLine.History.GetProperty("draft").GetString());
+        }
+
         var receipt = await captioner.Connection.InvokeAsync<JsonElement>("CommitCaption", Talk, "Good morning, everyone.", null);
         Assert.Equal((0, "Good morning, everyone."), (receipt.GetProperty("slide").GetInt32(), receipt.GetProperty("text").GetString()));
         await presenter.Connection.InvokeAsync<JsonElement>("NextStep", Talk);

@@ -78,7 +78,10 @@ export function setupCaptions(connection, code, { panel, root }) {
 
   async function follow() {
     const history = await connection.invoke('FollowCaptions', code, on);
-    if (on) lines.reset(history.lines);
+    if (on) {
+      lines.reset(history.lines);
+      lines.setDraft(history.draft ?? '');
+    }
   }
 
   return {

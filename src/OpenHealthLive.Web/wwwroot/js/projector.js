@@ -49,7 +49,9 @@ const connection = connectLive({
     qna.reset(questions.questions, questions.answeringQuestionId);
     for (const poll of await hub.invoke('GetPollDashboard', code)) polls.set(poll.id, poll);
     renderPolls();
-    captions.reset((await hub.invoke('FollowCaptions', code, true)).lines);
+    const history = await hub.invoke('FollowCaptions', code, true);
+    captions.reset(history.lines);
+    captions.setDraft(history.draft ?? '');
   },
 });
 
