@@ -244,10 +244,10 @@ polls = setupPolls(connection, code, {
   },
 });
 
-// Captions: their code is fetched only when this phone turns them on (or had them on), to keep the first load small.
+// Captions: their code is fetched only once this phone turns them on (docs/captions.md).
 const captionsToggle = document.getElementById('captions-toggle');
 async function showCaptions(on) {
-  captionsToggle.setAttribute('aria-pressed', String(on));
+  captionsToggle.setAttribute('aria-pressed', on);
   try { localStorage.setItem('ohl.captions', on ? 'on' : 'off'); } catch { /* this visit only */ }
   captions ??= (await import('./audience-captions.js')).setupCaptions(connection, code, { panel: document.getElementById('captions-panel'), root });
   await captions.show(on);
