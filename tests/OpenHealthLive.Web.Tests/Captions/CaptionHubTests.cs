@@ -260,6 +260,22 @@ public sealed class CaptionHubTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rehearsal_going_live_deletes_its_captions_kept_or_not()
+    {
+        var organiser = await _factory.SignInAsync();
+        var rehearsal = await _factory.GetService<LiveSessionService>().StartAsync("open-healthcare", new SessionPlan(null, null, null, IsRehearsal: true), CancellationToken.None);
+        await using var speaker = await StaffAsync(_factory, await IssueLinkAsync(_factory, organiser, rehearsal.Code, "speaker"));
+        await speaker.Connection.InvokeAsync<JsonElement>("SetCaptionsKept", rehearsal.Code, true);
+        await speaker.Connection.InvokeAsync<JsonElement>("CommitCaption", rehearsal.Code, "Said in the rehearsal.", null);
+        await using var phone = await ReaderAsync(_factory, rehearsal.Code);
+
+        await speaker.Connection.InvokeAsync<JsonElement>("GoLive", rehearsal.Code);
+
+        await phone.WaitForAsync("CaptionsCleared", m => m.GetProperty("code").GetString() == rehearsal.Code);
+        Assert.Empty(await CaptionRowsAsync(_factory, rehearsal.Code));
+    }
+
+    [Fact]
     public async Task A_patient_identifier_in_a_caption_is_masked_before_it_is_stored_or_sent_and_a_number_being_typed_waits_until_it_is_whole()
     {
         var organiser = await _factory.SignInAsync();
