@@ -35,6 +35,16 @@ public sealed class DataAtRestTests : IDisposable
         await using (var phone = await QnaClient.PhoneAsync(factory))
         {
             await phone.AskAsync("Is the data directory private?");
+            // SQLite deletes -wal and -shm when the last connection closes, and other tests clear the (process-wide)
+            // connection pools at any time: a connection of the test's own keeps both files there while they are looked at.
+            await using var holder = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "openhealthlive.db")};Pooling=False");
+            await holder.OpenAsync();
+            await using (var read = holder.CreateCommand())
+            {
+                read.CommandText = "SELECT COUNT(*) FROM Questions";
+                Assert.Equal(1L, await read.ExecuteScalarAsync());
+            }
+
             AssertOwnerOnly(DataDirectory, "after a start and a write", "openhealthlive.db", "openhealthlive.db-wal", "openhealthlive.db-shm", "presenter-key.sha256");
         }
     }
@@ -76,7 +86,9 @@ public sealed class DataAtRestTests : IDisposable
         using var factory = new OpenHealthLiveFactory(DataDirectory);
         await using var presenter = await QnaClient.PresenterAsync(factory);
         await using var phone = await QnaClient.PhoneAsync(factory);
-        var marker = "Ward7Marker" + Guid.NewGuid().ToString("N");
+        // Letters only: a run of digits in a random hex string can look like a hospital number to the patient-data
+        // guard, which would then store it masked and the test would look for text that was never written.
+        var marker = "WardMarker" + string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16))));
 
         var asked = await phone.AskAsync($"Bed 4 in ward 7, {marker}, should she get the trial drug?");
         // The test can see the text in the files, so it would see it if it stayed.
