@@ -1,4 +1,5 @@
 using OpenHealthLive.Web.Api;
+using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
@@ -39,6 +40,9 @@ public static class OpenHealthLiveSetup
 
         // Polls: declared in decks, answered on phones, counted live
         builder.AddPolls();
+
+        // Captions: the caption console, phones' captions panel, the endpoint for captioning software
+        builder.AddCaptions();
 
         // Privacy: the notice's settings, ending and erasing talks, retention, "forget me on this phone"
         builder.AddPrivacy();
@@ -84,6 +88,7 @@ public static class OpenHealthLiveSetup
         app.MapPollResults();
         app.MapPrivacy();
         app.MapSessionApi();
+        app.MapCaptions();
         app.MapHealth();
 
         return app;

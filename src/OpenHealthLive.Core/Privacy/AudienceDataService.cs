@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
@@ -23,7 +24,8 @@ public sealed partial class AudienceDataService(
     ISessionStatusNotifier notifier,
     RetentionPolicy policy,
     TimeProvider time,
-    ILogger<AudienceDataService> logger)
+    ILogger<AudienceDataService> logger,
+    CaptionService captions)
 {
     /// <summary>The retention rules in force.</summary>
     public RetentionPolicy Policy => policy;
@@ -38,6 +40,8 @@ public sealed partial class AudienceDataService(
         {
             LogEnded(session.Code, session.EndedAt!.Value + policy.RetentionPeriod);
             await notifier.SessionStatusChangedAsync(session, cancellationToken);
+            // Captions are not the audience's, but what was said in the room: gone at the end unless the presenter keeps them.
+            await captions.TalkEndedAsync(session.Code, cancellationToken);
         }
 
         return session;

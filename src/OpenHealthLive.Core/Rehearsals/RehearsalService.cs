@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
@@ -20,7 +21,8 @@ public sealed partial class RehearsalService(
     PollService polls,
     AudienceDataService audienceData,
     ISessionStatusNotifier status,
-    ILogger<RehearsalService> logger)
+    ILogger<RehearsalService> logger,
+    CaptionService captions)
 {
     /// <summary>Wipes what the rehearsal collected and makes the session the live talk, on its first slide.</summary>
     /// <returns>The session as it is now, and what was deleted.</returns>
@@ -36,6 +38,7 @@ public sealed partial class RehearsalService(
         var counts = await audienceData.CountAsync(session.Code, cancellationToken);
         var deletedQuestions = await questions.EraseSessionAsync(session.Code, cancellationToken);
         var deletedVotes = await polls.ResetSessionAsync(session.Code, cancellationToken);
+        await captions.EraseAsync(session.Code, cancellationToken);
         var live = await sessions.GoLiveAsync(session.Code, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using OpenHealthLive.Core.Captions;
 
 namespace OpenHealthLive.Core.Storage;
 
 /// <summary>
-/// The database: sessions, questions, polls and the keys that sign cookies. SQLite by default; PostgreSQL
+/// The database: sessions, questions, polls, captions and the keys that sign cookies. SQLite by default; PostgreSQL
 /// through <see cref="Postgres.PostgresLiveDbContext"/>, which only carries its own migrations.
 /// </summary>
 public class LiveDbContext : DbContext
@@ -43,6 +44,9 @@ public class LiveDbContext : DbContext
 
     /// <summary>Speaker and moderator links of sessions.</summary>
     public DbSet<SessionGrantRecord> SessionGrants => Set<SessionGrantRecord>();
+
+    /// <summary>Committed caption lines, each with the slide it was said on.</summary>
+    public DbSet<CaptionRecord> Captions => Set<CaptionRecord>();
 
     /// <summary>Data-protection keys shared by every node.</summary>
     public DbSet<ProtectionKeyRecord> ProtectionKeys => Set<ProtectionKeyRecord>();
@@ -134,6 +138,15 @@ public class LiveDbContext : DbContext
             grant.Property(g => g.SecretHash).HasMaxLength(64);
             grant.HasIndex(g => g.SecretHash).IsUnique();
             grant.HasIndex(g => g.SessionCode);
+        });
+
+        modelBuilder.Entity<CaptionRecord>(caption =>
+        {
+            caption.ToTable("Captions");
+            caption.Property(c => c.SessionCode).HasMaxLength(16);
+            // Masks can be longer than what they replace: room for a line of nothing but short identifiers.
+            caption.Property(c => c.Text).HasMaxLength(CaptionText.MaxStoredLength);
+            caption.HasIndex(c => new { c.SessionCode, c.Slide });
         });
 
         modelBuilder.Entity<ProtectionKeyRecord>(key =>

@@ -86,4 +86,7 @@ public sealed class LiveSessionRecord
 
     /// <summary>When everything the audience sent was last deleted (an erase, or the retention period running out).</summary>
     public DateTimeOffset? AudienceDataErasedAt { get; set; }
+
+    /// <summary>True when the presenter keeps the talk's captions after it ends; by default they are deleted at the end.</summary>
+    public bool KeepCaptions { get; set; }
 }

@@ -21,11 +21,18 @@ internal sealed partial class FollowerBroadcast(
     /// <summary>To the presenter devices of <paramref name="code"/>.</summary>
     public Task SendToPresentersAsync(string code, Func<ILiveClient, Task> send) => SendAsync(code, LiveGroups.Presenters(code), presentersOnly: true, send);
 
-    private async Task SendAsync(string code, string group, bool presentersOnly, Func<ILiveClient, Task> send)
+    /// <summary>To another group of <paramref name="code"/>'s connections; without the backplane, to <paramref name="local"/> on this node.</summary>
+    public Task SendAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<ILiveClient, Task> send) =>
+        SendCoreAsync(code, group, local, send);
+
+    private Task SendAsync(string code, string group, bool presentersOnly, Func<ILiveClient, Task> send) =>
+        SendCoreAsync(code, group, () => followers.ConnectionsOf(code, presentersOnly), send);
+
+    private async Task SendCoreAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<ILiveClient, Task> send)
     {
         if (topology.MultiNode && backplane is { IsConnected: false })
         {
-            await SendLocallyAsync(code, presentersOnly, send);
+            await SendLocallyAsync(local(), send);
             return;
         }
 
@@ -36,14 +43,14 @@ internal sealed partial class FollowerBroadcast(
         catch (Exception ex) when (topology.MultiNode && ex is not OperationCanceledException)
         {
             LogBackplaneFailed(ex, code);
-            await SendLocallyAsync(code, presentersOnly, send);
+            await SendLocallyAsync(local(), send);
         }
     }
 
     /// <summary>One connection at a time: the backplane writes straight to a local connection without going through Redis.</summary>
-    private async Task SendLocallyAsync(string code, bool presentersOnly, Func<ILiveClient, Task> send)
+    private async Task SendLocallyAsync(IReadOnlyList<string> connections, Func<ILiveClient, Task> send)
     {
-        foreach (var connectionId in followers.ConnectionsOf(code, presentersOnly))
+        foreach (var connectionId in connections)
         {
             await send(hub.Clients.Client(connectionId));
         }

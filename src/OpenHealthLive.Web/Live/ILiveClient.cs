@@ -1,3 +1,4 @@
+using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
@@ -51,4 +52,16 @@ public interface ILiveClient
 
     /// <summary>The talk ended, opened again, or its audience's data was deleted; sent to everyone following.</summary>
     Task SessionStatusChanged(SessionStatus status);
+
+    /// <summary>The caption line in progress changed; caption readers only.</summary>
+    Task CaptionTyping(CaptionDraftState draft);
+
+    /// <summary>A caption line was committed, with the slide it was said on; caption readers only.</summary>
+    Task CaptionCommitted(LiveCaption line);
+
+    /// <summary>Every caption line of the session was deleted; caption readers only.</summary>
+    Task CaptionsCleared(CaptionsCleared cleared);
+
+    /// <summary>Whether the captions are kept after the talk changed; caption readers and presenter devices.</summary>
+    Task CaptionSettingsChanged(CaptionSettingsChanged settings);
 }

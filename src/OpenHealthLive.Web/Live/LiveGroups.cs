@@ -8,4 +8,7 @@ internal static class LiveGroups
 
     /// <summary>Presenter devices only.</summary>
     public static string Presenters(string code) => "p:" + code;
+
+    /// <summary>Caption readers: phones with their captions panel on, the projector, the caption and presenter consoles.</summary>
+    public static string Captions(string code) => "c:" + code;
 }

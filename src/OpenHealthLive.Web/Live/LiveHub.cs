@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Audience;
+using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Rehearsals;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
@@ -18,9 +20,10 @@ namespace OpenHealthLive.Web.Live;
 /// Methods without <see cref="AllowAudienceAttribute"/> are for staff, each with the permission its <see cref="StaffAttribute"/>
 /// names on the session it acts on (see <see cref="StaffHubFilter"/>).
 /// </summary>
-public sealed class LiveHub(
+public sealed partial class LiveHub(
     LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
-    QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData, RehearsalService rehearsals) : Hub<ILiveClient>
+    QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData, RehearsalService rehearsals,
+    CaptionService captions, CaptionReaders captionReaders, CaptionLimits captionLimits) : Hub<ILiveClient>
 {
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
@@ -400,6 +403,7 @@ public sealed class LiveHub(
         audience.Leave(Context.ConnectionId);
         delivery.Leave(Context.ConnectionId);
         followers.Remove(Context.ConnectionId);
+        captionReaders.Remove(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -83,6 +83,9 @@ internal sealed class StaffHubFilter(PresenterSignIns signIns, PresenterConnecti
             // The role could do it on its own session: it is the session that is wrong.
             { } right when member.Can(right, member.SessionCode) => $"{who}, not of this session.",
             StaffRight.Drive => $"{who}: moving the slides, the timer and the projector are for the speaker, and so is ending the talk.",
+            StaffRight.Caption => $"{who}: the captions are written by the captioner, the speaker and the organiser.",
+            StaffRight.See or StaffRight.Moderate when member.Role == StaffRole.Captioner =>
+                $"{who}: the caption console is yours; the questions, the polls and what the room has not been shown are for the speaker and the moderator.",
             _ => $"{who}: this is for the organiser.",
         };
     }

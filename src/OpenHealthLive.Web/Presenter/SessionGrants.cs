@@ -7,7 +7,7 @@ using OpenHealthLive.Core.Storage;
 namespace OpenHealthLive.Web.Presenter;
 
 /// <summary>
-/// Speaker and moderator links of sessions. The organiser makes one, hands it over (it is shown once: only a hash of
+/// Speaker, moderator and captioner links of sessions. The organiser makes one, hands it over (it is shown once: only a hash of
 /// its secret is kept), and whoever opens it signs in with that role for that session. Revoking a link ends every
 /// sign-in made with it at once (<see cref="PresenterSignIns.RevokeGrantAsync"/>).
 /// </summary>
@@ -16,7 +16,7 @@ public sealed partial class SessionGrants(IDbContextFactory<LiveDbContext> dbFac
     /// <summary>Characters of a secret: the join codes' alphabet, which people can read aloud and type without mix-ups.</summary>
     public const int SecretLength = 20;
 
-    /// <summary>Makes a link for <paramref name="role"/> (speaker or moderator) of <paramref name="sessionCode"/>; the secret is in the answer only.</summary>
+    /// <summary>Makes a link for <paramref name="role"/> (speaker, moderator or captioner) of <paramref name="sessionCode"/>; the secret is in the answer only.</summary>
     public async Task<IssuedGrant> IssueAsync(string sessionCode, StaffRole role, CancellationToken cancellationToken)
     {
         if (role == StaffRole.Organiser)

@@ -4,8 +4,8 @@ using OpenHealthLive.Core.Sessions;
 namespace OpenHealthLive.Web.Presenter;
 
 /// <summary>
-/// A signed-in member of staff, read from the sign-in cookie's claims: the organiser (every session) or a speaker
-/// or moderator of one session. <see cref="Can(StaffRight, string?)"/> is the one rule for what each may do; pages, endpoints and the
+/// A signed-in member of staff, read from the sign-in cookie's claims: the organiser (every session) or a speaker,
+/// moderator or captioner of one session. <see cref="Can(StaffRight, string?)"/> is the one rule for what each may do; pages, endpoints and the
 /// hub ask it at every request and call.
 /// </summary>
 /// <param name="Role">The role.</param>
@@ -50,14 +50,21 @@ public sealed record StaffMember(StaffRole Role, string? SessionCode, string? Si
             return false;
         }
 
-        return permission != StaffRight.Drive || Role == StaffRole.Speaker;
+        return permission switch
+        {
+            StaffRight.Drive => Role == StaffRole.Speaker,
+            StaffRight.Caption => Role is StaffRole.Speaker or StaffRole.Captioner,
+            // A captioner sees what the room sees, through the caption console: not the notes, the slides ahead or held questions.
+            _ => Role is StaffRole.Speaker or StaffRole.Moderator,
+        };
     }
 
-    /// <summary>The role's name as stored and shown: <c>organiser</c>, <c>speaker</c>, <c>moderator</c>.</summary>
+    /// <summary>The role's name as stored and shown: <c>organiser</c>, <c>speaker</c>, <c>moderator</c>, <c>captioner</c>.</summary>
     public static string Name(StaffRole role) => role switch
     {
         StaffRole.Speaker => "speaker",
         StaffRole.Moderator => "moderator",
+        StaffRole.Captioner => "captioner",
         _ => "organiser",
     };
 
@@ -67,6 +74,7 @@ public sealed record StaffMember(StaffRole Role, string? SessionCode, string? Si
         "organiser" => StaffRole.Organiser,
         "speaker" => StaffRole.Speaker,
         "moderator" => StaffRole.Moderator,
+        "captioner" => StaffRole.Captioner,
         _ => null,
     };
 }

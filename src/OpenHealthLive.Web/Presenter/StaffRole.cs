@@ -11,4 +11,7 @@ public enum StaffRole
 
     /// <summary>Signed in with a session's moderator link: moderates that session's questions and polls; never the slides.</summary>
     Moderator,
+
+    /// <summary>Signed in with a session's captioner link: writes its live captions; sees what the room sees, nothing more.</summary>
+    Captioner,
 }

@@ -34,13 +34,15 @@ public sealed class StaffRoleTests : IDisposable
             .ToDictionary(m => m.Name, m => m.GetCustomAttribute<StaffAttribute>()?.Permission.ToString() ?? "organiser only");
 
         // A new staff method is a deliberate decision: add it here with the right it needs.
-        var drive = new[] { "EndSession", "FirstSlide", "GetAudienceDataCounts", "GoLive", "GoToSlide", "LastSlide", "NextStep", "PauseTimer", "PreviousStep", "ReopenSession", "ResetTimer", "SetProjector", "StartTimer" };
+        var drive = new[] { "EndSession", "FirstSlide", "GetAudienceDataCounts", "GoLive", "GoToSlide", "LastSlide", "NextStep", "PauseTimer", "PreviousStep", "ReopenSession", "ResetTimer", "SetCaptionsKept", "SetProjector", "SetProjectorCaptions", "StartTimer" };
+        var caption = new[] { "CommitCaption", "JoinAsCaptioner", "TypeCaption" };
         var moderate = new[] { "BlockDevice", "ClosePoll", "EditQuestion", "GetModerationQueue", "GetMoreModerationQueue", "GetPollDashboard", "ModerateQuestion", "OpenPoll", "ResetPoll", "SetPreModeration", "SetQuestionsOpen", "SetSlowMode", "ShowPollResults", "UnblockDevice" };
         Assert.Equal(drive, methods.Where(m => m.Value == "Drive").Select(m => m.Key).Order());
         Assert.Equal(moderate, methods.Where(m => m.Value == "Moderate").Select(m => m.Key).Order());
+        Assert.Equal(caption, methods.Where(m => m.Value == "Caption").Select(m => m.Key).Order());
         Assert.Equal(["JoinAsPresenter"], methods.Where(m => m.Value == "See").Select(m => m.Key));
         Assert.Equal(["EraseSession"], methods.Where(m => m.Value == "Organise").Select(m => m.Key));
-        Assert.Equal(methods.Count, drive.Length + moderate.Length + 2);
+        Assert.Equal(methods.Count, drive.Length + moderate.Length + caption.Length + 2);
     }
 
     [Fact]

@@ -44,6 +44,35 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.ToTable("BlockedDevices", (string)null);
                 });
 
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.CaptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionCode", "Slide");
+
+                    b.ToTable("Captions", (string)null);
+                });
+
             modelBuilder.Entity("OpenHealthLive.Core.Storage.LiveSessionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -79,6 +108,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRehearsal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("KeepCaptions")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("PreModeration")

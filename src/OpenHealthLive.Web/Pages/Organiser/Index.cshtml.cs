@@ -11,7 +11,7 @@ namespace OpenHealthLive.Web.Pages.Organiser;
 
 /// <summary>
 /// The organiser's programme: every session with its title, deck, room and start time; new sessions (as rehearsals
-/// or live); speaker and moderator links, shown once when made, and revoked here.
+/// or live); speaker, moderator and captioner links, shown once when made, and revoked here.
 /// </summary>
 [StaffPage(StaffRight.Organise)]
 public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, SessionGrants grants, JoinLinks links) : PageModel

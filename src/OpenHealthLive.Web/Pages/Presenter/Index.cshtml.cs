@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
@@ -15,8 +16,11 @@ namespace OpenHealthLive.Web.Pages.Presenter;
 /// The presenter console: current and next slide, notes, controls, audience count and the join QR code.
 /// Presenter-only (see the folder convention in <see cref="OpenHealthLiveSetup"/>).
 /// </summary>
-public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links, PresenterSignIns signIns, RetentionPolicy retention) : PageModel
+public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, JoinLinks links, PresenterSignIns signIns, RetentionPolicy retention, CaptionService captions) : PageModel
 {
+    /// <summary>Whether the talk's captions are kept after it ends.</summary>
+    public bool CaptionsKept { get; private set; }
+
     /// <summary>The retention rules, for the "End of the talk" panel.</summary>
     public RetentionPolicy Retention => retention;
 
@@ -50,6 +54,11 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         Member = member;
         // A speaker or moderator has one session: theirs, whatever the address asked for.
         code ??= member.SessionCode;
+        if (member.Role == StaffRole.Captioner)
+        {
+            return RedirectToPage("/Presenter/Captions", new { code });
+        }
+
         if (!member.Can(StaffRight.See, code ?? string.Empty) && member.Role != StaffRole.Organiser)
         {
             return StatusCode(StatusCodes.Status403Forbidden);
@@ -75,6 +84,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         }
 
         DeckResult = decks.Get(Session.DeckSlug);
+        CaptionsKept = (await captions.SettingsAsync(Session.Code, cancellationToken)).Kept;
         AllSessions = await sessions.ListAsync(cancellationToken);
         DeckSlugs = decks.ListSlugs();
         JoinUrl = links.JoinUrl(Session.Code, Request);

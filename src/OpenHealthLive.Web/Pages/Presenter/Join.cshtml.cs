@@ -11,7 +11,7 @@ using OpenHealthLive.Web.Presenter;
 namespace OpenHealthLive.Web.Pages.Presenter;
 
 /// <summary>
-/// Exchanges a speaker or moderator link's secret (posted from the form; the link carries it after '#') for a
+/// Exchanges a speaker, moderator or captioner link's secret (posted from the form; the link carries it after '#') for a
 /// sign-in to that one session with that role. Attempts are throttled like the presenter key's.
 /// </summary>
 public sealed class JoinModel(
@@ -75,6 +75,11 @@ public sealed class JoinModel(
         }
 
         await HttpContext.SignInAsync(PresenterAuthentication.Scheme, PresenterAuthentication.CreatePrincipal(keys.Generation, signIn, role, session));
-        return LocalRedirect(role == StaffRole.Moderator ? $"/presenter/{session}/moderate" : $"/presenter/{session}");
+        return LocalRedirect(role switch
+        {
+            StaffRole.Moderator => $"/presenter/{session}/moderate",
+            StaffRole.Captioner => $"/presenter/{session}/captions",
+            _ => $"/presenter/{session}",
+        });
     }
 }

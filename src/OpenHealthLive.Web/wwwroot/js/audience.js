@@ -175,6 +175,7 @@ slideElement.addEventListener('touchend', (event) => {
 let qna = null;
 let polls = null;
 let privacy = null;
+let captions = null;
 const connection = connectLive({
   onStatus: (state) => {
     showStatus(statusElement, state);
@@ -192,6 +193,7 @@ const connection = connectLive({
     if (viewing === null) acknowledge();
     await qna?.refresh();
     await polls?.refresh();
+    await captions?.joined();
   },
 });
 qna = setupQna(connection, code);
@@ -241,6 +243,17 @@ polls = setupPolls(connection, code, {
     if (root.dataset.tab !== 'tab-questions') selectTab(document.getElementById('tab-poll'));
   },
 });
+
+// Captions: their code is fetched only once this phone turns them on (docs/captions.md).
+const captionsToggle = document.getElementById('captions-toggle');
+async function showCaptions(on) {
+  captionsToggle.setAttribute('aria-pressed', on);
+  try { localStorage.setItem('ohl.captions', on ? 'on' : 'off'); } catch { /* this visit only */ }
+  captions ??= (await import('./audience-captions.js')).setupCaptions(connection, code, { panel: document.getElementById('captions-panel'), root });
+  await captions.show(on);
+}
+captionsToggle.addEventListener('click', () => showCaptions(captionsToggle.getAttribute('aria-pressed') !== 'true'));
+try { if (localStorage.getItem('ohl.captions') === 'on') showCaptions(true); } catch { /* nothing stored */ }
 
 // Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it. On a first visit the
 // page and its scripts loaded before the worker ran, so they are handed to it to keep; <html data-offline="ready">

@@ -6,6 +6,7 @@ import { setupModeration } from './presenter-qna.js';
 import { setupPollPanel } from './presenter-polls.js';
 import { setupPrivacyPanel } from './presenter-privacy.js';
 import { setupRehearsal } from './presenter-rehearsal.js';
+import { setupCaptionsPane } from './presenter-captions.js';
 import { SpeakerClock, formatDuration, pacing, everyHalfSecond } from './speaker-clock.js';
 
 // Forms that end something for good ("Sign out every device") ask first. First in the module, so that it works
@@ -145,6 +146,7 @@ function showProjector(state) {
 let moderation = null;
 let pollPanel = null;
 let privacyPanel = null;
+let captionsPane = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
@@ -154,6 +156,7 @@ const connection = connectLive({
     showCount(joined.audienceCount);
     showTimer(joined.timer);
     showProjector(joined.projector);
+    captionsPane?.joined(joined.projector);
     showDelivery(joined.delivery);
     await moderation?.refresh();
     await pollPanel?.refresh();
@@ -163,6 +166,7 @@ moderation = setupModeration(connection, code);
 pollPanel = setupPollPanel(connection, code, () => position.slide);
 privacyPanel = setupPrivacyPanel(connection, code, { onErased: () => { moderation?.refresh(); pollPanel?.refresh(); } });
 setupRehearsal(connection, code, { onLive: () => { moderation?.refresh(); pollPanel?.refresh(); } });
+captionsPane = setupCaptionsPane(connection, code);
 connection.on('SlideChanged', apply);
 connection.on('AudienceCountChanged', showCount);
 // In a cluster: a newer version than this console shows means a change was missed; join again.

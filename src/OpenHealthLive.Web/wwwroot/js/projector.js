@@ -1,10 +1,11 @@
 // The projector view: shows what the audience sees, full screen, and follows the presenter.
-// Q shows or hides the join QR code, F toggles full screen; arrows and clicker keys drive the talk too,
+// Q shows or hides the join QR code, C the caption bar, F toggles full screen; arrows and clicker keys drive the talk too,
 // since the projector window often has the focus.
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide } from './slide-view.js';
 import { QnaModel } from './qna-model.js';
 import { renderChart } from './poll-chart.js';
+import { CaptionLines } from './caption-lines.js';
 
 const root = document.getElementById('projector');
 const code = root.dataset.code;
@@ -48,8 +49,22 @@ const connection = connectLive({
     qna.reset(questions.questions, questions.answeringQuestionId);
     for (const poll of await hub.invoke('GetPollDashboard', code)) polls.set(poll.id, poll);
     renderPolls();
+    const history = await hub.invoke('FollowCaptions', code, true);
+    captions.reset(history.lines);
+    captions.setDraft(history.draft ?? '');
   },
 });
+
+// The caption bar: the last two lines and the one being typed, under the slide, when the speaker turns it on (C).
+const captionBar = document.getElementById('caption-bar');
+const captions = new CaptionLines({
+  history: captionBar.querySelector('.captions-history'),
+  live: captionBar.querySelector('.captions-live'),
+  draft: captionBar.querySelector('.captions-draft'),
+}, 2);
+connection.on('CaptionTyping', (draft) => captions.setDraft(draft.text));
+connection.on('CaptionCommitted', (line) => captions.add(line));
+connection.on('CaptionsCleared', () => captions.clear());
 connection.on('QuestionsChanged', (changes) => qna.applyChanges(changes));
 
 // A poll on the current slide shows the number of answers live, and its chart once the results are shown.
@@ -96,7 +111,7 @@ async function send(method) {
 }
 
 const blackout = document.getElementById('blackout');
-let projector = { blackout: false, joinOverlay: false };
+let projector = { blackout: false, joinOverlay: false, captions: false };
 
 function showProjector(state) {
   projector = state;
@@ -104,6 +119,8 @@ function showProjector(state) {
   blackout.hidden = !state.blackout;
   root.dataset.qr = state.joinOverlay ? 'shown' : 'hidden';
   root.dataset.blackout = String(state.blackout);
+  captionBar.hidden = !state.captions;
+  root.dataset.captions = state.captions ? 'shown' : 'hidden';
 }
 
 // Keys on the projector change the shared state, so the console's buttons show the truth too.
@@ -112,6 +129,18 @@ async function setProjector(blackoutOn, overlayOn) {
   if (connection.state === signalR.HubConnectionState.Connected) {
     try {
       showProjector(await connection.invoke('SetProjector', code, blackoutOn, overlayOn));
+    } catch (error) {
+      console.warn(error);
+    }
+  }
+}
+
+async function toggleCaptions() {
+  const visible = !projector.captions;
+  showProjector({ ...projector, captions: visible });
+  if (connection.state === signalR.HubConnectionState.Connected) {
+    try {
+      showProjector(await connection.invoke('SetProjectorCaptions', code, visible));
     } catch (error) {
       console.warn(error);
     }
@@ -128,6 +157,8 @@ const keys = {
   Escape: () => setProjector(false, false),
   b: () => setProjector(!projector.blackout, projector.joinOverlay),
   B: () => setProjector(!projector.blackout, projector.joinOverlay),
+  c: () => toggleCaptions(),
+  C: () => toggleCaptions(),
   '.': () => setProjector(!projector.blackout, projector.joinOverlay),
   f: () => (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
   ArrowRight: () => send('NextStep'), PageDown: () => send('NextStep'), ' ': () => send('NextStep'),

@@ -51,6 +51,37 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.ToTable("BlockedDevices", (string)null);
                 });
 
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.CaptionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Slide")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionCode", "Slide");
+
+                    b.ToTable("Captions", (string)null);
+                });
+
             modelBuilder.Entity("OpenHealthLive.Core.Storage.LiveSessionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -88,6 +119,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsRehearsal")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("KeepCaptions")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("PreModeration")

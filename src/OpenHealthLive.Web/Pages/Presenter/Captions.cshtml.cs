@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenHealthLive.Core.Captions;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Presenter;
+
+namespace OpenHealthLive.Web.Pages.Presenter;
+
+/// <summary>
+/// The caption console, made for a laptop and fast typing: the slide the room sees now, a large text area whose line
+/// reaches the phones as it is typed, and the lines sent. For the captioner, the speaker and the organiser.
+/// </summary>
+[StaffPage(StaffRight.Caption)]
+public sealed class CaptionsModel(LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, CaptionService captions) : PageModel
+{
+    public LiveSessionState? Session { get; private set; }
+
+    public Deck? Deck { get; private set; }
+
+    /// <summary>The slide as the room sees it: a captioner sees no more than the room does.</summary>
+    public SlideState? State { get; private set; }
+
+    /// <summary>Whether the captions are kept after the talk (the speaker's decision, shown here).</summary>
+    public bool Kept { get; private set; }
+
+    public StaffMember Member { get; private set; } = new(StaffRole.Captioner, null, null);
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (StaffMember.Of(User) is not { } member)
+        {
+            return Forbid();
+        }
+
+        Session = await sessions.FindAsync(code, cancellationToken);
+        if (Session is null)
+        {
+            return NotFound();
+        }
+
+        if (code != Session.Code)
+        {
+            return RedirectToPage(new { code = Session.Code });
+        }
+
+        Member = member;
+        Deck = decks.Get(Session.DeckSlug).Deck;
+        State = messages.SlideState(Session);
+        Kept = (await captions.SettingsAsync(Session.Code, cancellationToken)).Kept;
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+}
