@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -16,16 +17,39 @@ internal sealed partial class FollowerBroadcast(
     BackplaneConnection? backplane = null)
 {
     /// <summary>To everyone following <paramref name="code"/>.</summary>
-    public Task SendAsync(string code, Func<ILiveClient, Task> send) => SendAsync(code, LiveGroups.Followers(code), presentersOnly: false, send);
+    public Task SendAsync(string code, Func<ILiveClient, Task> send) =>
+        SendAsync(code, LiveGroups.Followers(code), () => followers.ConnectionsOf(code), send);
 
     /// <summary>To the presenter devices of <paramref name="code"/>.</summary>
-    public Task SendToPresentersAsync(string code, Func<ILiveClient, Task> send) => SendAsync(code, LiveGroups.Presenters(code), presentersOnly: true, send);
+    public Task SendToPresentersAsync(string code, Func<ILiveClient, Task> send) =>
+        SendAsync(code, LiveGroups.Presenters(code), () => followers.ConnectionsOf(code, presentersOnly: true), send);
 
-    private async Task SendAsync(string code, string group, bool presentersOnly, Func<ILiveClient, Task> send)
+    /// <summary>
+    /// To everyone following <paramref name="code"/>, each in the language it reads: <paramref name="build"/> makes the
+    /// message for the deck's own language (null) and for each of <paramref name="deck"/>'s translations, and each goes to
+    /// that language's group, so a phone gets one message, in its language. A deck that cannot be loaded has no
+    /// languages: the message for null then goes to every follower.
+    /// </summary>
+    public async Task SendPerLanguageAsync(string code, Deck? deck, Func<string?, Func<ILiveClient, Task>> build)
+    {
+        if (deck is null)
+        {
+            await SendAsync(code, build(null));
+            return;
+        }
+
+        await SendAsync(code, LiveGroups.Language(code, null), () => followers.ConnectionsReading(code, null), build(null));
+        foreach (var translation in deck.Translations.Keys)
+        {
+            await SendAsync(code, LiveGroups.Language(code, translation), () => followers.ConnectionsReading(code, translation), build(translation));
+        }
+    }
+
+    private async Task SendAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<ILiveClient, Task> send)
     {
         if (topology.MultiNode && backplane is { IsConnected: false })
         {
-            await SendLocallyAsync(code, presentersOnly, send);
+            await SendLocallyAsync(local(), send);
             return;
         }
 
@@ -36,14 +60,14 @@ internal sealed partial class FollowerBroadcast(
         catch (Exception ex) when (topology.MultiNode && ex is not OperationCanceledException)
         {
             LogBackplaneFailed(ex, code);
-            await SendLocallyAsync(code, presentersOnly, send);
+            await SendLocallyAsync(local(), send);
         }
     }
 
     /// <summary>One connection at a time: the backplane writes straight to a local connection without going through Redis.</summary>
-    private async Task SendLocallyAsync(string code, bool presentersOnly, Func<ILiveClient, Task> send)
+    private async Task SendLocallyAsync(IReadOnlyList<string> connections, Func<ILiveClient, Task> send)
     {
-        foreach (var connectionId in followers.ConnectionsOf(code, presentersOnly))
+        foreach (var connectionId in connections)
         {
             await send(hub.Clients.Client(connectionId));
         }
