@@ -14,7 +14,10 @@ const backButton = document.getElementById('back');
 const forwardButton = document.getElementById('forward');
 const toLiveButton = document.getElementById('to-live');
 const statusElement = document.getElementById('live-status');
+const languageSelect = document.getElementById('deck-language');
 const code = root.dataset.code;
+/** The language this phone reads the slides in; only a deck with translations has a choice (languageSelect). */
+let language = root.dataset.language || null;
 
 /** The latest state from the server. */
 let live = {
@@ -24,6 +27,7 @@ let live = {
   slideCount: Number(root.dataset.slideCount),
   shown: (root.dataset.shown ?? '').split(',').filter(Boolean).map(Number),
   deck: root.dataset.deck,
+  language,
 };
 /** The slide a person is looking back at, or null when following live. */
 let viewing = null;
@@ -39,7 +43,7 @@ function remember() {
   // A page served from the service worker's cache (offline) may be older than what this phone last showed.
   try {
     const stored = JSON.parse(localStorage.getItem(storeKey) ?? 'null');
-    if (!stored || stored.live.deck !== live.deck) return;
+    if (!stored || stored.live.deck !== live.deck || stored.live.language !== live.language) return;
     for (const [index, html] of Object.entries(stored.seen)) if (!seen.has(Number(index))) seen.set(Number(index), html);
     if (stored.live.version > live.version) {
       live = stored.live;
@@ -74,11 +78,21 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
 }
 
-function apply(state) {
+/**
+ * Shows a state from the server. `joined` marks the answer to a join, which says which language the phone now reads in
+ * (after a switch, or when the deck no longer has the language it asked for); a pushed change in another language is
+ * one sent before the switch reached the server, and is dropped: the join's answer carries the same slide in this one.
+ */
+function apply(state, joined = false) {
+  if (state.language && state.language !== language) {
+    if (!joined) return;
+    showLanguage(state.language);
+  }
   const deckChanged = state.deck !== live.deck;
+  const languageChanged = (state.language ?? null) !== (live.language ?? null);
   // Versions only grow: a late or duplicated message never moves the phone backwards.
-  if (!deckChanged && state.version <= live.version) return;
-  if (deckChanged) seen.clear();
+  if (!deckChanged && !languageChanged && state.version <= live.version) return;
+  if (deckChanged || languageChanged) seen.clear();
   live = state;
   root.dataset.version = String(state.version);
   seen.set(state.slide, state.html);
@@ -90,8 +104,27 @@ function apply(state) {
   } else {
     backButton.disabled = previousShown(viewing) < 0;
     forwardButton.disabled = nextShown(viewing) < 0;
+    // Looking back while the language changed: the same slide, fetched again in the new language.
+    if (languageChanged) show(viewing);
   }
 }
+
+/** Shows `tag` as the phone's language: the page's lang, the title in it, the select. */
+function showLanguage(tag) {
+  language = tag;
+  root.dataset.language = tag;
+  document.documentElement.lang = tag;
+  if (!languageSelect) return;
+  languageSelect.value = tag;
+  const title = languageSelect.selectedOptions[0]?.dataset.title;
+  if (title) {
+    root.querySelector('.audience-title').textContent = title;
+    document.title = `${title} · OpenHealthLive`;
+  }
+}
+
+/** Follows the session in this phone's language; a deck without translations has only its own. */
+const join = (hub) => (languageSelect ? hub.invoke('JoinSessionIn', code, language) : hub.invoke('JoinSession', code));
 
 /** How long after painting a version the phone acknowledges it (see acknowledge()). */
 const ACKNOWLEDGE_AFTER_MS = 1000;
@@ -132,7 +165,8 @@ async function show(index) {
   if (html === undefined) {
     try {
       // Slides shown before this phone joined; the server only answers for slides already presented.
-      const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/slides/${index}`, { headers: { Accept: 'application/json' } });
+      const query = language ? `?lang=${encodeURIComponent(language)}` : '';
+      const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/slides/${index}${query}`, { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       html = (await response.json()).html;
       seen.set(index, html);
@@ -185,8 +219,8 @@ const connection = connectLive({
       : 'Reconnecting… Anything you send waits on this phone until then.';
   },
   onConnected: async (hub) => {
-    const joined = await hub.invoke('JoinSession', code);
-    apply(joined);
+    const joined = await join(hub);
+    apply(joined, true);
     privacy?.joined(joined);
     // apply() ignores a state it already shows; the acknowledgement is still owed on this new connection.
     if (viewing === null) acknowledge();
@@ -200,9 +234,9 @@ privacy = setupPrivacy(connection, code, { onErased: () => { qna.refresh().catch
 connection.on('SlideChanged', apply);
 // In a cluster: a newer version than this phone shows means it missed a change (Redis was down); join again.
 connection.on('StateHeartbeat', async (heartbeat) => {
-  if (heartbeat.version > live.version) apply(await connection.invoke('JoinSession', code));
+  if (heartbeat.version > live.version) apply(await join(connection), true);
 });
-connection.on('DeckReloaded', async () => apply(await connection.invoke('JoinSession', code)));
+connection.on('DeckReloaded', async () => apply(await join(connection), true));
 
 render(live.slide, slideElement.innerHTML, live.fragment);
 
@@ -241,6 +275,31 @@ polls = setupPolls(connection, code, {
     if (root.dataset.tab !== 'tab-questions') selectTab(document.getElementById('tab-poll'));
   },
 });
+
+// The slides' language: switching keeps the place (the same slide, fragment and look-back) and a poll's answer in
+// progress. The choice is remembered on this phone for the next talk, and in the address for a reload.
+if (languageSelect) {
+  const remembered = (() => { try { return localStorage.getItem('ohl.language'); } catch { return null; } })();
+  const asked = new URLSearchParams(window.location.search).has('lang');
+  if (!asked && remembered && remembered !== language && [...languageSelect.options].some((o) => o.value === remembered)) {
+    // The page came in the browser's language; the join asks for the one chosen before.
+    showLanguage(remembered);
+  }
+  languageSelect.addEventListener('change', async () => {
+    const next = languageSelect.value;
+    if (next === language) return;
+    showLanguage(next);
+    try { localStorage.setItem('ohl.language', next); } catch { /* private mode: this page only */ }
+    const address = new URL(window.location.href);
+    address.searchParams.set('lang', next);
+    history.replaceState(history.state, '', address);
+    if (connection.state !== signalR.HubConnectionState.Connected) return;
+    try {
+      apply(await join(connection), true);
+      await polls?.refresh({ keepDraft: true });
+    } catch { /* the next (re)connect joins in the new language */ }
+  });
+}
 
 // Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it.
 if ('serviceWorker' in navigator && window.isSecureContext) {
