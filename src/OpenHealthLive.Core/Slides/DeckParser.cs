@@ -94,7 +94,7 @@ public static class DeckParser
             }
 
             var contentLine = lines.LineOf(start + (text.Length - text.TrimStart().Length));
-            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, notesMedia, problems, polls).Build());
+            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, notesMedia, problems, polls, metadata?.Language ?? "en").Build());
         }
 
         if (slides.Count == 0)

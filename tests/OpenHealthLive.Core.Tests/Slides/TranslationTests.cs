@@ -430,6 +430,17 @@ public sealed class TranslationTests : IDisposable
     }
 
     [Fact]
+    public void A_poll_card_on_a_spanish_slide_says_in_spanish_how_to_answer()
+    {
+        Write(English, Spanish);
+        var deck = Load();
+
+        Assert.Contains("Pick one on your phone", deck.Slides[1].Html, StringComparison.Ordinal);
+        Assert.Contains("Elijan una opción en su teléfono", deck.In("es").Slides[1].Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("on your phone", deck.In("es").Slides[4].Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Results_labelled_in_the_translation_keep_every_count_in_its_place()
     {
         Write(English, Spanish);
