@@ -34,6 +34,9 @@ public static class TalkDeck
     /// <summary>The only slide whose text says "WebRTC".</summary>
     public const int ReadyUnderTheHood = 23;
 
+    /// <summary>The five pillars as a diagram (drawn again in Spanish for <c>deck.es.md</c>).</summary>
+    public const int FivePillars = 25;
+
     /// <summary>The single-choice poll <c>pillar-most</c> (opens by itself when reached).</summary>
     public const int PillarMost = 27;
 
@@ -59,6 +62,7 @@ public static class TalkDeck
         [XfetusPipeline] = "From DCGAN to diffusion and transformers",
         [FidQuiz] = "Quiz: which generator came closest to real images?",
         [ReadyUnderTheHood] = "READY under the hood",
+        [FivePillars] = "Five pillars of open healthcare",
         [PillarMost] = "Which pillar matters most in your work?",
         [PillarRating] = "Rate each pillar in your own work",
         [PillarRanking] = "Rank the five pillars",
@@ -80,6 +84,7 @@ public static class TalkDeck
     {
         [Title] = "Cómo el software de código abierto está dando forma al futuro de la salud",
         [MoreThanCode] = "El código abierto es más que código",
+        [FivePillars] = "Cinco pilares de la salud abierta",
         [PillarMost] = "¿Qué pilar importa más en su trabajo?",
         [PillarRanking] = "Ordenen los cinco pilares",
     };

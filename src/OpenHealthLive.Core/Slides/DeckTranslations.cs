@@ -200,7 +200,7 @@ internal static partial class DeckTranslations
 
         if (poll.MaxChoices != original.MaxChoices)
         {
-            error(line, $"{where} has 'max-choices: {poll.MaxChoices}' here but {original.MaxChoices} in {Main}.");
+            error(line, $"{where} has 'max: {poll.MaxChoices}' here but {original.MaxChoices} in {Main}.");
         }
 
         if (poll.AutoOpen != original.AutoOpen)

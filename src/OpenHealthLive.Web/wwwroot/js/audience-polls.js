@@ -271,7 +271,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
   });
 
   return {
-    /** Reads the polls again; `keepDraft` (after a language switch) keeps an answer in progress on the same poll. */
+    /** `keepDraft` (a language switch): an answer in progress on the same poll stays. */
     async refresh({ keepDraft = false } = {}) {
       const before = current();
       const kept = keepDraft && before ? { id: before.id, round: before.round, draft } : null;

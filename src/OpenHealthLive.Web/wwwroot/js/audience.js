@@ -16,7 +16,7 @@ const toLiveButton = document.getElementById('to-live');
 const statusElement = document.getElementById('live-status');
 const languageSelect = document.getElementById('deck-language');
 const code = root.dataset.code;
-/** The language this phone reads the slides in; only a deck with translations has a choice (languageSelect). */
+/** The slides' language; a deck with translations offers a choice (audience-language.js). */
 let language = root.dataset.language || null;
 
 /** The latest state from the server. */
@@ -78,15 +78,11 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
 }
 
-/**
- * Shows a state from the server. `joined` marks the answer to a join, which says which language the phone now reads in
- * (after a switch, or when the deck no longer has the language it asked for); a pushed change in another language is
- * one sent before the switch reached the server, and is dropped: the join's answer carries the same slide in this one.
- */
+/** `joined`: the answer to a join, whose language wins; a change pushed in another is from before a switch. */
 function apply(state, joined = false) {
   if (state.language && state.language !== language) {
     if (!joined) return;
-    showLanguage(state.language);
+    document.documentElement.lang = language = state.language;
   }
   const deckChanged = state.deck !== live.deck;
   const languageChanged = (state.language ?? null) !== (live.language ?? null);
@@ -104,26 +100,10 @@ function apply(state, joined = false) {
   } else {
     backButton.disabled = previousShown(viewing) < 0;
     forwardButton.disabled = nextShown(viewing) < 0;
-    // Looking back while the language changed: the same slide, fetched again in the new language.
     if (languageChanged) show(viewing);
   }
 }
 
-/** Shows `tag` as the phone's language: the page's lang, the title in it, the select. */
-function showLanguage(tag) {
-  language = tag;
-  root.dataset.language = tag;
-  document.documentElement.lang = tag;
-  if (!languageSelect) return;
-  languageSelect.value = tag;
-  const title = languageSelect.selectedOptions[0]?.dataset.title;
-  if (title) {
-    root.querySelector('.audience-title').textContent = title;
-    document.title = `${title} · OpenHealthLive`;
-  }
-}
-
-/** Follows the session in this phone's language; a deck without translations has only its own. */
 const join = (hub) => (languageSelect ? hub.invoke('JoinSessionIn', code, language) : hub.invoke('JoinSession', code));
 
 /** How long after painting a version the phone acknowledges it (see acknowledge()). */
@@ -276,30 +256,19 @@ polls = setupPolls(connection, code, {
   },
 });
 
-// The slides' language: switching keeps the place (the same slide, fragment and look-back) and a poll's answer in
-// progress. The choice is remembered on this phone for the next talk, and in the address for a reload.
-if (languageSelect) {
-  const remembered = (() => { try { return localStorage.getItem('ohl.language'); } catch { return null; } })();
-  const asked = new URLSearchParams(window.location.search).has('lang');
-  if (!asked && remembered && remembered !== language && [...languageSelect.options].some((o) => o.value === remembered)) {
-    // The page came in the browser's language; the join asks for the one chosen before.
-    showLanguage(remembered);
-  }
-  languageSelect.addEventListener('change', async () => {
-    const next = languageSelect.value;
-    if (next === language) return;
-    showLanguage(next);
-    try { localStorage.setItem('ohl.language', next); } catch { /* private mode: this page only */ }
-    const address = new URL(window.location.href);
-    address.searchParams.set('lang', next);
-    history.replaceState(history.state, '', address);
-    if (connection.state !== signalR.HubConnectionState.Connected) return;
-    try {
-      apply(await join(connection), true);
-      await polls?.refresh({ keepDraft: true });
-    } catch { /* the next (re)connect joins in the new language */ }
-  });
-}
+// The language switch's code loads when a phone uses it (or chose a language on an earlier visit).
+const switchTo = async (tag) => {
+  document.documentElement.lang = language = tag;
+  if (connection.state !== signalR.HubConnectionState.Connected) return;
+  apply(await join(connection), true);
+  await polls?.refresh({ keepDraft: true });
+};
+const choose = (tag) => import('./audience-language.js').then((m) => m.choose(languageSelect, tag, switchTo));
+languageSelect?.addEventListener('change', () => choose(languageSelect.value));
+try {
+  const chosen = localStorage.getItem('ohl.language');
+  if (languageSelect && chosen && chosen !== language && !window.location.search.includes('lang=')) choose(chosen);
+} catch { /* no storage: the browser's language */ }
 
 // Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it.
 if ('serviceWorker' in navigator && window.isSecureContext) {
