@@ -49,6 +49,19 @@ public sealed class CongressScreenshotTests(BrowserFixture browser) : BrowserTes
         await phones[1].UpvoteButton("How do hospitals keep an open-source tool maintained after the grant ends?").ClickAsync();
         await Expect(moderator.ModerationList.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await ShootAsync(moderator.Page, Path.Combine(folder, "moderator-phone.png"), fullPage: false);
+
+        // The rehearsal's console, with "Go live?" asking first.
+        await organiser.GotoAsync("/organiser");
+        var rehearsal = organiser.GetByRole(AriaRole.Row).Filter(new() { HasText = "Rehearsal" });
+        var rehearsalCode = (await rehearsal.Locator("code").InnerTextAsync()).Trim();
+        var colleague = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(server.BaseUrl, "colleague"), rehearsalCode);
+        await colleague.AskAsync("Can the back row read the diagrams?");
+        await organiser.GotoAsync($"/presenter/{rehearsalCode}");
+        await new PresenterPage(organiser).ExpectLiveAsync();
+        await ShootAsync(organiser, Path.Combine(folder, "console-rehearsal.png"), fullPage: false);
+        await organiser.GetByRole(AriaRole.Button, new() { Name = "Go live…" }).ClickAsync();
+        await Expect(organiser.GetByRole(AriaRole.Dialog, new() { Name = "Go live?" })).ToContainTextAsync("1 question");
+        await ShootAsync(organiser, Path.Combine(folder, "go-live-confirmation.png"), fullPage: false);
     });
 
     private static async Task AddAsync(IPage organiser, string title, string deck, string room, string startsAt, bool rehearsal)

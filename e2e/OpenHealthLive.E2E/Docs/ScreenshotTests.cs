@@ -225,7 +225,11 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         var (board, _) = await QuestionsBoardPage.OpenAsync(await projector.Page.Context.NewPageAsync(), code);
         await Expect(board.AnsweringText).ToHaveTextAsync(models);
         await Expect(board.QuestionTexts).ToHaveCountAsync(3);
+        await Expect(board.AnsweringVotes).ToHaveTextAsync("3");
         await ShootAsync(board.Page, Path.Combine(folder, "qna-board.png"));
+        // A second projector is often full HD: the same board, drawn at 1920×1080.
+        await board.Page.SetViewportSizeAsync(1920, 1080);
+        await ShootAsync(board.Page, Path.Combine(folder, "qna-board-1080.png"));
         await board.Page.CloseAsync();
     }
 

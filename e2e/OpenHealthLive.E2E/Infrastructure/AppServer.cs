@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 
 using OpenHealthLive.E2E.PageObjects;
@@ -27,13 +29,15 @@ public sealed class AppServer : IAsyncDisposable
     public const string DefaultSessionCode = "TESTAB";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly X509Certificate2? _certificate;
     private OpenHealthLiveFactory? _factory;
 
-    private AppServer(int port, string dataDirectory, IReadOnlyDictionary<string, string?>? extraSettings)
+    private AppServer(int port, string dataDirectory, IReadOnlyDictionary<string, string?>? extraSettings, X509Certificate2? certificate)
     {
         Port = port;
         DataDirectory = dataDirectory;
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        _certificate = certificate;
+        BaseUrl = certificate is null ? new Uri($"http://127.0.0.1:{port}/") : new Uri($"https://{TestCertificate.Host}:{port}/");
         _settings = new(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:DataDirectory"] = dataDirectory,
@@ -63,14 +67,17 @@ public sealed class AppServer : IAsyncDisposable
     /// <summary>The server's own temporary data directory (SQLite database, data-protection keys).</summary>
     public string DataDirectory { get; }
 
-    /// <summary><c>http://127.0.0.1:{Port}/</c>.</summary>
+    /// <summary><c>http://127.0.0.1:{Port}/</c>, or <c>https://live.test:{Port}/</c> when started with a certificate.</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>True between <see cref="StartAsync"/> and <see cref="StopAsync"/>.</summary>
     public bool IsRunning => _factory is not null;
 
-    /// <summary>Creates a server on a free port with a new, empty data directory, and starts it.</summary>
-    public static async Task<AppServer> StartNewAsync(IReadOnlyDictionary<string, string?>? extraSettings = null)
+    /// <summary>
+    /// Creates a server on a free port with a new, empty data directory, and starts it; on HTTPS (Kestrel with
+    /// <paramref name="certificate"/>, reached as <see cref="TestCertificate.Host"/>) when a certificate is given.
+    /// </summary>
+    public static async Task<AppServer> StartNewAsync(IReadOnlyDictionary<string, string?>? extraSettings = null, X509Certificate2? certificate = null)
     {
         // The host reads this when it is built; with reload on, every host would hold inotify watches on the
         // appsettings files, and this machine allows 128 inotify instances per user (traps.md).
@@ -78,7 +85,7 @@ public sealed class AppServer : IAsyncDisposable
 
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ohl-e2e-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataDirectory);
-        var server = new AppServer(ReserveFreePort(), dataDirectory, extraSettings);
+        var server = new AppServer(ReserveFreePort(), dataDirectory, extraSettings, certificate);
         await server.StartAsync();
         return server;
     }
@@ -92,7 +99,13 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         var factory = new OpenHealthLiveFactory(_settings, Clock);
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port, listen =>
+        {
+            if (_certificate is not null)
+            {
+                listen.UseHttps(_certificate);
+            }
+        }));
         try
         {
             // StartServer builds and starts the host synchronously (migrations included): keep it off the test thread.
@@ -132,7 +145,27 @@ public sealed class AppServer : IAsyncDisposable
 
     /// <summary>A plain HTTP client for this server, over the network like a browser (not the in-memory test client).</summary>
     public HttpClient CreateHttpClient(bool followRedirects = true) =>
-        new(new SocketsHttpHandler { AllowAutoRedirect = followRedirects, AutomaticDecompression = DecompressionMethods.All })
+        new(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = followRedirects,
+            AutomaticDecompression = DecompressionMethods.All,
+            // live.test is a name only the test browser knows; the certificate is the test's own.
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => TestCertificate.IsThisCertificate(certificate) },
+        })
         {
             BaseAddress = BaseUrl,
         };

@@ -122,6 +122,12 @@ public sealed partial class AudiencePage(IPage page)
     /// <summary>The number of votes shown on a question's upvote button.</summary>
     public ILocator VoteCount(string text) => UpvoteButton(text).Locator(".count");
 
+    /// <summary>What takes the ask form's place while the speaker has closed questions.</summary>
+    public ILocator QuestionsClosed => Page.Locator("#questions-closed");
+
+    /// <summary>Slow mode's line under the form: the period, and when this phone may ask again.</summary>
+    public ILocator SlowModeNote => Page.Locator("#slow-mode-note");
+
     /// <summary>Opens the Questions tab, types a question (and a name), presses Ask and waits for the answer.</summary>
     public async Task AskAsync(string text, string? name = null, string expectedResult = "Sent: your question is on the list.")
     {

@@ -182,6 +182,31 @@ public sealed partial class PresenterPage(IPage page)
     public Task ModerateAsync(string text, string action) =>
         ModerationItem(text).GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
 
+    /// <summary>The Q&amp;A controls' switch: on, phones may ask; off, they see "Questions are closed".</summary>
+    public ILocator QuestionsOpenSwitch => Page.GetByRole(AriaRole.Switch, new() { Name = "Questions open" });
+
+    /// <summary>Slow mode: "Off", "30 seconds", "1 minute", … (one question per phone in that time).</summary>
+    public ILocator SlowMode => Page.GetByRole(AriaRole.Combobox, new() { Name = "Slow mode" });
+
+    /// <summary>The phones blocked from a question's "Block phone…", each with "Unblock".</summary>
+    public ILocator BlockedPhones => Page.GetByRole(AriaRole.List, new() { Name = "Blocked phones" });
+
+    /// <summary>"Block phone…" on the question shown as <paramref name="text"/>, confirming the dialog it opens.</summary>
+    public async Task BlockPhoneAsync(string text)
+    {
+        EventHandler<IDialog> accept = async (_, dialog) => await dialog.AcceptAsync();
+        Page.Dialog += accept;
+        try
+        {
+            await ModerateAsync(text, "Block phone…");
+            await Expect(BlockedPhones.GetByRole(AriaRole.Listitem).Filter(new() { HasText = text })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            Page.Dialog -= accept;
+        }
+    }
+
     // ---- End of the talk ----
 
     public ILocator TalkStatus => Page.Locator("#talk-status");

@@ -19,6 +19,15 @@ public sealed class QuestionsBoardPage(IPage page)
 
     public ILocator AnsweringText => AnsweringNow.Locator(".answering-text");
 
+    /// <summary>The number of votes of the question being answered.</summary>
+    public ILocator AnsweringVotes => AnsweringNow.Locator(".answering-votes .count");
+
+    /// <summary>The join QR code beside the questions.</summary>
+    public ILocator JoinQrCode => Page.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^QR code for ") });
+
+    /// <summary>The session's code, written beside the QR code for those who type it.</summary>
+    public ILocator JoinCode => Page.Locator(".board-join-code strong");
+
     /// <summary>Opens the board in a page whose context is signed in as the presenter; returns the page's response.</summary>
     public static async Task<(QuestionsBoardPage Board, IResponse? Response)> OpenAsync(IPage page, string code)
     {

@@ -25,7 +25,8 @@ public sealed partial class PollService(
     PatientDataGuard guard,
     TimeProvider time,
     ILogger<PollService> logger,
-    NodeTopology? topology = null)
+    NodeTopology? topology = null,
+    DeviceBlocks? blocks = null)
 {
     /// <summary>In a cluster, tallies are re-read from the shared database at most this often.</summary>
     private static readonly TimeSpan ClusterTallyLifetime = TimeSpan.FromMilliseconds(500);
@@ -124,6 +125,7 @@ public sealed partial class PollService(
         var stored = Screen(poll, answer, normalized);
         var serialized = stored.Held is { } held ? PollAnswers.SerializeHeld(held) : PollAnswers.Serialize(normalized);
         var entry = await TallyAsync(sessionCode, poll, cancellationToken);
+        var blocked = blocks is not null && await blocks.IsBlockedAsync(sessionCode, deviceHash, cancellationToken);
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
@@ -131,6 +133,12 @@ public sealed partial class PollService(
             if (state is not { IsOpen: true })
             {
                 throw new LiveSessionException("This poll is closed; your vote was not counted.");
+            }
+
+            // A phone a moderator blocked: refused after the refusals every phone can get (DeviceBlocks).
+            if (blocked)
+            {
+                throw new DeviceBlockedException();
             }
 
             var existing = await db.PollVotes.SingleOrDefaultAsync(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == state.Round && v.DeviceHash == deviceHash, ct);

@@ -9,6 +9,9 @@ public interface IQuestionNotifier
     /// <summary>A question was deleted.</summary>
     Task QuestionDeletedAsync(string sessionCode, long questionId, CancellationToken cancellationToken);
 
-    /// <summary>Q&amp;A settings of a session changed (pre-moderation, the question being answered).</summary>
+    /// <summary>Q&amp;A settings of a session changed (pre-moderation, the question being answered, open or closed, slow mode).</summary>
     Task SettingsChangedAsync(QnaSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>A phone was blocked or unblocked: the session's blocked phones now (for staff only).</summary>
+    Task BlockedDevicesChangedAsync(string sessionCode, IReadOnlyList<BlockedDevice> blocked, CancellationToken cancellationToken);
 }

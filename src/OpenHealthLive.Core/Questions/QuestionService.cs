@@ -22,10 +22,12 @@ public sealed partial class QuestionService(
     TimeProvider time,
     ILogger<QuestionService> logger,
     NodeTopology? topology = null,
-    QuestionLimits? limits = null)
+    QuestionLimits? limits = null,
+    DeviceBlocks? blocks = null)
 {
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
     private readonly QuestionLimits _limits = limits ?? new QuestionLimits();
+    private readonly DeviceBlocks _blocks = blocks ?? new DeviceBlocks(dbFactory, time, topology);
     private readonly QuestionCounter _counter = new(dbFactory);
 
     // Hot paths of the writer, compiled once per service: a room's worth of posts and votes runs through them.
@@ -104,6 +106,8 @@ public sealed partial class QuestionService(
                 throw new LiveSessionException($"You have sent the most questions one phone can send in this talk ({_limits.MaxPerDevice}).");
             }
 
+            await CheckControlsAsync(db, sessionCode, deviceHash);
+
             var question = new QuestionRecord
             {
                 SessionCode = sessionCode,
@@ -138,11 +142,18 @@ public sealed partial class QuestionService(
     /// <returns>The question with its new vote count.</returns>
     public async Task<QuestionView> SetVoteAsync(string sessionCode, string deviceHash, long questionId, bool up, CancellationToken cancellationToken)
     {
+        var blocked = await _blocks.IsBlockedAsync(sessionCode, deviceHash, cancellationToken);
         var (record, changed) = await writes.EnqueueAsync(async (db, ct) =>
         {
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             var question = await _findVisible(db, questionId, sessionCode)
                 ?? throw new LiveSessionException("That question is no longer on the list.");
+            // After the refusals any phone can get, so a blocked phone meets those first, as every phone does.
+            if (blocked)
+            {
+                throw new DeviceBlockedException();
+            }
+
             var existing = await _findVote(db, questionId, deviceHash);
             var isChanged = false;
             if (up && existing is null)
@@ -254,7 +265,7 @@ public sealed partial class QuestionService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
             ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
-        var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        var settings = SettingsOf(session);
         _settings[sessionCode] = (settings, time.GetUtcNow());
         return settings;
     }
@@ -267,7 +278,7 @@ public sealed partial class QuestionService(
             ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
-        var settings = new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId);
+        var settings = SettingsOf(session);
         _settings[sessionCode] = (settings, time.GetUtcNow());
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;
@@ -341,7 +352,7 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), time.GetUtcNow());
+        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
 
         if (action == QuestionModeration.Delete)
         {
@@ -366,15 +377,15 @@ public sealed partial class QuestionService(
                 await notifier.QuestionChangedAsync(ToView(old, session.AnsweringQuestionId), cancellationToken);
             }
 
-            await notifier.SettingsChangedAsync(new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), cancellationToken);
+            await notifier.SettingsChangedAsync(SettingsOf(session), cancellationToken);
         }
 
         return action == QuestionModeration.Delete ? null : ToView(question, session.AnsweringQuestionId);
     }
 
     /// <summary>
-    /// Deletes one device's questions in a session (with every upvote of them) and takes back its upvotes of other
-    /// questions, as one write; the room's lists and counts follow. The caller makes the deletion final in the files
+    /// Deletes one device's questions in a session (with every upvote of them) and its block if a moderator blocked it,
+    /// and takes back its upvotes of other questions, as one write; the room's lists and counts follow. The caller makes the deletion final in the files
     /// (<see cref="SqliteStorage.EraseDeletedAsync"/>).
     /// </summary>
     /// <returns>What was deleted: the device's questions (held ones among them) and its upvotes.</returns>
@@ -399,6 +410,8 @@ public sealed partial class QuestionService(
             // Its own questions go with every upvote of them, this device's and other phones'.
             await db.QuestionVotes.Where(v => ownIds.Contains(v.QuestionId)).ExecuteDeleteAsync(ct);
             await db.Questions.Where(q => ownIds.Contains(q.Id)).ExecuteDeleteAsync(ct);
+            // A block keyed on a device id that no longer exists protects nothing (the phone gets a new id): it goes too.
+            await db.BlockedDevices.Where(b => b.SessionCode == sessionCode && b.DeviceHash == deviceHash).ExecuteDeleteAsync(ct);
             var answeringCleared = await db.Sessions
                 .Where(s => s.Code == sessionCode && s.AnsweringQuestionId != null && ownIds.Contains(s.AnsweringQuestionId.Value))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.AnsweringQuestionId, (long?)null), ct) > 0;
@@ -411,8 +424,8 @@ public sealed partial class QuestionService(
     }
 
     /// <summary>
-    /// Deletes every question of a session, held and hidden ones too, with every upvote, as one write; screens are
-    /// told. The caller makes the deletion final in the files (<see cref="SqliteStorage.EraseDeletedAsync"/>).
+    /// Deletes every question of a session, held and hidden ones too, with every upvote and every blocked phone, as one
+    /// write; screens are told. The caller makes the deletion final in the files (<see cref="SqliteStorage.EraseDeletedAsync"/>).
     /// </summary>
     public async Task<QuestionsDeleted> EraseSessionAsync(string sessionCode, CancellationToken cancellationToken)
     {
@@ -421,6 +434,8 @@ public sealed partial class QuestionService(
             var all = await db.Questions.AsNoTracking().Where(q => q.SessionCode == sessionCode).Select(q => new { q.Id, q.Status }).ToListAsync(ct);
             var votes = await db.QuestionVotes.Where(v => db.Questions.Any(q => q.Id == v.QuestionId && q.SessionCode == sessionCode)).ExecuteDeleteAsync(ct);
             await db.Questions.Where(q => q.SessionCode == sessionCode).ExecuteDeleteAsync(ct);
+            // The blocked phones' device ids are the audience's data too (and a rehearsal's blocks do not carry over).
+            await db.BlockedDevices.Where(b => b.SessionCode == sessionCode).ExecuteDeleteAsync(ct);
             var answeringCleared = await db.Sessions.Where(s => s.Code == sessionCode && s.AnsweringQuestionId != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.AnsweringQuestionId, (long?)null), ct) > 0;
             var deleted = new QuestionsDeleted(all.Count, all.Count(q => q.Status == (int)QuestionStatus.Held), votes);
@@ -434,6 +449,8 @@ public sealed partial class QuestionService(
     private async Task AnnounceDeletedAsync(string sessionCode, DeletedQuestions outcome, CancellationToken cancellationToken)
     {
         _settings.TryRemove(sessionCode, out _);
+        _blocks.Forget(sessionCode);
+        await notifier.BlockedDevicesChangedAsync(sessionCode, await BlockedDevicesAsync(sessionCode, cancellationToken), cancellationToken);
         var settings = await SettingsAsync(sessionCode, cancellationToken);
         foreach (var id in outcome.Ids)
         {
@@ -497,14 +514,14 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), time.GetUtcNow());
+        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
         LogEdited(sessionCode, questionId, guarded.Held ? string.Join(",", guarded.Findings.Select(f => f.Rule)) : "none");
 
         var view = ToView(question, session.AnsweringQuestionId);
         await notifier.QuestionChangedAsync(view, cancellationToken);
         if (previousAnswering != session.AnsweringQuestionId)
         {
-            await notifier.SettingsChangedAsync(new QnaSettings(session.Code, session.PreModeration, session.AnsweringQuestionId), cancellationToken);
+            await notifier.SettingsChangedAsync(SettingsOf(session), cancellationToken);
         }
 
         return view;

@@ -29,6 +29,9 @@ public class LiveDbContext : DbContext
     /// <summary>Upvotes of questions, one per device and question.</summary>
     public DbSet<QuestionVoteRecord> QuestionVotes => Set<QuestionVoteRecord>();
 
+    /// <summary>Phones blocked by a moderator, per session.</summary>
+    public DbSet<BlockedDeviceRecord> BlockedDevices => Set<BlockedDeviceRecord>();
+
     /// <summary>Poll states, one per session and deck poll.</summary>
     public DbSet<PollStateRecord> PollStates => Set<PollStateRecord>();
 
@@ -82,6 +85,14 @@ public class LiveDbContext : DbContext
             vote.HasOne<QuestionRecord>().WithMany().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
             // "Forget me on this phone" finds a device's upvotes without reading every vote.
             vote.HasIndex(v => v.DeviceHash);
+        });
+
+        modelBuilder.Entity<BlockedDeviceRecord>(blocked =>
+        {
+            blocked.ToTable("BlockedDevices");
+            blocked.Property(b => b.SessionCode).HasMaxLength(16);
+            blocked.Property(b => b.DeviceHash).HasMaxLength(64);
+            blocked.HasIndex(b => new { b.SessionCode, b.DeviceHash }).IsUnique();
         });
 
         modelBuilder.Entity<PollStateRecord>(poll =>

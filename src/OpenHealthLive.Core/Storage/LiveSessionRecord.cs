@@ -57,6 +57,12 @@ public sealed class LiveSessionRecord
     /// <summary>The question being answered now, shown large on the projector and highlighted on phones.</summary>
     public long? AnsweringQuestionId { get; set; }
 
+    /// <summary>True while phones may not ask (stored as "closed" so that rows from before it existed read as open).</summary>
+    public bool QuestionsClosed { get; set; }
+
+    /// <summary>Slow mode: seconds a phone waits between two questions; 0 is off.</summary>
+    public int SlowModeSeconds { get; set; }
+
     /// <summary>True while the speaker's timer runs.</summary>
     public bool TimerRunning { get; set; }
 

@@ -10,8 +10,8 @@ namespace OpenHealthLive.Web.Join;
 
 /// <summary>
 /// Builds the URL phones use to join. It must work from a phone: <c>Live:PublicBaseUrl</c> when set; else,
-/// when the server listens beyond loopback, the machine's LAN address; else the address of the request
-/// (which only works on this machine, and the presenter page says so).
+/// when the server listens beyond loopback, the machine's LAN address (on https when it listens on https too);
+/// else the address of the request (which only works on this machine, and the presenter page says so).
 /// </summary>
 public sealed class JoinLinks(IOptions<LiveOptions> options, IServer server, TimeProvider time)
 {
@@ -27,7 +27,9 @@ public sealed class JoinLinks(IOptions<LiveOptions> options, IServer server, Tim
         }
 
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
+        // A laptop listening on http and https (say --urls "http://0.0.0.0:5000;https://0.0.0.0:5001") gives phones
+        // the https address: only there do they get the service worker, and nobody on the wifi reads their traffic.
+        foreach (var address in addresses.OrderByDescending(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
         {
             if (!TryParseListenAddress(address, out var listen))
             {

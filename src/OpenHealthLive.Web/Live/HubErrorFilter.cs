@@ -1,4 +1,6 @@
+using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -7,10 +9,11 @@ namespace OpenHealthLive.Web.Live;
 /// <summary>
 /// The outermost hub filter. A refusal — a <see cref="HubException"/> from the other filters or the hub, a request
 /// Core turned down, a database that is away — reaches the caller as a <see cref="HubException"/> with its clear
-/// message and is logged quietly by <see cref="RefusalLog"/>. Anything else is a fault: logged with its stack trace,
-/// and the caller gets SignalR's generic error.
+/// message and is logged quietly by <see cref="RefusalLog"/>. A write from a phone a moderator blocked gets the refusal
+/// any phone behind a busy network can get, so nothing tells it that it was blocked (the log says "blocked").
+/// Anything else is a fault: logged with its stack trace, and the caller gets SignalR's generic error.
 /// </summary>
-internal sealed partial class HubErrorFilter(RefusalLog refusals, ILogger<HubErrorFilter> logger) : IHubFilter
+internal sealed partial class HubErrorFilter(RefusalLog refusals, HubRateLimits limits, ILogger<HubErrorFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -24,6 +27,12 @@ internal sealed partial class HubErrorFilter(RefusalLog refusals, ILogger<HubErr
         {
             Refused(invocationContext, HubRefusal.KindOf(ex));
             throw;
+        }
+        catch (DeviceBlockedException ex)
+        {
+            Refused(invocationContext, HubRefusal.Blocked);
+            var bucket = invocationContext.HubMethod.GetCustomAttribute<RateLimitedAttribute>()?.Bucket ?? HubRateLimits.Votes;
+            throw HubRefusal.Create(HubRefusal.Blocked, HubRateLimitFilter.AddressRefusalMessage(bucket, limits.AddressWait(bucket)), ex);
         }
         catch (LiveSessionException ex)
         {

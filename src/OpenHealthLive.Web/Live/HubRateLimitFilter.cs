@@ -48,6 +48,9 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
         return $"This browser has not joined the talk through its join page, so {consequence}. Open {joinLink} and try again.";
     }
 
+    /// <summary>What everyone behind a busy address is told; also the answer to a phone a moderator blocked.</summary>
+    internal static string AddressRefusalMessage(string bucket, TimeSpan wait) => RefusalMessage(bucket, new RateLimitDecision(false, RateLimitScope.Address, wait));
+
     private static string RefusalMessage(string bucket, RateLimitDecision decision)
     {
         var wait = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));

@@ -37,6 +37,10 @@ public sealed class HubRateLimits
         _writesPerAddress = new(settings.WritesPerIpPerMinute, minute, time);
     }
 
+    /// <summary>The wait the backstop per address gives when its allowance for <paramref name="bucket"/> has just run out: one token's time.</summary>
+    public TimeSpan AddressWait(string bucket) =>
+        TimeSpan.FromMinutes(1) / (bucket == Questions ? _questionsPerAddress.Permits : _writesPerAddress.Permits);
+
     /// <summary>Takes one permit for a write; the refusal's reason and wait when a limit is reached.</summary>
     public RateLimitDecision TryAcquire(string bucket, string device, string? address)
     {

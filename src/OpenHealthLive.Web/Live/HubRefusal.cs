@@ -17,12 +17,15 @@ public static class HubRefusal
     public const string UnknownSession = "unknown-session";
     public const string Invalid = "invalid";
 
+    /// <summary>A write from a phone a moderator blocked: logged as such, answered like a busy network (see <see cref="HubErrorFilter"/>).</summary>
+    public const string Blocked = "blocked";
+
     private const string KindKey = "ohl.refusal";
 
     /// <summary>A refusal of kind <paramref name="kind"/> that tells the caller <paramref name="message"/>.</summary>
-    public static HubException Create(string kind, string message)
+    public static HubException Create(string kind, string message, Exception? inner = null)
     {
-        var refusal = new HubException(message);
+        var refusal = new HubException(message, inner);
         refusal.Data[KindKey] = kind;
         return refusal;
     }

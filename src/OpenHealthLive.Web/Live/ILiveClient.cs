@@ -34,8 +34,11 @@ public interface ILiveClient
     /// <summary>Every question change, held and hidden ones included; presenter devices only.</summary>
     Task ModerationChanged(ModerationChanged changes);
 
-    /// <summary>Pre-moderation or the question being answered changed.</summary>
+    /// <summary>Pre-moderation, the question being answered, questions open or closed, or slow mode changed.</summary>
     Task QnaSettingsChanged(QnaSettingsChanged settings);
+
+    /// <summary>A phone was blocked or unblocked; staff devices only.</summary>
+    Task BlockedDevicesChanged(BlockedDevicesChanged blocked);
 
     /// <summary>A poll opened, closed, showed or hid its results, or was reset: the room's view of it.</summary>
     Task PollChanged(AudiencePoll poll);

@@ -129,8 +129,8 @@ public sealed class LiveHub(
         var result = await questions.AskAsync(session.Code, RequireDevice(session.Code), clientId, text, author, Context.ConnectionAborted);
         var question = result.Question;
         return question.Status == QuestionStatus.Visible
-            ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question))
-            : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null);
+            ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question), question.Text)
+            : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null, question.Text);
     }
 
     /// <summary>Upvotes a question (<paramref name="up"/> true) or takes the vote back; one vote per phone.</summary>
@@ -171,7 +171,10 @@ public sealed class LiveHub(
             mine.VotedQuestionIds,
             settings.AnsweringQuestionId,
             counts.Visible,
-            page.Next);
+            page.Next,
+            settings.QuestionsOpen,
+            settings.SlowModeSeconds,
+            questions.SinceLastQuestion(mine) is { } since ? (int)Math.Max(0, since.TotalSeconds) : null);
     }
 
     /// <summary>
@@ -209,7 +212,9 @@ public sealed class LiveHub(
             listed.Add(now);
         }
 
-        return new PresenterQna(session.Code, listed.Select(PresenterQuestion.From).ToList(), settings.PreModeration, settings.AnsweringQuestionId, counts.Total, counts.Held, page.Next);
+        var blocked = await questions.BlockedDevicesAsync(session.Code, Context.ConnectionAborted);
+        return new PresenterQna(session.Code, listed.Select(PresenterQuestion.From).ToList(), settings.PreModeration, settings.AnsweringQuestionId, counts.Total, counts.Held, page.Next,
+            settings.QuestionsOpen, settings.SlowModeSeconds, blocked.Select(BlockedPhone.From).ToList());
     }
 
     /// <summary>The next page of the presenter's queue, after the cursor <paramref name="after"/> from the previous page.</summary>
@@ -254,8 +259,38 @@ public sealed class LiveHub(
     public async Task<QnaSettingsChanged> SetPreModeration(string code, bool enabled)
     {
         var session = await RequireAsync(code);
-        var settings = await questions.SetPreModerationAsync(session.Code, enabled, Context.ConnectionAborted);
-        return new QnaSettingsChanged(settings.SessionCode, settings.PreModeration, settings.AnsweringQuestionId);
+        return QnaSettingsChanged.From(await questions.SetPreModerationAsync(session.Code, enabled, Context.ConnectionAborted));
+    }
+
+    /// <summary>Opens or closes questions: closed, phones show "Questions are closed" and keep what they typed; upvotes still count.</summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<QnaSettingsChanged> SetQuestionsOpen(string code, bool open) =>
+        QnaSettingsChanged.From(await questions.SetQuestionsOpenAsync((await RequireAsync(code)).Code, open, Context.ConnectionAborted));
+
+    /// <summary>Slow mode: one question per phone every <paramref name="seconds"/> (0 turns it off; at most 600).</summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<QnaSettingsChanged> SetSlowMode(string code, int seconds) =>
+        QnaSettingsChanged.From(await questions.SetSlowModeAsync((await RequireAsync(code)).Code, seconds, Context.ConnectionAborted));
+
+    /// <summary>
+    /// Blocks the phone that asked <paramref name="questionId"/>: its questions are hidden from the room and its writes refused
+    /// in words any phone can get, so it is not told.
+    /// </summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<BlockedDevicesChanged> BlockDevice(string code, long questionId)
+    {
+        var session = await RequireAsync(code);
+        var blocked = await questions.BlockDeviceAsync(session.Code, questionId, Context.ConnectionAborted);
+        return new BlockedDevicesChanged(session.Code, blocked.Select(BlockedPhone.From).ToList());
+    }
+
+    /// <summary>Unblocks a phone (<paramref name="blockId"/> from <see cref="BlockedPhone.Id"/>); its questions stay hidden until shown again.</summary>
+    [Staff(StaffRight.Moderate)]
+    public async Task<BlockedDevicesChanged> UnblockDevice(string code, long blockId)
+    {
+        var session = await RequireAsync(code);
+        var blocked = await questions.UnblockDeviceAsync(session.Code, blockId, Context.ConnectionAborted);
+        return new BlockedDevicesChanged(session.Code, blocked.Select(BlockedPhone.From).ToList());
     }
 
     /// <summary>The polls a phone should show now (open, or with results shown) and its own answers in them.</summary>

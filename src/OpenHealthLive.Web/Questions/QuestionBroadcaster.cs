@@ -36,7 +36,13 @@ internal sealed partial class QuestionBroadcaster(
     public Task SettingsChangedAsync(QnaSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return broadcast.SendAsync(settings.SessionCode, client => client.QnaSettingsChanged(new QnaSettingsChanged(settings.SessionCode, settings.PreModeration, settings.AnsweringQuestionId)));
+        return broadcast.SendAsync(settings.SessionCode, client => client.QnaSettingsChanged(QnaSettingsChanged.From(settings)));
+    }
+
+    public Task BlockedDevicesChangedAsync(string sessionCode, IReadOnlyList<BlockedDevice> blocked, CancellationToken cancellationToken)
+    {
+        var message = new BlockedDevicesChanged(sessionCode, blocked.Select(BlockedPhone.From).ToList());
+        return broadcast.SendToPresentersAsync(sessionCode, client => client.BlockedDevicesChanged(message));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -35,6 +35,7 @@ internal static class QuestionsSetup
         builder.Services.AddSingleton<QuestionBroadcaster>();
         builder.Services.AddSingleton<IQuestionNotifier>(services => services.GetRequiredService<QuestionBroadcaster>());
         builder.Services.AddHostedService(services => services.GetRequiredService<QuestionBroadcaster>());
+        builder.Services.AddSingleton<DeviceBlocks>();
         builder.Services.AddSingleton<QuestionService>();
         builder.Services.AddSingleton<DeviceIdentity>();
         builder.Services.AddSingleton<HubRateLimits>();

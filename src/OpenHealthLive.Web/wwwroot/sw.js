@@ -4,7 +4,8 @@
 //  - the audience page: network first, the last copy when offline;
 //  - the site's scripts, styles, fonts and the deck images already shown: from the cache, refreshed in the
 //    background;
-//  - slides fetched for looking back: network first, the last copy when offline.
+//  - slides fetched for looking back: network first, the last copy when offline;
+//  - on a first visit, what the page loaded before this worker ran, handed over by the page (see keep()).
 // Presenter pages, the hub and everything else go to the network untouched.
 
 const CACHE = 'ohl-v1';
@@ -51,6 +52,28 @@ async function cacheFirst(request) {
   }
   return refresh;
 }
+
+// What the page already loaded before this worker controlled it (all of a first visit: the page, its scripts and
+// styles, the slide images shown so far), sent by the page: kept now, or a reload offline would find nothing.
+// The page goes in last, so a cached page means its scripts are cached too.
+const MAX_KEPT = 200;
+async function keep(urls) {
+  const cache = await caches.open(CACHE);
+  const wanted = [...new Set(urls)].slice(0, MAX_KEPT).map((url) => new URL(url, self.location.href)).filter((url) => kind(url) !== null);
+  const store = async (url) => {
+    if (await cache.match(url)) return;
+    const response = await fetch(url);
+    // A redirected response cannot answer a navigation; the fetch handler keeps the page at its final address.
+    if (response.ok && !response.redirected) await cache.put(url, response);
+  };
+  await Promise.allSettled(wanted.filter((url) => kind(url) === 'asset').map(store));
+  await Promise.allSettled(wanted.filter((url) => kind(url) === 'page').map(store));
+}
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'keep' || !Array.isArray(event.data.urls)) return;
+  event.waitUntil(keep(event.data.urls.filter((url) => typeof url === 'string')).then(() => event.source?.postMessage({ type: 'kept' })));
+});
 
 self.addEventListener('fetch', (event) => {
   if (event.request.method !== 'GET') return;

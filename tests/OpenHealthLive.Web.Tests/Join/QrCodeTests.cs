@@ -62,7 +62,7 @@ public sealed class QrCodeTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private static string Decode(byte[] png)
+    internal static string Decode(byte[] png)
     {
         var image = ImageResult.FromMemory(png, ColorComponents.RedGreenBlue);
         var source = new RGBLuminanceSource(image.Data, image.Width, image.Height, RGBLuminanceSource.BitmapFormat.RGB24);

@@ -15,6 +15,7 @@ public sealed class QnaClient : IAsyncDisposable
         connection.On<QuestionsChanged>(nameof(ILiveClient.QuestionsChanged), m => Record(nameof(ILiveClient.QuestionsChanged), m));
         connection.On<ModerationChanged>(nameof(ILiveClient.ModerationChanged), m => Record(nameof(ILiveClient.ModerationChanged), m));
         connection.On<QnaSettingsChanged>(nameof(ILiveClient.QnaSettingsChanged), m => Record(nameof(ILiveClient.QnaSettingsChanged), m));
+        connection.On<BlockedDevicesChanged>(nameof(ILiveClient.BlockedDevicesChanged), m => Record(nameof(ILiveClient.BlockedDevicesChanged), m));
     }
 
     public HubConnection Connection { get; }
@@ -31,10 +32,22 @@ public sealed class QnaClient : IAsyncDisposable
         return client;
     }
 
-    public static async Task<QnaClient> PresenterAsync(Infrastructure.OpenHealthLiveFactory factory, string code = Infrastructure.OpenHealthLiveFactory.DefaultCode)
+    public static async Task<QnaClient> PresenterAsync(Infrastructure.OpenHealthLiveFactory factory, string code = Infrastructure.OpenHealthLiveFactory.DefaultCode) =>
+        await StaffAsync(factory, await factory.SignInAsync(), code);
+
+    /// <summary>A staff device signed in with <paramref name="cookie"/> (the key's, or a speaker's or moderator's link).</summary>
+    public static async Task<QnaClient> StaffAsync(Infrastructure.OpenHealthLiveFactory factory, string cookie, string code = Infrastructure.OpenHealthLiveFactory.DefaultCode)
     {
-        var client = new QnaClient(await factory.ConnectAsync(await factory.SignInAsync()));
+        var client = new QnaClient(await factory.ConnectAsync(cookie));
         await client.Connection.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), code);
+        return client;
+    }
+
+    /// <summary>A phone with the device cookie <paramref name="cookie"/>: the same phone as every other connection with it.</summary>
+    public static async Task<QnaClient> PhoneWithCookieAsync(Infrastructure.OpenHealthLiveFactory factory, string cookie, string code = Infrastructure.OpenHealthLiveFactory.DefaultCode)
+    {
+        var client = new QnaClient(await factory.ConnectAsync(cookie));
+        await client.Connection.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), code);
         return client;
     }
 

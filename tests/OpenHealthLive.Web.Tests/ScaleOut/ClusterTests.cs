@@ -286,6 +286,42 @@ public sealed class ClusterTests(ClusterFixture cluster, ITestOutputHelper outpu
         output.WriteLine($"Signed out on node A; node B closed the console's connection {clock.Elapsed.TotalSeconds:0.0} s later.");
     }
 
+    [ScaleOutFact]
+    public async Task The_Q_and_A_controls_set_through_one_node_hold_for_a_phone_on_the_other()
+    {
+        var code = await NewSessionAsync();
+        await using var moderatorB = await cluster.B.ConnectAsync(await cluster.B.SignInAsync());
+        await moderatorB.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), code);
+        string cookie;
+        using (var http = cluster.A.CreateHttp())
+        using (var page = await http.GetAsync($"/j/{code}"))
+        {
+            cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ohl.device=", StringComparison.Ordinal)).Split(';')[0];
+        }
+
+        await using var onA = await cluster.A.ConnectAsync(cookie);
+        await using var sameOnB = await cluster.B.ConnectAsync(cookie);
+        await onA.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), code);
+        Task<AskQuestionResult> Ask(HubConnection through, string text) =>
+            through.InvokeAsync<AskQuestionResult>(nameof(LiveHub.AskQuestion), code, Guid.NewGuid().ToString("N"), text, null);
+
+        await moderatorB.InvokeAsync<QnaSettingsChanged>("SetQuestionsOpen", code, false);
+        var closed = await Assert.ThrowsAsync<HubException>(() => Ask(onA, "Closed through node B?"));
+        Assert.Contains("Questions are closed", closed.Message, StringComparison.Ordinal);
+        Assert.False((await onA.InvokeAsync<AudienceQna>(nameof(LiveHub.GetQuestions), code)).QuestionsOpen);
+
+        await moderatorB.InvokeAsync<QnaSettingsChanged>("SetQuestionsOpen", code, true);
+        await moderatorB.InvokeAsync<QnaSettingsChanged>("SetSlowMode", code, 600);
+        var asked = await Ask(onA, "Asked through node A?");
+        var slow = await Assert.ThrowsAsync<HubException>(() => Ask(sameOnB, "And again through node B?"));
+        Assert.Contains("Slow mode: one question every 10 minutes", slow.Message, StringComparison.Ordinal);
+
+        await moderatorB.InvokeAsync<QnaSettingsChanged>("SetSlowMode", code, 0);
+        await moderatorB.InvokeAsync<BlockedDevicesChanged>("BlockDevice", code, asked.QuestionId);
+        var blocked = await Assert.ThrowsAsync<HubException>(() => Ask(onA, "Blocked through node B?"));
+        Assert.Contains("Too many questions are coming from this network right now.", blocked.Message, StringComparison.Ordinal);
+    }
+
     private async Task<string> NewSessionAsync() =>
         (await cluster.A.Services.GetRequiredService<LiveSessionService>().StartAsync("open-healthcare", CancellationToken.None)).Code;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Security;
 using OpenHealthLive.Web.Tests.Infrastructure;
 using OpenHealthLive.Web.Tests.ScaleOut;
 
@@ -15,10 +16,10 @@ internal sealed class BuiltAppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private BuiltAppProcess(Process process, int port)
+    private BuiltAppProcess(Process process, Uri baseAddress)
     {
         _process = process;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
@@ -40,9 +41,17 @@ internal sealed class BuiltAppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app with <paramref name="arguments"/> from <paramref name="workingDirectory"/> and waits for /readyz.</summary>
-    public static async Task<BuiltAppProcess> StartAsync(string workingDirectory, params string[] arguments)
+    public static Task<BuiltAppProcess> StartAsync(string workingDirectory, params string[] arguments) =>
+        StartAsync("http", workingDirectory, arguments);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, listening on https (the arguments must give Kestrel a certificate).</summary>
+    public static Task<BuiltAppProcess> StartOnHttpsAsync(string workingDirectory, params string[] arguments) =>
+        StartAsync("https", workingDirectory, arguments);
+
+    private static async Task<BuiltAppProcess> StartAsync(string scheme, string workingDirectory, string[] arguments)
     {
         var port = ServerProcess.FreePort();
+        var baseAddress = new Uri($"{scheme}://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -52,7 +61,7 @@ internal sealed class BuiltAppProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(AppDll);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.ArgumentList.Add(baseAddress.GetLeftPart(UriPartial.Authority));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -65,7 +74,7 @@ internal sealed class BuiltAppProcess : IAsyncDisposable
         start.Environment.Remove("DOTNET_CONTENTROOT");
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
 
-        var app = new BuiltAppProcess(Process.Start(start)!, port);
+        var app = new BuiltAppProcess(Process.Start(start)!, baseAddress);
         app._process.OutputDataReceived += (_, e) => app.Record(e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Record(e.Data);
         app._process.BeginOutputReadLine();
@@ -121,7 +130,12 @@ internal sealed class BuiltAppProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        // Only to see that it answers, with a self-signed certificate for 127.0.0.1: a test checks which certificate.
+        using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, errors) => errors is SslPolicyErrors.None or SslPolicyErrors.RemoteCertificateChainErrors } })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(5),
+        };
         var clock = Stopwatch.StartNew();
         while (true)
         {

@@ -35,6 +35,16 @@ public sealed class DataAtRestTests : IDisposable
         await using (var phone = await QnaClient.PhoneAsync(factory))
         {
             await phone.AskAsync("Is the data directory private?");
+            // SQLite deletes -wal and -shm when the last connection closes, and other tests clear the (process-wide)
+            // connection pools at any time: a connection of the test's own keeps both files there while they are looked at.
+            await using var holder = new SqliteConnection($"Data Source={Path.Combine(DataDirectory, "openhealthlive.db")};Pooling=False");
+            await holder.OpenAsync();
+            await using (var read = holder.CreateCommand())
+            {
+                read.CommandText = "SELECT COUNT(*) FROM Questions";
+                Assert.Equal(1L, await read.ExecuteScalarAsync());
+            }
+
             AssertOwnerOnly(DataDirectory, "after a start and a write", "openhealthlive.db", "openhealthlive.db-wal", "openhealthlive.db-shm", "presenter-key.sha256");
         }
     }

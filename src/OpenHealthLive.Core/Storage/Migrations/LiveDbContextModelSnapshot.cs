@@ -17,6 +17,33 @@ namespace OpenHealthLive.Core.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.BlockedDeviceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionCode", "DeviceHash")
+                        .IsUnique();
+
+                    b.ToTable("BlockedDevices", (string)null);
+                });
+
             modelBuilder.Entity("OpenHealthLive.Core.Storage.LiveSessionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -57,6 +84,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<bool>("PreModeration")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("QuestionsClosed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RevealedFragment")
                         .HasColumnType("INTEGER");
 
@@ -72,6 +102,9 @@ namespace OpenHealthLive.Core.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Slide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlowModeSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("StartsAt")

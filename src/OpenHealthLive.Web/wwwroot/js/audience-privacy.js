@@ -118,7 +118,7 @@ export function setupPrivacy(connection, code, { onErased }) {
       const body = await response.json().catch(() => ({}));
       if (!response.ok) throw new Error(body.detail ?? `The server answered ${response.status}.`);
       // Nothing this phone kept for the talk may bring the old id's data back: waiting posts, votes, the slides.
-      for (const key of [`ohl.pending-questions.${code}`, `ohl.pending-upvotes.${code}`, `ohl.pending-poll-vote.${code}`]) {
+      for (const key of [`ohl.pending-questions.${code}`, `ohl.pending-upvotes.${code}`, `ohl.pending-poll-vote.${code}`, `ohl.question-draft.${code}`]) {
         try { localStorage.removeItem(key); } catch { /* nothing stored */ }
       }
       try { sessionStorage.setItem(FORGOTTEN, code); } catch { /* the page says it below instead */ }

@@ -2,10 +2,14 @@
 // sort by top or newest, and see the question being answered. A post is kept on the phone, with its
 // client-made id, until the server confirms it is stored: a retry after a lost connection never doubles it.
 // The list comes a page at a time ("Show more questions"): a talk can hold a thousand questions.
+// The speaker or moderator can close questions (the form gives way to "Questions are closed"; what was typed stays,
+// on this phone, to send when they open again) and set slow mode (the phone shows when it may ask again, counted from
+// what the server says of its last question, so a wrong phone clock does not matter).
 import { QnaModel, timeAgo, newClientId, errorMessage, isRefusal } from './qna-model.js';
 
 const PENDING_KEY = (code) => `ohl.pending-questions.${code}`;
 const PENDING_VOTES_KEY = (code) => `ohl.pending-upvotes.${code}`;
+const DRAFT_KEY = (code) => `ohl.question-draft.${code}`;
 
 export function setupQna(connection, code) {
   const model = new QnaModel();
@@ -21,6 +25,15 @@ export function setupQna(connection, code) {
   const tabCount = document.getElementById('questions-tab-count');
   const sortButtons = document.querySelectorAll('[data-sort]');
   const more = document.getElementById('more-questions');
+  const askButton = form.querySelector('button[type="submit"]');
+  const slowNote = document.getElementById('slow-mode-note');
+  const closedBox = document.getElementById('questions-closed');
+  const closedDraft = document.getElementById('questions-closed-draft');
+  let questionsOpen = true;
+  let slowModeSeconds = 0;
+  /** When this phone last asked, on this phone's clock (null: not in this talk, as far as the server knows). */
+  let lastAskedAt = null;
+  let waitTimer = null;
   let order = 'top';
   let voted = new Set();
   let own = [];
@@ -44,6 +57,50 @@ export function setupQna(connection, code) {
   const savePendingVotes = () => {
     try { localStorage.setItem(PENDING_VOTES_KEY(code), JSON.stringify(Object.fromEntries(pendingVotes))); } catch { /* memory only */ }
   };
+
+  // What is typed stays on this phone (a reload, a long close) until it is sent.
+  const writeDraft = (value) => {
+    try { if (value) localStorage.setItem(DRAFT_KEY(code), value); else localStorage.removeItem(DRAFT_KEY(code)); } catch { /* memory only */ }
+  };
+  const showCount = () => { counter.textContent = `${text.value.length} / ${text.maxLength}`; };
+  try {
+    const draft = localStorage.getItem(DRAFT_KEY(code));
+    if (draft && !text.value) { text.value = draft; showCount(); }
+  } catch { /* private mode: nothing kept */ }
+
+  /** Seconds until slow mode lets this phone ask again (0: now). */
+  function slowWait() {
+    if (!slowModeSeconds || lastAskedAt === null) return 0;
+    return Math.max(0, Math.ceil((lastAskedAt + slowModeSeconds * 1000 - Date.now()) / 1000));
+  }
+
+  const period = (seconds) => (seconds % 60 === 0 ? (seconds === 60 ? 'minute' : `${seconds / 60} minutes`) : `${seconds} seconds`);
+  const minutesAndSeconds = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+  /** Shows the Q&A controls: the form or "Questions are closed", and slow mode's wait. */
+  function renderControls() {
+    form.hidden = !questionsOpen;
+    closedBox.hidden = questionsOpen;
+    closedDraft.hidden = questionsOpen || text.value.trim() === '';
+    const wait = slowWait();
+    askButton.disabled = wait > 0;
+    slowNote.hidden = slowModeSeconds === 0;
+    slowNote.dataset.waiting = String(wait > 0);
+    slowNote.textContent = `Slow mode: one question every ${period(slowModeSeconds)} from each phone.`
+      + (wait > 0 ? ` You can ask again in ${minutesAndSeconds(wait)}.` : '');
+    if (wait > 0 && waitTimer === null) {
+      waitTimer = setInterval(renderControls, 1000);
+    } else if (wait === 0 && waitTimer !== null) {
+      clearInterval(waitTimer);
+      waitTimer = null;
+    }
+  }
+
+  function applyControls(settings) {
+    if (typeof settings.questionsOpen === 'boolean') questionsOpen = settings.questionsOpen;
+    if (typeof settings.slowModeSeconds === 'number') slowModeSeconds = settings.slowModeSeconds;
+    renderControls();
+  }
 
   function showResult(kind, message) {
     result.dataset.kind = kind;
@@ -213,12 +270,14 @@ export function setupQna(connection, code) {
     const answer = await connection.invoke('AskQuestion', code, item.clientId, item.text, item.author || null);
     pending = pending.filter((p) => p.clientId !== item.clientId);
     writePending(pending);
+    lastAskedAt = Date.now();
+    renderControls();
     mine.add(answer.questionId);
     if (answer.status === 'sent') {
       if (answer.question) model.upsert(answer.question);
       showResult('sent', answer.message);
     } else {
-      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: item.text, status: answer.status, reason: answer.message }];
+      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: answer.message }];
       showResult('held', answer.message);
     }
     renderOwn();
@@ -242,8 +301,15 @@ export function setupQna(connection, code) {
         if (!isRefusal(error)) return;
         pending = pending.filter((p) => p.clientId !== item.clientId);
         writePending(pending);
+        // Refused (questions closed meanwhile, slow mode…): back in the box, so nothing typed is lost.
+        if (!text.value.trim()) {
+          text.value = item.text;
+          writeDraft(item.text);
+          showCount();
+        }
         showResult('error', `Not sent: ${errorMessage(error)}`);
         renderOwn();
+        renderControls();
       }
     }
   }
@@ -256,13 +322,18 @@ export function setupQna(connection, code) {
       text.focus();
       return;
     }
+    if (slowWait() > 0) {
+      renderControls();
+      return;
+    }
     pending = [...pending, item];
     writePending(pending);
     // It shows as waiting until the server confirms it is stored, however long the network takes.
     renderOwn();
     const typed = text.value;
     text.value = '';
-    counter.textContent = `0 / ${text.maxLength}`;
+    writeDraft('');
+    showCount();
     if (connection.state !== signalR.HubConnectionState.Connected) {
       showResult('waiting', 'Saved on this phone; it will be sent when the connection is back.');
       renderOwn();
@@ -277,7 +348,8 @@ export function setupQna(connection, code) {
         pending = pending.filter((p) => p.clientId !== item.clientId);
         writePending(pending);
         text.value = typed;
-        counter.textContent = `${typed.length} / ${text.maxLength}`;
+        writeDraft(typed);
+        showCount();
         showResult('error', errorMessage(error));
       } else {
         showResult('waiting', errorMessage(error).startsWith('Not saved yet')
@@ -289,7 +361,8 @@ export function setupQna(connection, code) {
   });
 
   text.addEventListener('input', () => {
-    counter.textContent = `${text.value.length} / ${text.maxLength}`;
+    showCount();
+    writeDraft(text.value);
   });
 
   for (const button of sortButtons) {
@@ -308,7 +381,10 @@ export function setupQna(connection, code) {
   }, 5000);
 
   connection.on('QuestionsChanged', (changes) => model.applyChanges(changes));
-  connection.on('QnaSettingsChanged', (settings) => model.applySettings(settings));
+  connection.on('QnaSettingsChanged', (settings) => {
+    model.applySettings(settings);
+    applyControls(settings);
+  });
 
   return {
     /** Loads the first page of questions and this phone's votes; call after every (re)join. */
@@ -319,6 +395,9 @@ export function setupQna(connection, code) {
       for (const [id, up] of pendingVotes) { if (up) voted.add(id); else voted.delete(id); }
       own = state.own;
       mine = new Set(own.map((q) => q.id));
+      // The server's "how long ago", not a time of day: the phone's clock may be wrong.
+      lastAskedAt = typeof state.secondsSinceLastQuestion === 'number' ? Date.now() - state.secondsSinceLastQuestion * 1000 : null;
+      applyControls(state);
       // The answer is the first "top" page with this phone's own questions and the one being answered added after
       // it: the page ends at its last question that is neither.
       const paged = state.questions.filter((q) => !mine.has(q.id) && q.id !== state.answeringQuestionId);

@@ -270,7 +270,18 @@ try {
   if (languageSelect && chosen && chosen !== language && !window.location.search.includes('lang=')) choose(chosen);
 } catch { /* no storage: the browser's language */ }
 
-// Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it.
+// Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it. On a first visit the
+// page and its scripts loaded before the worker ran, so they are handed to it to keep; <html data-offline="ready">
+// says the page would now open offline.
 if ('serviceWorker' in navigator && window.isSecureContext) {
-  navigator.serviceWorker.register('/sw.js').catch(() => {});
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data?.type === 'kept') document.documentElement.dataset.offline = 'ready';
+  });
+  navigator.serviceWorker.register('/sw.js')
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => registration.active?.postMessage({
+      type: 'keep',
+      urls: [location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)],
+    }))
+    .catch(() => {});
 }

@@ -1,7 +1,8 @@
 // The presenter's Q&A panel: every question, held and hidden ones included, with moderation actions. The queue
 // comes a page at a time, held questions first (they wait for the presenter); "Load more questions" pages on.
 // "Edit" opens a dialog (outside the list, so live updates do not disturb the typing); the server checks the
-// new text for patient data again.
+// new text for patient data again. The Q&A controls: questions open or closed, slow mode, and blocking the phone that
+// sent a question (its questions are hidden; it is not told), with the list of blocked phones to unblock them.
 import { QnaModel, timeAgo, errorMessage } from './qna-model.js';
 
 export function setupModeration(connection, code) {
@@ -15,6 +16,12 @@ export function setupModeration(connection, code) {
   const preModeration = document.getElementById('pre-moderation');
   const filters = document.querySelectorAll('[data-filter]');
   const more = document.getElementById('moderation-more');
+  const questionsOpen = document.getElementById('questions-open');
+  const slowMode = document.getElementById('slow-mode');
+  const blockedPane = document.getElementById('blocked-phones');
+  const blockedList = document.getElementById('blocked-list');
+  const blockedCount = document.getElementById('blocked-count');
+  let controls = { questionsOpen: true, slowModeSeconds: 0 };
   let filter = 'all';
   let loading = false;
   // Bumped at every (re)join: a page asked for before it belongs to the old queue and is dropped.
@@ -57,6 +64,17 @@ export function setupModeration(connection, code) {
       return;
     }
     if (action === 'delete' && !window.confirm('Delete this question for good? Its votes go too.')) return;
+    if (action === 'block') {
+      if (!window.confirm('Block the phone that sent this question? All its questions are hidden from the room, and it can no longer ask, upvote or vote in this talk. It is not told.')) return;
+      try {
+        renderBlocked((await connection.invoke('BlockDevice', code, id)).blocked);
+        error.hidden = true;
+      } catch (failure) {
+        error.textContent = errorMessage(failure);
+        error.hidden = false;
+      }
+      return;
+    }
     try {
       const question = await connection.invoke('ModerateQuestion', code, id, action);
       if (question) model.upsert(question); else { model.questions.delete(id); model.emit(); }
@@ -76,6 +94,7 @@ export function setupModeration(connection, code) {
     actions.push(q.answered ? ['mark-unanswered', 'Mark unanswered'] : ['mark-answered', 'Mark answered']);
     actions.push(q.pinned ? ['unpin', 'Unpin'] : ['pin', 'Pin']);
     actions.push(['delete', 'Delete']);
+    if (blockedList) actions.push(['block', 'Block phone…']);
     return actions;
   }
 
@@ -119,7 +138,7 @@ export function setupModeration(connection, code) {
         button.type = 'button';
         button.dataset.action = action;
         button.textContent = label;
-        if (action === 'delete') button.className = 'danger';
+        if (action === 'delete' || action === 'block') button.className = 'danger';
         button.addEventListener('click', () => act(q.id, action));
         actions.append(button);
       }
@@ -129,6 +148,63 @@ export function setupModeration(connection, code) {
   }
 
   model.onChange(render);
+
+  /** The controls as the server last said: only a message that carries them changes them. */
+  function renderControls(settings) {
+    if (!questionsOpen) return;
+    if (typeof settings.questionsOpen === 'boolean') controls.questionsOpen = settings.questionsOpen;
+    if (typeof settings.slowModeSeconds === 'number') controls.slowModeSeconds = settings.slowModeSeconds;
+    questionsOpen.checked = controls.questionsOpen;
+    const value = String(controls.slowModeSeconds);
+    // A value set elsewhere (another console, the hub) that the list does not offer gets its own entry.
+    if (![...slowMode.options].some((option) => option.value === value)) slowMode.add(new Option(`${value} seconds`, value));
+    slowMode.value = value;
+  }
+
+  function renderBlocked(blocked) {
+    if (!blockedList) return;
+    blockedPane.hidden = blocked.length === 0;
+    blockedCount.textContent = blocked.length ? String(blocked.length) : '';
+    blockedList.replaceChildren(...blocked.map((phone) => {
+      const item = document.createElement('li');
+      item.className = 'blocked-phone';
+      const label = document.createElement('p');
+      label.dir = 'auto';
+      const asked = `${phone.questions} ${phone.questions === 1 ? 'question' : 'questions'}`;
+      label.textContent = `Blocked ${timeAgo(phone.blockedAt)} · ${asked}` + (phone.lastQuestion ? ` · latest: “${phone.lastQuestion}”` : '');
+      const unblock = document.createElement('button');
+      unblock.type = 'button';
+      unblock.className = 'control control--small';
+      unblock.textContent = 'Unblock';
+      unblock.addEventListener('click', async () => {
+        try {
+          renderBlocked((await connection.invoke('UnblockDevice', code, phone.id)).blocked);
+          error.hidden = true;
+        } catch (failure) {
+          error.textContent = errorMessage(failure);
+          error.hidden = false;
+        }
+      });
+      item.append(label, unblock);
+      return item;
+    }));
+  }
+
+  async function changeControls(method, value) {
+    try {
+      const settings = await connection.invoke(method, code, value);
+      model.applySettings(settings);
+      renderControls(settings);
+      error.hidden = true;
+    } catch (failure) {
+      renderControls({});
+      error.textContent = errorMessage(failure);
+      error.hidden = false;
+    }
+  }
+
+  questionsOpen?.addEventListener('change', () => changeControls('SetQuestionsOpen', questionsOpen.checked));
+  slowMode?.addEventListener('change', () => changeControls('SetSlowMode', Number(slowMode.value)));
   more.addEventListener('click', async () => {
     if (loading || !model.hasMore()) return;
     const of = generation;
@@ -164,7 +240,11 @@ export function setupModeration(connection, code) {
     });
   }
   connection.on('ModerationChanged', (changes) => model.applyChanges(changes));
-  connection.on('QnaSettingsChanged', (settings) => model.applySettings(settings));
+  connection.on('QnaSettingsChanged', (settings) => {
+    model.applySettings(settings);
+    renderControls(settings);
+  });
+  connection.on('BlockedDevicesChanged', (message) => renderBlocked(message.blocked));
 
   return {
     async refresh() {
@@ -176,6 +256,8 @@ export function setupModeration(connection, code) {
       loading = false;
       model.reset(state.questions, state.answeringQuestionId, state.preModeration,
         { order: 'queue', next: state.next, edge, count: state.count, held: state.held });
+      renderControls(state);
+      renderBlocked(state.blocked ?? []);
     },
   };
 }

@@ -230,6 +230,11 @@ const overview = (() => {
   });
   search.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') items.find((entry) => !entry.item.hidden)?.button.click();
+    // A search field takes Esc to clear itself, so the dialog would need a second one: close it at the first.
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
   });
   return {
     open() {
@@ -267,11 +272,23 @@ const keys = {
   Home: actions.first, End: actions.last, o: actions['open-overview'], g: actions['open-overview'],
   t: actions['timer-toggle'], b: actions['toggle-blackout'], q: actions['toggle-qr'], '?': actions['open-help'],
 };
+// Inputs that are not typed in or slid: a switch, a button. A mouse click leaves the focus on them, and a
+// clicker's keys must still reach the talk from there.
+const UNTYPED_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'color', 'file']);
+const isTextField = (target) =>
+  target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable)
+  || (target instanceof HTMLInputElement && !UNTYPED_INPUTS.has(target.type));
 document.addEventListener('keydown', (event) => {
   const target = event.target;
-  if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
-  if (target instanceof HTMLButtonElement && (event.key === ' ' || event.key === 'Enter')) return;
+  if (isTextField(target)) return;
   if (event.altKey || event.ctrlKey || event.metaKey || document.querySelector('dialog[open]')) return;
+  // Space is "next" to a speaker, so it does not also press the focused button or flip the focused switch (which
+  // would pause the timer or stop reviewing questions); Enter presses a button as usual, and flips a switch too.
+  if (event.key === 'Enter' && target instanceof HTMLInputElement && target.type === 'checkbox') {
+    event.preventDefault();
+    target.click();
+    return;
+  }
   const action = keys[event.key];
   if (action) {
     event.preventDefault();

@@ -8,6 +8,7 @@ const code = root.dataset.code;
 const list = document.getElementById('board-list');
 const empty = document.getElementById('board-empty');
 const answering = document.getElementById('answering-now');
+const answeringVotes = answering.querySelector('.answering-votes');
 const model = new QnaModel();
 let loading = false;
 
@@ -31,7 +32,11 @@ async function fill() {
 model.onChange(() => {
   const now = model.answering;
   answering.hidden = !now;
-  if (now) answering.querySelector('.answering-text').textContent = now.text;
+  if (now) {
+    answering.querySelector('.answering-text').textContent = now.text;
+    answeringVotes.querySelector('.count').textContent = String(now.votes);
+    answeringVotes.querySelector('.unit').textContent = now.votes === 1 ? 'vote' : 'votes';
+  }
   const top = openQuestions().slice(0, SHOWN);
   if (top.length < SHOWN && model.hasMore()) fill().catch(() => { /* the next change or reconnect tries again */ });
   empty.hidden = top.length > 0 || Boolean(now);
@@ -57,7 +62,27 @@ model.onChange(() => {
     item.append(votes, body);
     return item;
   }));
+  fitList();
 });
+
+/**
+ * Hides the questions that do not fit below the others, whole: a question cut in half at the bottom of the screen
+ * reads as a different question. The board's text is large, so on a long question fewer fit.
+ */
+function fitList() {
+  const items = [...list.children];
+  for (const item of items) item.hidden = false;
+  const bottom = list.getBoundingClientRect().bottom;
+  let full = false;
+  for (const item of items) {
+    full = full || item.getBoundingClientRect().bottom > bottom + 1;
+    item.hidden = full;
+  }
+}
+
+window.addEventListener('resize', fitList);
+// The board's fonts may arrive after the first questions: their size decides what fits.
+document.fonts?.ready.then(fitList);
 
 const connection = connectLive({
   onStatus: (state) => { root.dataset.connection = state; },

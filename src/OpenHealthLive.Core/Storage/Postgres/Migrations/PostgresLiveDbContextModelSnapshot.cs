@@ -22,6 +22,35 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.BlockedDeviceRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeviceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionCode", "DeviceHash")
+                        .IsUnique();
+
+                    b.ToTable("BlockedDevices", (string)null);
+                });
+
             modelBuilder.Entity("OpenHealthLive.Core.Storage.LiveSessionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -64,6 +93,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<bool>("PreModeration")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("QuestionsClosed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RevealedFragment")
                         .HasColumnType("integer");
 
@@ -79,6 +111,9 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                         .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Slide")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlowModeSeconds")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("StartsAt")
