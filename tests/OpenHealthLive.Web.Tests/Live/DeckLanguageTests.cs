@@ -98,6 +98,22 @@ public sealed class DeckLanguageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_language_longer_than_any_tag_is_refused_with_a_clear_message_and_the_phone_keeps_its_language()
+    {
+        await using var phone = await _factory.ConnectPhoneAsync();
+        await phone.InvokeAsync<SlideState>(nameof(LiveHub.JoinSessionIn), Code, "es");
+
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(
+            () => phone.InvokeAsync<SlideState>(nameof(LiveHub.JoinSessionIn), Code, "es-" + new string('x', 40)));
+
+        Assert.Contains("at most 35 characters", refused.Message, StringComparison.Ordinal);
+        var received = new SlideChangeRecorder(phone);
+        await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
+        var moved = await presenter.InvokeAsync<SlideState>(nameof(LiveHub.GoToSlide), Code, WhoIsHere, 0);
+        Assert.Equal("es", (await received.WaitForVersionAsync(moved.Version, TimeSpan.FromSeconds(10))).Language);
+    }
+
+    [Fact]
     public async Task A_spanish_phone_gets_the_poll_in_spanish_and_its_vote_counts_for_the_same_option_as_an_english_vote()
     {
         await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
