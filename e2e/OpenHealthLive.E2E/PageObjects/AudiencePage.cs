@@ -57,6 +57,19 @@ public sealed partial class AudiencePage(IPage page)
         await Expect(SlideHeading).ToHaveTextAsync(TalkDeck.Heading(number));
     }
 
+    // ---- Language ----
+
+    /// <summary>The slides' language, in the header: only on a deck with translations.</summary>
+    public ILocator LanguageSelect => Page.GetByRole(AriaRole.Combobox, new() { Name = "Language of the slides" });
+
+    /// <summary>Chooses the slides' language (a tag such as <c>es</c>) and waits until the page says it reads in it.</summary>
+    public async Task ChooseLanguageAsync(string tag)
+    {
+        await LanguageSelect.SelectOptionAsync(tag);
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", tag);
+        await Expect(LanguageSelect).ToHaveValueAsync(tag);
+    }
+
     // ---- Tabs ----
 
     public ILocator SlidesTab => Page.GetByRole(AriaRole.Tab, new() { Name = "Slides" });

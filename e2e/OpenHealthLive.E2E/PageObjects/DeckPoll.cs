@@ -21,6 +21,9 @@ public sealed record DeckPoll(string Deck, int Slide, string Id, string Type, st
 
     public static DeckPoll Quiz { get; } = new(TalkDeck.Slug, TalkDeck.FidQuiz, "fid-quiz", "quiz", "Which generator came closest to real images?", AutoOpen: false);
 
+    /// <summary>The talk's ranking of the five pillars (not in <see cref="All"/>: the getting-started deck's stands for the type).</summary>
+    public static DeckPoll PillarRanking { get; } = new(TalkDeck.Slug, TalkDeck.PillarRanking, "pillar-ranking", "ranking", "Rank the five pillars, most important first", AutoOpen: true);
+
     public static IReadOnlyList<DeckPoll> All { get; } = [SingleChoice, MultipleChoice, Rating, Ranking, WordCloud, Quiz];
 
     public static DeckPoll OfType(string type) => All.Single(p => p.Type == type);

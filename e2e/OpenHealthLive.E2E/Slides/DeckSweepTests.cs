@@ -12,7 +12,7 @@ namespace OpenHealthLive.E2E.Slides;
 /// Every slide of the shipped decks, at every fragment step, on a 1280×720 projector, the presenter console
 /// (1280×800) and a 390×844 phone: one test that loops (traps.md: a test per slide per size would cost CI
 /// minutes for nothing), reporting every slide that does not fit in one message. A poll's slide is checked once more
-/// with the poll's results shown.
+/// with the poll's results shown. The talk's Spanish translation is checked on a second phone, whose browser reads Spanish.
 /// </summary>
 /// <remarks>A server and a collection of its own: it runs beside the live tests, which mostly wait on the network.</remarks>
 [Collection(nameof(DeckSweepTests))]
@@ -111,6 +111,16 @@ public sealed partial class DeckSweepTests(LiveAppFixture app, BrowserFixture br
         var projectorPage = await devices.NewDesktopAsync(Server.BaseUrl, "projector", 1280, 720);
         await PresenterPage.SignInAsync(projectorPage);
         var phonePage = await devices.NewPhoneAsync(Server.BaseUrl);
+        var spanishContext = await devices.NewContextAsync("phone-es", new()
+        {
+            BaseURL = Server.BaseUrl.ToString(),
+            ViewportSize = new() { Width = 390, Height = 844 },
+            DeviceScaleFactor = 2,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "es-MX",
+        });
+        var spanishPage = await spanishContext.NewPageAsync();
         var failures = new List<string>();
         var visited = 0;
 
@@ -119,6 +129,7 @@ public sealed partial class DeckSweepTests(LiveAppFixture app, BrowserFixture br
             var code = await presenter.StartSessionAsync(deck);
             var projector = await ProjectorPage.OpenAsync(projectorPage, code);
             var phone = await AudiencePage.OpenAsync(phonePage, code);
+            var spanish = deck == TalkDeck.Slug ? await AudiencePage.OpenAsync(spanishPage, code) : null;
             var slides = await SlidesOfAsync(presenter);
             Assert.NotEmpty(slides);
 
@@ -141,6 +152,13 @@ public sealed partial class DeckSweepTests(LiveAppFixture app, BrowserFixture br
                     // The console's "Now showing" is the same stage, smaller, with the fragments still to come dimmed.
                     problems.AddRange((await presenter.Page.EvaluateAsync<string[]>(MeasureStage, "current-slide")).Select(p => "presenter console, Now showing: " + p));
                     problems.AddRange((await MeasurePhoneAsync(phone)).Select(p => "phone 390×844: " + p));
+                    if (spanish is not null)
+                    {
+                        await Expect(spanish.Page.Locator("#audience")).ToHaveAttributeAsync("data-version", version);
+                        await Expect(spanish.Page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+                        problems.AddRange((await MeasurePhoneAsync(spanish)).Select(p => "phone 390×844 in Spanish: " + p));
+                    }
+
                     visited++;
                     var step = slides[index].Fragments > 0 ? string.Create(CultureInfo.InvariantCulture, $", step {fragment} of {slides[index].Fragments}") : string.Empty;
                     Report(failures, $"{deck} slide {index + 1} “{slides[index].Title}”{step}", problems);

@@ -14,22 +14,28 @@ public sealed class AudienceView
 {
     private readonly LiveSessionState _session;
     private readonly Deck _deck;
+    private readonly Deck _words;
 
-    private AudienceView(LiveSessionState session, Deck deck)
+    private AudienceView(LiveSessionState session, Deck deck, Deck words)
     {
         _session = session;
         _deck = deck;
+        _words = words;
         Slides = deck.Metadata.AudienceCanBrowseAhead
             ? Enumerable.Range(0, deck.Slides.Count).ToArray()
             : session.Shown.Slides.Where(s => s < deck.Slides.Count).ToArray();
     }
 
-    /// <summary>The audience's view of <paramref name="session"/>, which presents <paramref name="deck"/>.</summary>
-    public static AudienceView Of(LiveSessionState session, Deck deck)
+    /// <summary>
+    /// The audience's view of <paramref name="session"/>, which presents <paramref name="deck"/>, read in
+    /// <paramref name="language"/> (one of <see cref="Deck.Languages"/>; the deck's own language when null or not one of them).
+    /// The same slides and fragments are visible in every language: only the words differ.
+    /// </summary>
+    public static AudienceView Of(LiveSessionState session, Deck deck, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(deck);
-        return new(session, deck);
+        return new(session, deck, deck.In(language));
     }
 
     /// <summary>The slides (0-based, in order) the audience may look at.</summary>
@@ -52,21 +58,24 @@ public sealed class AudienceView
     }
 
     /// <summary>The markup of <paramref name="slide"/> as the audience may see it when looking back, or null.</summary>
-    public string? LookBack(int slide) => FragmentOf(slide) is { } fragment ? ForAudience(_deck.Slides[slide].HtmlAt(fragment)) : null;
+    public string? LookBack(int slide) => FragmentOf(slide) is { } fragment ? ForAudience(_words.Slides[slide].HtmlAt(fragment)) : null;
 
     /// <summary>The current slide as the room sees it now, at the current fragment.</summary>
     public string Live()
     {
-        var slide = _deck.Slides[Math.Clamp(_session.Position.Slide, 0, _deck.Slides.Count - 1)];
+        var slide = _words.Slides[Math.Clamp(_session.Position.Slide, 0, _words.Slides.Count - 1)];
         return ForAudience(slide.HtmlAt(_session.Position.Fragment));
     }
 
     /// <summary>
     /// True when a step the audience was shown shows the deck file <paramref name="path"/> (a key of
-    /// <see cref="Deck.Media"/>). Files only in speaker notes, or only in fragments not revealed, are never visible.
+    /// <see cref="Deck.Media"/>) in any of the deck's languages: a picture the Spanish slides show instead of the English
+    /// one was shown to the room as much as the English one. Files only in speaker notes, or only in fragments not
+    /// revealed, are never visible.
     /// </summary>
     public bool CanSeeMedia(string path) =>
-        _deck.Media.ContainsKey(path) && Slides.Any(slide => _deck.Slides[slide].MediaAt(FragmentOf(slide)!.Value).Contains(path));
+        _deck.Translations.Values.Prepend(_deck).Any(words =>
+            words.Media.ContainsKey(path) && Slides.Any(slide => words.Slides[slide].MediaAt(FragmentOf(slide)!.Value).Contains(path)));
 
     /// <summary>Where phones of <paramref name="code"/> fetch deck files: per session, so a rehearsal unlocks nothing for the talk.</summary>
     public static string MediaPrefix(string code) => $"/j/{Uri.EscapeDataString(code)}/media/";

@@ -24,6 +24,27 @@ public sealed record PollResults(
     IReadOnlyList<RatingResult> Ratings,
     IReadOnlyList<WordResult> Words)
 {
+    /// <summary>
+    /// The same counts, labelled as <paramref name="translation"/> words the poll (the same poll in another language of the
+    /// deck: same id, same options and items in the same order). Votes are counted by position, so only the labels change.
+    /// </summary>
+    public PollResults LabelledAs(PollDefinition translation)
+    {
+        ArgumentNullException.ThrowIfNull(translation);
+        if (!string.Equals(translation.Id, PollId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The results are of poll '{PollId}', not '{translation.Id}'.", nameof(translation));
+        }
+
+        static string Label(IReadOnlyList<string> labels, int index, string kept) => index >= 0 && index < labels.Count ? labels[index] : kept;
+        return this with
+        {
+            Options = Options.Select(o => o with { Label = Label(translation.Options, o.Index, o.Label) }).ToList(),
+            Ranking = Ranking.Select(r => r with { Label = Label(translation.Options, r.Index, r.Label) }).ToList(),
+            Ratings = Ratings.Select(r => r with { Item = Label(translation.Items, r.Index, r.Item) }).ToList(),
+        };
+    }
+
     /// <summary>Compares every field; lists by their elements.</summary>
     public bool Equals(PollResults? other) =>
         other is not null

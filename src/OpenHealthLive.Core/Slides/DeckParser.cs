@@ -17,7 +17,10 @@ public static class DeckParser
     /// <summary>The file every deck folder holds.</summary>
     public const string DeckFileName = "deck.md";
 
-    /// <summary>Reads and parses <c>deck.md</c> in <paramref name="deckDirectory"/>.</summary>
+    /// <summary>
+    /// Reads and parses <c>deck.md</c> in <paramref name="deckDirectory"/>, with the translations beside it
+    /// (<c>deck.es.md</c>, see <see cref="Deck.Translations"/>), each checked against it.
+    /// </summary>
     public static DeckLoadResult Load(string deckDirectory)
     {
         var slug = Path.GetFileName(Path.TrimEndingDirectorySeparator(deckDirectory));
@@ -32,18 +35,22 @@ public static class DeckParser
             return DeckLoadResult.Failure(slug, [new(DeckProblemSeverity.Error, file, 0, $"Cannot read the deck: {ex.Message}")]);
         }
 
-        return Parse(slug, file, source);
+        var result = Parse(slug, file, source);
+        return result.Deck is { } deck ? DeckTranslations.Attach(deck, source) : result;
     }
 
     /// <summary>Parses deck source. Media paths are checked against the folder that holds <paramref name="file"/>.</summary>
-    public static DeckLoadResult Parse(string slug, string file, string source)
+    public static DeckLoadResult Parse(string slug, string file, string source) => Parse(slug, file, source, translationLanguage: null);
+
+    /// <summary>Parses a deck, or the translation of one into <paramref name="translationLanguage"/>.</summary>
+    internal static DeckLoadResult Parse(string slug, string file, string source, string? translationLanguage)
     {
         ArgumentNullException.ThrowIfNull(source);
         var problems = new List<DeckProblem>();
         var document = Markdown.Parse(source, SlidePipeline.Instance);
         var lines = new LineIndex(source);
 
-        var metadata = ReadFrontMatter(slug, file, source, document, problems, out var bodyStart);
+        var metadata = ReadFrontMatter(slug, file, source, document, problems, translationLanguage, out var bodyStart);
 
         var slices = new List<(int Start, int End)>();
         var sliceStart = bodyStart;
@@ -87,7 +94,7 @@ public static class DeckParser
             }
 
             var contentLine = lines.LineOf(start + (text.Length - text.TrimStart().Length));
-            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, notesMedia, problems, polls).Build());
+            slides.Add(new SlideBuilder(slug, file, deckDirectory, slides.Count, text, firstLine, contentLine, media, notesMedia, problems, polls, metadata?.Language ?? "en").Build());
         }
 
         if (slides.Count == 0)
@@ -127,14 +134,15 @@ public static class DeckParser
         }
     }
 
-    private static DeckMetadata? ReadFrontMatter(string slug, string file, string source, MarkdownDocument document, List<DeckProblem> problems, out int bodyStart)
+    private static DeckMetadata? ReadFrontMatter(
+        string slug, string file, string source, MarkdownDocument document, List<DeckProblem> problems, string? translationLanguage, out int bodyStart)
     {
         bodyStart = 0;
         if (document.Count > 0 && document[0] is YamlFrontMatterBlock frontMatter)
         {
             bodyStart = Math.Min(source.Length, frontMatter.Span.End + 1);
             var yaml = string.Join('\n', frontMatter.Lines.Lines.Take(frontMatter.Lines.Count).Select(l => l.Slice.ToString()));
-            return FrontMatterReader.Read(yaml, file, frontMatter.Line + 2, problems, TitleCase(slug));
+            return FrontMatterReader.Read(yaml, file, frontMatter.Line + 2, problems, TitleCase(slug), translationLanguage);
         }
 
         if (source.StartsWith("---", StringComparison.Ordinal))

@@ -14,12 +14,19 @@ internal static partial class FrontMatterReader
         "duration", "audience-can-browse-ahead", "theme",
     };
 
+    /// <summary>Keys only <c>deck.md</c> sets: they decide how the talk runs, which cannot differ by language.</summary>
+    public static readonly IReadOnlySet<string> MainDeckKeys = new HashSet<string>(StringComparer.Ordinal) { "duration", "audience-can-browse-ahead", "theme" };
+
     /// <param name="yaml">The text between the two <c>---</c> fences.</param>
     /// <param name="file">File name for problems.</param>
     /// <param name="firstLine">1-based file line of the first YAML line.</param>
     /// <param name="problems">Receives errors and warnings.</param>
     /// <param name="fallbackTitle">Unused when the YAML has a title.</param>
-    public static DeckMetadata? Read(string yaml, string file, int firstLine, List<DeckProblem> problems, string fallbackTitle)
+    /// <param name="translationLanguage">
+    /// For a translation (<c>deck.es.md</c>): the language its file name gives, which a <c>language</c> line may
+    /// repeat but not contradict; null for <c>deck.md</c>.
+    /// </param>
+    public static DeckMetadata? Read(string yaml, string file, int firstLine, List<DeckProblem> problems, string fallbackTitle, string? translationLanguage = null)
     {
         var loaded = DeckYaml.Load(yaml);
         if (loaded.Failed)
@@ -50,6 +57,13 @@ internal static partial class FrontMatterReader
             {
                 problems.Add(new(DeckProblemSeverity.Warning, file, line,
                     $"Unknown front-matter key '{key}'. Known keys: {string.Join(", ", KnownKeys.Order(StringComparer.Ordinal))}."));
+                continue;
+            }
+
+            if (translationLanguage is not null && MainDeckKeys.Contains(key))
+            {
+                problems.Add(new(DeckProblemSeverity.Warning, file, line,
+                    $"'{key}' is set in deck.md only, for every language; remove this line from the translation (it is ignored)."));
                 continue;
             }
 
@@ -87,10 +101,15 @@ internal static partial class FrontMatterReader
             problems.Add(new(DeckProblemSeverity.Error, file, b.Line, $"'audience-can-browse-ahead' must be true or false, not '{b.Value}'."));
         }
 
-        var language = Text("language") ?? "en";
+        var language = Text("language") ?? translationLanguage ?? "en";
         if (values.TryGetValue("language", out var l) && !IsLanguageTag(language))
         {
             problems.Add(new(DeckProblemSeverity.Error, file, l.Line, $"'language: {language}' is not a language tag such as 'en' or 'en-GB'."));
+        }
+        else if (translationLanguage is not null && !language.Equals(translationLanguage, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add(new(DeckProblemSeverity.Error, file, l.Line,
+                $"This file is the '{translationLanguage}' translation (its name says so), but its 'language' line says '{language}'. Remove the line or make it '{translationLanguage}'."));
         }
 
         var theme = Text("theme")?.ToLowerInvariant() ?? "auto";
@@ -145,7 +164,7 @@ internal static partial class FrontMatterReader
         return total > TimeSpan.Zero ? total : null;
     }
 
-    private static bool IsLanguageTag(string tag)
+    internal static bool IsLanguageTag(string tag)
     {
         try
         {

@@ -21,7 +21,7 @@ namespace OpenHealthLive.Core.Slides;
 /// </summary>
 internal sealed partial class SlideBuilder(
     string slug, string file, string deckDirectory, int index, string text, int firstLine, int contentLine,
-    Dictionary<string, int> media, Dictionary<string, int> notesMedia, List<DeckProblem> problems, List<PollDefinition> polls)
+    Dictionary<string, int> media, Dictionary<string, int> notesMedia, List<DeckProblem> problems, List<PollDefinition> polls, string language)
 {
     /// <summary>Body lines that fit a 16:9 slide at the projector's type size (see docs/authoring.md).</summary>
     public const double LinesThatFit = 15;
@@ -108,6 +108,7 @@ internal sealed partial class SlideBuilder(
             {
                 block.SetData(SlideCodeBlockRenderer.PollKey, poll);
                 block.SetData(SlideCodeBlockRenderer.QuestionShownKey, IsQuestionShown(headingText, poll.Question));
+                block.SetData(SlideCodeBlockRenderer.LanguageKey, language);
                 if (ReferenceEquals(report, problems))
                 {
                     polls.Add(poll);

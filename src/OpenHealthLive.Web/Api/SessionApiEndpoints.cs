@@ -35,11 +35,15 @@ internal static class SessionApiEndpoints
             session.Position.Slide,
             session.Position.Fragment,
             session.Position.Version,
-            links.JoinUrl(session.Code, http.Request)?.ToString()));
+            links.JoinUrl(session.Code, http.Request)?.ToString(),
+            deck?.Languages ?? []));
     }
 
-    /// <summary>A slide the audience has been shown, as far as it was shown, for looking back; the presenter may read any, whole.</summary>
-    private static async Task<IResult> GetSlideAsync(string code, int index, HttpContext http, LiveSessionService sessions, DeckCatalog decks)
+    /// <summary>
+    /// A slide the audience has been shown, as far as it was shown, for looking back, in <paramref name="lang"/> when the
+    /// deck has it (else in its own language; <c>language</c> says which); the presenter may read any, whole.
+    /// </summary>
+    private static async Task<IResult> GetSlideAsync(string code, int index, string? lang, HttpContext http, LiveSessionService sessions, DeckCatalog decks)
     {
         var session = await sessions.FindAsync(code, http.RequestAborted);
         if (session is null)
@@ -52,13 +56,16 @@ internal static class SessionApiEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such slide", detail: $"Session {session.Code} has no slide {index + 1}.");
         }
 
+        // A tag longer than any language's is nobody's language: the deck's own, as for one the deck lacks.
+        var language = lang is { Length: <= 35 } ? deck.FindLanguage(lang) : null;
+        var words = deck.In(language);
         if (StaffMember.Can(http.User, StaffRight.See, session.Code))
         {
             http.Response.Headers.CacheControl = "private, no-cache";
-            return TypedResults.Ok(new SlideContent(session.Code, index, deck.Slides[index].FragmentCount, deck.Fingerprint, deck.Slides[index].Html));
+            return TypedResults.Ok(new SlideContent(session.Code, index, words.Slides[index].FragmentCount, deck.Fingerprint, words.Slides[index].Html, words.Language));
         }
 
-        var view = AudienceView.Of(session, deck);
+        var view = AudienceView.Of(session, deck, language);
         if (view.FragmentOf(index) is not { } fragment)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not shown yet",
@@ -66,7 +73,7 @@ internal static class SessionApiEndpoints
         }
 
         http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Ok(new SlideContent(session.Code, index, fragment, deck.Fingerprint, view.LookBack(index)!));
+        return TypedResults.Ok(new SlideContent(session.Code, index, fragment, deck.Fingerprint, view.LookBack(index)!, words.Language));
     }
 
     private static ProblemHttpResult UnknownSession(string code) =>
@@ -74,8 +81,8 @@ internal static class SessionApiEndpoints
             detail: $"There is no session with code '{(code.Length > 16 ? code[..16] : code)}'.");
 }
 
-/// <summary>Body of <c>GET /api/sessions/{code}</c>.</summary>
-public sealed record SessionInfo(string Code, string? DeckTitle, int SlideCount, int CurrentSlide, int CurrentFragment, long Version, string? JoinUrl);
+/// <summary>Body of <c>GET /api/sessions/{code}</c>; <c>Languages</c> are those a phone may read the deck in, its own first.</summary>
+public sealed record SessionInfo(string Code, string? DeckTitle, int SlideCount, int CurrentSlide, int CurrentFragment, long Version, string? JoinUrl, IReadOnlyList<string> Languages);
 
-/// <summary>Body of <c>GET /api/sessions/{code}/slides/{index}</c>.</summary>
-public sealed record SlideContent(string Code, int Slide, int Fragment, string Deck, string Html);
+/// <summary>Body of <c>GET /api/sessions/{code}/slides/{index}</c>; <c>Language</c> is the one <c>Html</c> is written in.</summary>
+public sealed record SlideContent(string Code, int Slide, int Fragment, string Deck, string Html, string Language);

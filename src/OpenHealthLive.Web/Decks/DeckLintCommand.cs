@@ -40,7 +40,7 @@ public static class DeckLintCommand
             var errors = result.Problems.Count(p => p.Severity == DeckProblemSeverity.Error);
             var warnings = result.Problems.Count - errors;
             await output.WriteLineAsync(result.Deck is { } deck
-                ? $"{folder}: {deck.Slides.Count} slides, {errors} errors, {warnings} warnings"
+                ? $"{folder}: {deck.Slides.Count} slides in {string.Join(" and ", deck.Languages)}, {errors} errors, {warnings} warnings"
                 : $"{folder}: cannot be presented: {errors} errors, {warnings} warnings");
             failed |= errors > 0 || (strict && warnings > 0);
         }

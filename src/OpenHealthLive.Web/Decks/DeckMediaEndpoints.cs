@@ -30,7 +30,7 @@ internal static class DeckMediaEndpoints
         var allowed = member?.Role == StaffRole.Organiser
             || (member?.SessionCode is { } code && (await sessions.FindAsync(code, http.RequestAborted))?.DeckSlug == slug);
         if (!allowed || !DeckCatalog.IsValidSlug(slug) || decks.Get(slug).Deck is not { } deck
-            || !(deck.Media.ContainsKey(path) || deck.NotesMedia.ContainsKey(path)))
+            || !deck.Translations.Values.Prepend(deck).Any(words => words.Media.ContainsKey(path) || words.NotesMedia.ContainsKey(path)))
         {
             return Results.NotFound();
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -16,19 +17,36 @@ internal sealed partial class FollowerBroadcast(
     BackplaneConnection? backplane = null)
 {
     /// <summary>To everyone following <paramref name="code"/>.</summary>
-    public Task SendAsync(string code, Func<ILiveClient, Task> send) => SendAsync(code, LiveGroups.Followers(code), presentersOnly: false, send);
+    public Task SendAsync(string code, Func<ILiveClient, Task> send) =>
+        SendAsync(code, LiveGroups.Followers(code), () => followers.ConnectionsOf(code), send);
 
     /// <summary>To the presenter devices of <paramref name="code"/>.</summary>
-    public Task SendToPresentersAsync(string code, Func<ILiveClient, Task> send) => SendAsync(code, LiveGroups.Presenters(code), presentersOnly: true, send);
+    public Task SendToPresentersAsync(string code, Func<ILiveClient, Task> send) =>
+        SendAsync(code, LiveGroups.Presenters(code), () => followers.ConnectionsOf(code, presentersOnly: true), send);
+
+    /// <summary>
+    /// To everyone following <paramref name="code"/>, each in the language it reads: <paramref name="build"/> makes the
+    /// message for the deck's own language (null) and for each of <paramref name="deck"/>'s translations, and each goes to
+    /// that language's group, so a phone gets one message, in its language. A deck that cannot be loaded has no
+    /// languages: the message for null then goes to every follower.
+    /// </summary>
+    public async Task SendPerLanguageAsync(string code, Deck? deck, Func<string?, Func<ILiveClient, Task>> build)
+    {
+        if (deck is null)
+        {
+            await SendAsync(code, build(null));
+            return;
+        }
+
+        await SendAsync(code, LiveGroups.Language(code, null), () => followers.ConnectionsReading(code, null), build(null));
+        foreach (var translation in deck.Translations.Keys)
+        {
+            await SendAsync(code, LiveGroups.Language(code, translation), () => followers.ConnectionsReading(code, translation), build(translation));
+        }
+    }
 
     /// <summary>To another group of <paramref name="code"/>'s connections; without the backplane, to <paramref name="local"/> on this node.</summary>
-    public Task SendAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<ILiveClient, Task> send) =>
-        SendCoreAsync(code, group, local, send);
-
-    private Task SendAsync(string code, string group, bool presentersOnly, Func<ILiveClient, Task> send) =>
-        SendCoreAsync(code, group, () => followers.ConnectionsOf(code, presentersOnly), send);
-
-    private async Task SendCoreAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<ILiveClient, Task> send)
+    public async Task SendAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<ILiveClient, Task> send)
     {
         if (topology.MultiNode && backplane is { IsConnected: false })
         {

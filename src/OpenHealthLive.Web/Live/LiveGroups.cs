@@ -11,4 +11,12 @@ internal static class LiveGroups
 
     /// <summary>Caption readers: phones with their captions panel on, the projector, the caption and presenter consoles.</summary>
     public static string Captions(string code) => "c:" + code;
+
+    /// <summary>
+    /// Everyone following a session who reads the deck in one language: in the deck's own (<paramref name="translation"/>
+    /// null: presenter devices and most phones) or in one of its translations. Each follower is in exactly one, so what
+    /// differs by language (the slide, a poll's words) reaches each phone once, in its language.
+    /// </summary>
+    public static string Language(string code, string? translation) =>
+        translation is null ? "l:" + code : "l:" + code + ":" + translation.ToLowerInvariant();
 }

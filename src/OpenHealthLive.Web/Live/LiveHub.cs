@@ -25,17 +25,27 @@ public sealed partial class LiveHub(
     QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData, RehearsalService rehearsals,
     CaptionService captions, CaptionReaders captionReaders, CaptionLimits captionLimits) : Hub<ILiveClient>
 {
+    /// <summary>Longest language tag a phone may send (BCP 47 tags in use are far shorter).</summary>
+    internal const int MaxLanguageLength = 35;
+
     /// <summary>Follows a session as a phone: returns where it is now; <c>SlideChanged</c> follows every change.</summary>
     [AllowAudience]
-    public async Task<SlideState> JoinSession(string code)
+    public Task<SlideState> JoinSession(string code) => FollowAsync(code, language: null);
+
+    /// <summary>
+    /// Follows a session as a phone reading the deck in <paramref name="language"/> when the deck has it (else in its own
+    /// language; <c>Language</c> in the answer says which). Called again with another language, it switches: the same
+    /// slide, fragment and version come back in the new language, and later changes arrive in it alone.
+    /// </summary>
+    [AllowAudience]
+    public Task<SlideState> JoinSessionIn(string code, string? language)
     {
-        var session = await RequireAsync(code);
-        // Join the group before reading the state: a change that lands in between arrives with a higher
-        // version, so the client never misses it and never goes back.
-        followers.Add(Context.ConnectionId, session.Code, presenter: false);
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
-        audience.Join(Context.ConnectionId, session.Code);
-        return messages.SlideState(await RequireAsync(session.Code));
+        if (language is { Length: > MaxLanguageLength })
+        {
+            throw HubRefusal.Create(HubRefusal.Invalid, $"A language is a tag such as 'es' or 'en-GB', at most {MaxLanguageLength} characters.");
+        }
+
+        return FollowAsync(code, language);
     }
 
     /// <summary>Follows a session as a presenter device (console, remote or projector).</summary>
@@ -45,6 +55,8 @@ public sealed partial class LiveHub(
         var session = await RequireAsync(code);
         followers.Add(Context.ConnectionId, session.Code, presenter: true);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
+        // Presenter devices, the projector among them, read the deck in its own language.
+        await ReadInAsync(session.Code, translation: null);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Presenters(session.Code), Context.ConnectionAborted);
         var current = await RequireAsync(session.Code);
         return new PresenterJoined(messages.SlideState(current), audience.Count(session.Code), messages.Timer(current), projectors.Get(session.Code),
@@ -292,9 +304,10 @@ public sealed partial class LiveHub(
         var shown = (await polls.ListAsync(session.Code, Context.ConnectionAborted)).Where(AudienceView.CanSeePoll).ToList();
         var result = new List<AudiencePoll>(shown.Count);
         var mine = new Dictionary<string, PollVote>(StringComparer.Ordinal);
+        var words = messages.DeckOf(session)?.In(Reading(session.Code));
         foreach (var poll in shown)
         {
-            result.Add(AudiencePoll.From(poll, AudienceView.CanSeeResults(poll) ? await polls.ResultsAsync(session.Code, poll.Definition.Id, Context.ConnectionAborted) : null));
+            result.Add(AudiencePoll.From(poll, AudienceView.CanSeeResults(poll) ? await polls.ResultsAsync(session.Code, poll.Definition.Id, Context.ConnectionAborted) : null, words));
             if (Device() is { } device && await polls.MyVoteAsync(session.Code, device, poll.Definition.Id, Context.ConnectionAborted) is { } answer)
             {
                 mine[poll.Definition.Id] = new PollVote(answer.Option, answer.Options, answer.Ratings, answer.Ranking, answer.Text);
@@ -407,6 +420,40 @@ public sealed partial class LiveHub(
         return base.OnDisconnectedAsync(exception);
     }
 
+    private async Task<SlideState> FollowAsync(string code, string? language)
+    {
+        var session = await RequireAsync(code);
+        var translation = messages.TranslationFor(session, language);
+        // Join the groups before reading the state: a change that lands in between arrives with a higher
+        // version, so the client never misses it and never goes back.
+        followers.Add(Context.ConnectionId, session.Code, presenter: false, translation);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
+        await ReadInAsync(session.Code, translation);
+        audience.Join(Context.ConnectionId, session.Code);
+        return messages.SlideState(await RequireAsync(session.Code), translation);
+    }
+
+    /// <summary>
+    /// Puts this connection in the language group of <paramref name="translation"/> (null: the deck's own language) and
+    /// out of the one it was in: leaving first, so that after a switch no change arrives in the old language (one that
+    /// lands in between is in the state the caller reads next).
+    /// </summary>
+    private async Task ReadInAsync(string code, string? translation)
+    {
+        if (Context.Items.TryGetValue(ReadingKey, out var item) && item is Reader previous
+            && (previous.Code != code || !string.Equals(previous.Translation, translation, StringComparison.OrdinalIgnoreCase)))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Language(previous.Code, previous.Translation), Context.ConnectionAborted);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Language(code, translation), Context.ConnectionAborted);
+        Context.Items[ReadingKey] = new Reader(code, translation);
+    }
+
+    /// <summary>The translation this connection reads <paramref name="code"/> in, or null for the deck's own language.</summary>
+    private string? Reading(string code) =>
+        Context.Items.TryGetValue(ReadingKey, out var item) && item is Reader reader && reader.Code == code ? reader.Translation : null;
+
     /// <summary>The phone's device (its signed cookie), or null for a connection that did not come through the join page.</summary>
     private string? Device() => devices.TryRead(Context.GetHttpContext());
 
@@ -439,6 +486,12 @@ public sealed partial class LiveHub(
             ?? throw HubRefusal.Create(HubRefusal.UnknownSession, NoSuchSession(normalized));
     }
 
+    /// <summary>Where a connection keeps the session and language it reads (hubs are transient; the connection is not).</summary>
+    private static readonly object ReadingKey = new();
+
     /// <summary>What a caller is told when no session has the code it sent.</summary>
     internal static string NoSuchSession(string code) => $"There is no session with code {code}. Check the code on the screen.";
 }
+
+/// <summary>The session a connection follows and the translation of its deck it reads (null: the deck's own language).</summary>
+internal sealed record Reader(string Code, string? Translation);

@@ -17,7 +17,8 @@ namespace OpenHealthLive.Web.Live;
 /// <param name="Deck">Fingerprint of the deck source; changes when the deck is edited.</param>
 /// <param name="Html">The current slide as the audience may see it (unrevealed fragments are absent).</param>
 /// <param name="Ended">True once the talk has ended: phones show it, and it takes no questions or votes.</param>
-public sealed record SlideState(string Code, int Slide, int Fragment, long Version, int SlideCount, IReadOnlyList<int> Shown, string Deck, string Html, bool Ended = false);
+/// <param name="Language">The language <paramref name="Html"/> is written in: the one the phone chose when the deck has it, else the deck's own.</param>
+public sealed record SlideState(string Code, int Slide, int Fragment, long Version, int SlideCount, IReadOnlyList<int> Shown, string Deck, string Html, bool Ended = false, string? Language = null);
 
 /// <summary>What a presenter device gets when it starts following a session.</summary>
 /// <param name="State">The current position.</param>
@@ -48,7 +49,8 @@ public sealed class LiveMessages(DeckCatalog decks, TimeProvider time)
         return new(session.Code, session.Timer.Running, (long)session.Timer.ElapsedAt(time.GetUtcNow()).TotalMilliseconds);
     }
 
-    public SlideState SlideState(LiveSessionState session)
+    /// <summary>Where <paramref name="session"/> is, with the slide as the audience sees it in <paramref name="translation"/> (null: the deck's own language).</summary>
+    public SlideState SlideState(LiveSessionState session, string? translation = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         var position = session.Position;
@@ -57,7 +59,22 @@ public sealed class LiveMessages(DeckCatalog decks, TimeProvider time)
             return new(session.Code, position.Slide, position.Fragment, position.Version, 0, [], string.Empty, string.Empty, session.Ended);
         }
 
-        var view = AudienceView.Of(session, deck);
-        return new(session.Code, Math.Clamp(position.Slide, 0, deck.Slides.Count - 1), position.Fragment, position.Version, deck.Slides.Count, view.Slides, deck.Fingerprint, view.Live(), session.Ended);
+        var view = AudienceView.Of(session, deck, translation);
+        return new(session.Code, Math.Clamp(position.Slide, 0, deck.Slides.Count - 1), position.Fragment, position.Version, deck.Slides.Count, view.Slides, deck.Fingerprint, view.Live(),
+            session.Ended, deck.In(translation).Language);
     }
+
+    /// <summary>The deck <paramref name="session"/> presents, or null while it cannot be loaded.</summary>
+    public Deck? DeckOf(LiveSessionState session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return decks.Get(session.DeckSlug).Deck;
+    }
+
+    /// <summary>
+    /// The translation of <paramref name="session"/>'s deck that serves a reader asking for <paramref name="language"/>
+    /// (its key in <see cref="Deck.Translations"/>), or null for the deck's own language: asked for, or the only one that serves.
+    /// </summary>
+    public string? TranslationFor(LiveSessionState session, string? language) =>
+        DeckOf(session) is { } deck && deck.FindLanguage(language) is { } found && deck.Translations.ContainsKey(found) ? found : null;
 }

@@ -9,8 +9,12 @@ internal sealed class SignalRLiveNotifier(FollowerBroadcast broadcast, LiveMessa
     {
         ArgumentNullException.ThrowIfNull(session);
         delivery.Sending(session.Code, session.Position.Version, session.Position.Slide);
-        var state = messages.SlideState(session);
-        return broadcast.SendAsync(session.Code, client => client.SlideChanged(state));
+        // One state per language of the deck, each to the phones reading it: a phone gets one message, as before.
+        return broadcast.SendPerLanguageAsync(session.Code, messages.DeckOf(session), translation =>
+        {
+            var state = messages.SlideState(session, translation);
+            return client => client.SlideChanged(state);
+        });
     }
 
     public Task TimerChangedAsync(LiveSessionState session, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Polls;
@@ -7,10 +9,13 @@ namespace OpenHealthLive.Web.Polls;
 /// <summary>
 /// Sends poll changes to the room. State changes (open, close, show results, reset) go out at once; counts go
 /// out a few times a second, one snapshot per poll however many votes arrived, to presenters always and to
-/// the room only while the results are shown.
+/// the room only while the results are shown. What the room gets is worded in each phone's language (see
+/// <see cref="FollowerBroadcast.SendPerLanguageAsync"/>): one message per language, the same counts in each.
 /// </summary>
 internal sealed partial class PollBroadcaster(
     FollowerBroadcast broadcast,
+    LiveSessionService sessions,
+    DeckCatalog decks,
     TimeProvider time,
     ILogger<PollBroadcaster> logger) : BackgroundService, IPollNotifier
 {
@@ -23,7 +28,12 @@ internal sealed partial class PollBroadcaster(
         ArgumentNullException.ThrowIfNull(poll);
         // A state change carries fresh results itself; counts still waiting for this poll are out of date.
         _pending.TryRemove((poll.SessionCode, poll.Definition.Id), out _);
-        await broadcast.SendAsync(poll.SessionCode, client => client.PollChanged(AudiencePoll.From(poll, results)));
+        var deck = await DeckOfAsync(poll.SessionCode, cancellationToken);
+        await broadcast.SendPerLanguageAsync(poll.SessionCode, deck, translation =>
+        {
+            var message = AudiencePoll.From(poll, results, deck?.In(translation));
+            return client => client.PollChanged(message);
+        });
         await broadcast.SendToPresentersAsync(poll.SessionCode, client => client.PollUpdated(PresenterPoll.From(poll, results)));
     }
 
@@ -60,7 +70,13 @@ internal sealed partial class PollBroadcaster(
                 await broadcast.SendToPresentersAsync(key.Code, client => client.PollResultsChanged(message));
                 if (pending.Visible)
                 {
-                    await broadcast.SendAsync(key.Code, client => client.PollResultsChanged(message));
+                    var deck = await DeckOfAsync(key.Code, CancellationToken.None);
+                    await broadcast.SendPerLanguageAsync(key.Code, deck, translation =>
+                    {
+                        var words = deck?.In(translation).Polls.FirstOrDefault(p => p.Id == key.PollId);
+                        var worded = translation is null || words is null ? message : message with { Results = message.Results.LabelledAs(words) };
+                        return client => client.PollResultsChanged(worded);
+                    });
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -69,6 +85,9 @@ internal sealed partial class PollBroadcaster(
             }
         }
     }
+
+    private async Task<Deck?> DeckOfAsync(string code, CancellationToken cancellationToken) =>
+        await sessions.FindAsync(code, cancellationToken) is { } session ? decks.Get(session.DeckSlug).Deck : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send results of poll {PollId} in session {Code}")]
     private partial void LogSendFailed(Exception exception, string code, string pollId);

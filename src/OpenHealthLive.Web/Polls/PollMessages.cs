@@ -1,5 +1,6 @@
 using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Web.Polls;
 
@@ -11,12 +12,23 @@ public sealed record AudiencePoll(
     string Code, string Id, string Type, string Question, IReadOnlyList<string> Options, IReadOnlyList<string> Items, int Scale, int MaxChoices,
     bool IsOpen, bool ResultsVisible, int Round, int SlideIndex, PollResults? Results, string? Answer)
 {
-    public static AudiencePoll From(PollView view, PollResults? results)
+    /// <summary>
+    /// The room's view of <paramref name="view"/>, worded as in <paramref name="words"/> (the deck in the phone's language;
+    /// the deck's own when null): the question, options, items, a quiz's answer and the results' labels are translated, the
+    /// counts and every index stay as they are, so a vote means the same option in every language.
+    /// </summary>
+    public static AudiencePoll From(PollView view, PollResults? results, Deck? words = null)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var poll = view.Definition;
-        return new(view.SessionCode, poll.Id, PollDefinitionReader.NameOf(poll.Type), poll.Question, poll.Options, poll.Items, poll.Scale, poll.MaxChoices,
-            view.IsOpen, view.ResultsVisible, view.Round, poll.SlideIndex,
+        var state = view.Definition;
+        var poll = words?.Polls.FirstOrDefault(p => p.Id == state.Id) ?? state;
+        if (!ReferenceEquals(poll, state) && results is not null)
+        {
+            results = results.LabelledAs(poll);
+        }
+
+        return new(view.SessionCode, poll.Id, PollDefinitionReader.NameOf(state.Type), poll.Question, poll.Options, poll.Items, state.Scale, state.MaxChoices,
+            view.IsOpen, view.ResultsVisible, view.Round, state.SlideIndex,
             AudienceView.CanSeeResults(view) ? results : null,
             AudienceView.CanSeeResults(view) ? poll.Answer : null);
     }

@@ -18,13 +18,16 @@ internal sealed class SlideCodeBlockRenderer(CodeBlockRenderer fallback) : HtmlO
     /// <summary>Key set when the slide's heading already shows the poll question.</summary>
     public const string QuestionShownKey = "ohl-poll-question-shown";
 
+    /// <summary>Key of the language the slide is written in: the card's line on how to answer is in it.</summary>
+    public const string LanguageKey = "ohl-poll-language";
+
     protected override void Write(HtmlRenderer renderer, CodeBlock obj)
     {
         if (obj is FencedCodeBlock fenced)
         {
             if (fenced.GetData(PollKey) is PollDefinition poll)
             {
-                WritePoll(renderer, poll, fenced.GetData(QuestionShownKey) is true);
+                WritePoll(renderer, poll, fenced.GetData(QuestionShownKey) is true, fenced.GetData(LanguageKey) as string);
                 return;
             }
 
@@ -43,7 +46,7 @@ internal sealed class SlideCodeBlockRenderer(CodeBlockRenderer fallback) : HtmlO
         ((Markdig.Renderers.IMarkdownObjectRenderer)fallback).Write(renderer, obj);
     }
 
-    private static void WritePoll(HtmlRenderer renderer, PollDefinition poll, bool questionShown)
+    private static void WritePoll(HtmlRenderer renderer, PollDefinition poll, bool questionShown, string? language)
     {
         var type = PollDefinitionReader.NameOf(poll.Type);
         renderer.EnsureLine();
@@ -77,8 +80,24 @@ internal sealed class SlideCodeBlockRenderer(CodeBlockRenderer fallback) : HtmlO
                 break;
         }
 
-        renderer.Write("<p class=\"poll-hint\">").WriteEscape(Hint(poll)).WriteLine("</p></figure>");
+        var spanish = language?.Split('-')[0].Equals("es", StringComparison.OrdinalIgnoreCase) == true;
+        renderer.Write("<p class=\"poll-hint\">").WriteEscape(spanish ? SpanishHint(poll) : Hint(poll)).WriteLine("</p></figure>");
     }
+
+    /// <summary>
+    /// The line on how to answer, in Spanish: it is part of the slide, so a Spanish slide must not carry an English
+    /// sentence. Other languages get the English line until the interface's words move to resources.
+    /// </summary>
+    private static string SpanishHint(PollDefinition poll) => poll.Type switch
+    {
+        PollType.SingleChoice => "Elijan una opción en su teléfono cuando se abra la encuesta.",
+        PollType.MultipleChoice => string.Create(CultureInfo.InvariantCulture, $"Elijan hasta {poll.MaxChoices} en su teléfono cuando se abra la encuesta."),
+        PollType.Rating => string.Create(CultureInfo.InvariantCulture, $"Califiquen cada uno del 1 al {poll.Scale} en su teléfono cuando se abra la encuesta."),
+        PollType.Ranking => "Ordénenlos en su teléfono cuando se abra la encuesta.",
+        PollType.WordCloud => "Escriban su palabra en su teléfono cuando se abra la encuesta.",
+        PollType.Quiz => "Prueba: elijan una opción en su teléfono cuando se abra la encuesta.",
+        _ => string.Empty,
+    };
 
     private static string Hint(PollDefinition poll) => poll.Type switch
     {

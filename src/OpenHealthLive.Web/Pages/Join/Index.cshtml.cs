@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Privacy;
@@ -28,13 +29,20 @@ public sealed class IndexModel(
 
     public string Title { get; private set; } = "Join";
 
+    /// <summary>The language the page's slides are in: the one asked for or the browser's, when the deck has it; else the deck's own.</summary>
     public string Language { get; private set; } = "en";
+
+    /// <summary>Every language the deck can be read in (its own first), for the switcher; empty when it has no translation.</summary>
+    public IReadOnlyList<DeckLanguage> Languages { get; private set; } = [];
 
     public string Theme { get; private set; } = "auto";
 
     public string RequestedCode { get; private set; } = string.Empty;
 
-    public async Task OnGetAsync(string code, CancellationToken cancellationToken)
+    /// <param name="code">The join code.</param>
+    /// <param name="lang">The language the phone chose on an earlier visit (<c>?lang=es</c>); it wins over the browser's.</param>
+    /// <param name="cancellationToken">The request's.</param>
+    public async Task OnGetAsync(string code, string? lang, CancellationToken cancellationToken)
     {
         RequestedCode = code.Length > 12 ? code[..12] : code;
         Session = await sessions.FindAsync(code, cancellationToken);
@@ -47,11 +55,56 @@ public sealed class IndexModel(
 
         // The phone's anonymous identity for one-vote-per-device and rate limits (docs/privacy.md).
         devices.EnsureDevice(HttpContext);
-        State = messages.SlideState(Session);
         var deck = decks.Get(Session.DeckSlug).Deck;
-        Title = deck?.Metadata.Title ?? "Live talk";
-        Language = deck?.Metadata.Language ?? "en";
+        var language = deck is null ? null : (lang is { Length: <= LiveHub.MaxLanguageLength } ? deck.FindLanguage(lang) : null) ?? deck.ChooseLanguage(BrowserLanguages());
+        var translation = language is not null && deck!.Translations.ContainsKey(language) ? language : null;
+        State = messages.SlideState(Session, translation);
+        var words = deck?.In(translation);
+        Title = words?.Metadata.Title ?? "Live talk";
+        Language = words?.Language ?? "en";
         Theme = deck?.Metadata.Theme ?? "auto";
+        Languages = deck is { Translations.Count: > 0 }
+            ? deck.Languages.Select(tag => new DeckLanguage(tag, NativeName(tag, deck.Languages), deck.In(tag).Metadata.Title)).ToList()
+            : [];
         Response.Headers.CacheControl = "no-store";
+        Response.Headers.Append("Vary", "Accept-Language");
+    }
+
+    /// <summary>The browser's languages, best first (as Accept-Language weighs them); the first ten are plenty.</summary>
+    private IEnumerable<string> BrowserLanguages() =>
+        Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is not 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Take(10)
+            .Select(l => l.Value.Value ?? string.Empty);
+
+    /// <summary>
+    /// The language's name in itself ("Español"), as a reader looks for it. Without its region ("English", not "English
+    /// (United Kingdom)") unless the deck has the same language twice (pt-BR and pt-PT).
+    /// </summary>
+    private static string NativeName(string tag, IReadOnlyList<string> all)
+    {
+        CultureInfo culture;
+        try
+        {
+            culture = CultureInfo.GetCultureInfo(tag);
+        }
+        catch (CultureNotFoundException)
+        {
+            return tag;
+        }
+
+        var primary = tag.Split('-')[0];
+        if (!culture.IsNeutralCulture && !culture.Parent.Equals(CultureInfo.InvariantCulture)
+            && all.Count(t => t.Split('-')[0].Equals(primary, StringComparison.OrdinalIgnoreCase)) == 1)
+        {
+            culture = culture.Parent;
+        }
+
+        var name = culture.NativeName;
+        return name.Length == 0 ? tag : culture.TextInfo.ToUpper(name[0]) + name[1..];
     }
 }
+
+/// <summary>A language the audience page offers: its tag, its name in itself, and the talk's title in it.</summary>
+public sealed record DeckLanguage(string Tag, string Name, string Title);

@@ -271,15 +271,22 @@ export function setupPolls(connection, code, { onPollOpened }) {
   });
 
   return {
-    async refresh() {
+    /** `keepDraft` (a language switch): an answer in progress on the same poll stays. */
+    async refresh({ keepDraft = false } = {}) {
+      const before = current();
+      const kept = keepDraft && before ? { id: before.id, round: before.round, draft } : null;
       const state = await connection.invoke('GetPolls', code);
       polls.clear();
       myVotes.clear();
       for (const [id, vote] of Object.entries(state.myVotes)) myVotes.set(id, vote);
       for (const poll of state.polls) polls.set(poll.id, poll);
       const active = current();
-      draft = active ? freshDraft(active) : null;
-      receipt = active && myVotes.has(active.id) ? '✓ Your vote was counted.' : '';
+      if (kept && active && kept.id === active.id && kept.round === active.round) {
+        draft = kept.draft;
+      } else {
+        draft = active ? freshDraft(active) : null;
+        receipt = active && myVotes.has(active.id) ? '✓ Your vote was counted.' : '';
+      }
       render();
       await flush();
     },

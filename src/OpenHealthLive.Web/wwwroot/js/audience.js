@@ -14,7 +14,10 @@ const backButton = document.getElementById('back');
 const forwardButton = document.getElementById('forward');
 const toLiveButton = document.getElementById('to-live');
 const statusElement = document.getElementById('live-status');
+const languageSelect = document.getElementById('deck-language');
 const code = root.dataset.code;
+/** The slides' language; a deck with translations offers a choice (audience-language.js). */
+let language = root.dataset.language || null;
 
 /** The latest state from the server. */
 let live = {
@@ -24,6 +27,7 @@ let live = {
   slideCount: Number(root.dataset.slideCount),
   shown: (root.dataset.shown ?? '').split(',').filter(Boolean).map(Number),
   deck: root.dataset.deck,
+  language,
 };
 /** The slide a person is looking back at, or null when following live. */
 let viewing = null;
@@ -39,7 +43,7 @@ function remember() {
   // A page served from the service worker's cache (offline) may be older than what this phone last showed.
   try {
     const stored = JSON.parse(localStorage.getItem(storeKey) ?? 'null');
-    if (!stored || stored.live.deck !== live.deck) return;
+    if (!stored || stored.live.deck !== live.deck || stored.live.language !== live.language) return;
     for (const [index, html] of Object.entries(stored.seen)) if (!seen.has(Number(index))) seen.set(Number(index), html);
     if (stored.live.version > live.version) {
       live = stored.live;
@@ -74,11 +78,17 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
 }
 
-function apply(state) {
+/** `joined`: the answer to a join, whose language wins; a change pushed in another is from before a switch. */
+function apply(state, joined = false) {
+  if (state.language && state.language !== language) {
+    if (!joined) return;
+    document.documentElement.lang = language = state.language;
+  }
   const deckChanged = state.deck !== live.deck;
+  const languageChanged = (state.language ?? null) !== (live.language ?? null);
   // Versions only grow: a late or duplicated message never moves the phone backwards.
-  if (!deckChanged && state.version <= live.version) return;
-  if (deckChanged) seen.clear();
+  if (!deckChanged && !languageChanged && state.version <= live.version) return;
+  if (deckChanged || languageChanged) seen.clear();
   live = state;
   root.dataset.version = String(state.version);
   seen.set(state.slide, state.html);
@@ -90,8 +100,11 @@ function apply(state) {
   } else {
     backButton.disabled = previousShown(viewing) < 0;
     forwardButton.disabled = nextShown(viewing) < 0;
+    if (languageChanged) show(viewing);
   }
 }
+
+const join = (hub) => (languageSelect ? hub.invoke('JoinSessionIn', code, language) : hub.invoke('JoinSession', code));
 
 /** How long after painting a version the phone acknowledges it (see acknowledge()). */
 const ACKNOWLEDGE_AFTER_MS = 1000;
@@ -132,7 +145,8 @@ async function show(index) {
   if (html === undefined) {
     try {
       // Slides shown before this phone joined; the server only answers for slides already presented.
-      const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/slides/${index}`, { headers: { Accept: 'application/json' } });
+      const query = language ? `?lang=${encodeURIComponent(language)}` : '';
+      const response = await fetch(`/api/sessions/${encodeURIComponent(code)}/slides/${index}${query}`, { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       html = (await response.json()).html;
       seen.set(index, html);
@@ -186,8 +200,8 @@ const connection = connectLive({
       : 'Reconnecting… Anything you send waits on this phone until then.';
   },
   onConnected: async (hub) => {
-    const joined = await hub.invoke('JoinSession', code);
-    apply(joined);
+    const joined = await join(hub);
+    apply(joined, true);
     privacy?.joined(joined);
     // apply() ignores a state it already shows; the acknowledgement is still owed on this new connection.
     if (viewing === null) acknowledge();
@@ -202,9 +216,9 @@ privacy = setupPrivacy(connection, code, { onErased: () => { qna.refresh().catch
 connection.on('SlideChanged', apply);
 // In a cluster: a newer version than this phone shows means it missed a change (Redis was down); join again.
 connection.on('StateHeartbeat', async (heartbeat) => {
-  if (heartbeat.version > live.version) apply(await connection.invoke('JoinSession', code));
+  if (heartbeat.version > live.version) apply(await join(connection), true);
 });
-connection.on('DeckReloaded', async () => apply(await connection.invoke('JoinSession', code)));
+connection.on('DeckReloaded', async () => apply(await join(connection), true));
 
 render(live.slide, slideElement.innerHTML, live.fragment);
 
@@ -254,6 +268,20 @@ async function showCaptions(on) {
 }
 captionsToggle.addEventListener('click', () => showCaptions(captionsToggle.getAttribute('aria-pressed') !== 'true'));
 try { if (localStorage.getItem('ohl.captions') === 'on') showCaptions(true); } catch { /* nothing stored */ }
+
+// The language switch's code loads when a phone uses it (or chose a language on an earlier visit).
+const switchTo = async (tag) => {
+  document.documentElement.lang = language = tag;
+  if (connection.state !== signalR.HubConnectionState.Connected) return;
+  apply(await join(connection), true);
+  await polls?.refresh({ keepDraft: true });
+};
+const choose = (tag) => import('./audience-language.js').then((m) => m.choose(languageSelect, tag, switchTo));
+languageSelect?.addEventListener('change', () => choose(languageSelect.value));
+try {
+  const chosen = localStorage.getItem('ohl.language');
+  if (languageSelect && chosen && chosen !== language && !window.location.search.includes('lang=')) choose(chosen);
+} catch { /* no storage: the browser's language */ }
 
 // Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it. On a first visit the
 // page and its scripts loaded before the worker ran, so they are handed to it to keep; <html data-offline="ready">
