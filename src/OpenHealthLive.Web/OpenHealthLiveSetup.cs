@@ -1,5 +1,6 @@
 using OpenHealthLive.Web.Api;
 using OpenHealthLive.Web.Captions;
+using OpenHealthLive.Web.Pen;
 using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
@@ -43,6 +44,9 @@ public static class OpenHealthLiveSetup
 
         // Captions: the caption console, phones' captions panel, the endpoint for captioning software
         builder.AddCaptions();
+
+        // The pen: the speaker draws on the current slide; phones and the projector see it
+        builder.AddPen();
 
         // Privacy: the notice's settings, ending and erasing talks, retention, "forget me on this phone"
         builder.AddPrivacy();

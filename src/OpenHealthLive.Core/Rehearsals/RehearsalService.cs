@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Captions;
+using OpenHealthLive.Core.Pen;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
@@ -11,7 +12,7 @@ namespace OpenHealthLive.Core.Rehearsals;
 
 /// <summary>
 /// A rehearsal going live: the talk starts clean with the same code and QR code. What the rehearsal collected
-/// (questions with their upvotes, poll votes, published results, the slides shown) is deleted through the services
+/// (questions with their upvotes, poll votes, published results, the slides shown, the speaker's practice strokes) is deleted through the services
 /// that own it, so every screen follows, and the deletion is made final in the database files.
 /// </summary>
 public sealed partial class RehearsalService(
@@ -22,7 +23,8 @@ public sealed partial class RehearsalService(
     AudienceDataService audienceData,
     ISessionStatusNotifier status,
     ILogger<RehearsalService> logger,
-    CaptionService captions)
+    CaptionService captions,
+    StrokeService strokes)
 {
     /// <summary>Wipes what the rehearsal collected and makes the session the live talk, on its first slide.</summary>
     /// <returns>The session as it is now, and what was deleted.</returns>
@@ -39,6 +41,8 @@ public sealed partial class RehearsalService(
         var deletedQuestions = await questions.EraseSessionAsync(session.Code, cancellationToken);
         var deletedVotes = await polls.ResetSessionAsync(session.Code, cancellationToken);
         await captions.EraseAsync(session.Code, cancellationToken);
+        // The speaker's practice drawings too: the talk starts on clean slides.
+        await strokes.EraseSessionAsync(session.Code, cancellationToken);
         var live = await sessions.GoLiveAsync(session.Code, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {

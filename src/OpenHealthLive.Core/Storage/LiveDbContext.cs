@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Captions;
+using OpenHealthLive.Core.Pen;
 
 namespace OpenHealthLive.Core.Storage;
 
 /// <summary>
-/// The database: sessions, questions, polls, captions and the keys that sign cookies. SQLite by default; PostgreSQL
+/// The database: sessions, questions, polls, captions, the pen's strokes and the keys that sign cookies. SQLite by default; PostgreSQL
 /// through <see cref="Postgres.PostgresLiveDbContext"/>, which only carries its own migrations.
 /// </summary>
 public class LiveDbContext : DbContext
@@ -47,6 +48,9 @@ public class LiveDbContext : DbContext
 
     /// <summary>Committed caption lines, each with the slide it was said on.</summary>
     public DbSet<CaptionRecord> Captions => Set<CaptionRecord>();
+
+    /// <summary>The speaker's pen strokes, each with the slide it was drawn on.</summary>
+    public DbSet<StrokeRecord> Strokes => Set<StrokeRecord>();
 
     /// <summary>Data-protection keys shared by every node.</summary>
     public DbSet<ProtectionKeyRecord> ProtectionKeys => Set<ProtectionKeyRecord>();
@@ -147,6 +151,19 @@ public class LiveDbContext : DbContext
             // Masks can be longer than what they replace: room for a line of nothing but short identifiers.
             caption.Property(c => c.Text).HasMaxLength(CaptionText.MaxStoredLength);
             caption.HasIndex(c => new { c.SessionCode, c.Slide });
+        });
+
+        modelBuilder.Entity<StrokeRecord>(stroke =>
+        {
+            stroke.ToTable("Strokes");
+            stroke.Property(s => s.SessionCode).HasMaxLength(16);
+            stroke.Property(s => s.StrokeId).HasMaxLength(Ink.MaxIdLength);
+            stroke.Property(s => s.Tool).HasMaxLength(16);
+            stroke.Property(s => s.Colour).HasMaxLength(7);
+            // "10000," per coordinate at most: a stroke of the most points fits.
+            stroke.Property(s => s.Points).HasMaxLength(Ink.MaxPointsPerStroke * 2 * 6);
+            stroke.HasIndex(s => new { s.SessionCode, s.StrokeId }).IsUnique();
+            stroke.HasIndex(s => new { s.SessionCode, s.Slide });
         });
 
         modelBuilder.Entity<ProtectionKeyRecord>(key =>

@@ -1,4 +1,5 @@
 using OpenHealthLive.Web.Captions;
+using OpenHealthLive.Web.Pen;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
@@ -64,4 +65,7 @@ public interface ILiveClient
 
     /// <summary>Whether the captions are kept after the talk changed; caption readers and presenter devices.</summary>
     Task CaptionSettingsChanged(CaptionSettingsChanged settings);
+
+    /// <summary>The pen drew, finished, erased or cleared strokes of a slide the room has been shown; sent to everyone following.</summary>
+    Task InkChanged(InkChanged ink);
 }

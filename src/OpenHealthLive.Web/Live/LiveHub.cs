@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Captions;
+using OpenHealthLive.Core.Pen;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
@@ -8,6 +9,7 @@ using OpenHealthLive.Core.Rehearsals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Devices;
+using OpenHealthLive.Web.Pen;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Privacy;
@@ -23,7 +25,7 @@ namespace OpenHealthLive.Web.Live;
 public sealed partial class LiveHub(
     LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
     QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData, RehearsalService rehearsals,
-    CaptionService captions, CaptionReaders captionReaders, CaptionLimits captionLimits) : Hub<ILiveClient>
+    CaptionService captions, CaptionReaders captionReaders, CaptionLimits captionLimits, StrokeService strokes, PenLimits penLimits) : Hub<ILiveClient>
 {
     /// <summary>Longest language tag a phone may send (BCP 47 tags in use are far shorter).</summary>
     internal const int MaxLanguageLength = 35;
@@ -462,9 +464,16 @@ public sealed partial class LiveHub(
 
     private async Task<SlideState> NavigateAsync(string code, Navigation navigation)
     {
-        var session = await sessions.NavigateAsync((await RequireAsync(code)).Code, navigation, Context.ConnectionAborted);
+        var before = await RequireAsync(code);
+        var session = await sessions.NavigateAsync(before.Code, navigation, Context.ConnectionAborted);
         // A poll marked auto-open opens when its slide is reached.
         await polls.SlideReachedAsync(session, Context.ConnectionAborted);
+        if (session.Position.Slide != before.Position.Slide)
+        {
+            // After the slide change, so a phone has the slide its drawing goes on.
+            await strokes.SlideReachedAsync(session, Context.ConnectionAborted);
+        }
+
         return messages.SlideState(session);
     }
 

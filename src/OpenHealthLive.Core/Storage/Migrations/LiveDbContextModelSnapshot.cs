@@ -420,6 +420,56 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.ToTable("SessionGrants", (string)null);
                 });
 
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.StrokeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasMaxLength(18000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StrokeId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionCode", "Slide");
+
+                    b.HasIndex("SessionCode", "StrokeId")
+                        .IsUnique();
+
+                    b.ToTable("Strokes", (string)null);
+                });
+
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionVoteRecord", b =>
                 {
                     b.HasOne("OpenHealthLive.Core.Storage.QuestionRecord", null)

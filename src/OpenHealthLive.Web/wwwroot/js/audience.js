@@ -76,6 +76,7 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   // Slides already shown lie ahead of live when the presenter has gone back; swipe and arrow keys reach them too.
   forwardButton.disabled = nextShown(index) < 0;
   announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
+  pen?.then((p) => p.show());
 }
 
 /** `joined`: the answer to a join, whose language wins; a change pushed in another is from before a switch. */
@@ -141,6 +142,7 @@ async function show(index) {
     return;
   }
   viewing = index;
+  askInk(index);
   let html = seen.get(index);
   if (html === undefined) {
     try {
@@ -208,12 +210,30 @@ const connection = connectLive({
     await qna?.refresh();
     await polls?.refresh();
     await captions?.joined();
+    inkAsked.clear();
+    askInk(live.slide);
   },
 });
 qna = setupQna(connection, code);
 // After an erase, what this phone shows of its own questions and votes is gone on the server: ask again.
 privacy = setupPrivacy(connection, code, { onErased: () => { qna.refresh().catch(() => {}); polls?.refresh().catch(() => {}); } });
 connection.on('SlideChanged', apply);
+
+// The pen: its code loads once a slide with strokes arrives (docs/authoring.md, "The pen"). The server sends a slide's
+// strokes when the talk reaches it; a phone asks when it joins and when it looks back.
+let pen = null;
+const inkAsked = new Set();
+const ink = (message) => (pen ??= import('./audience-pen.js').then((m) => m.setupPen(root, slideElement))).then((p) => p.changed(message));
+async function askInk(index) {
+  if (inkAsked.has(index) || connection.state !== signalR.HubConnectionState.Connected) return;
+  inkAsked.add(index);
+  const strokes = await connection.invoke('GetStrokes', code, index).catch(() => []);
+  if (strokes.length || pen) ink({ slide: index, kind: 'slide', strokes });
+}
+connection.on('InkChanged', (message) => {
+  if (message.kind === 'slide') inkAsked.add(message.slide);
+  ink(message);
+});
 // In a cluster: a newer version than this phone shows means it missed a change (Redis was down); join again.
 connection.on('StateHeartbeat', async (heartbeat) => {
   if (heartbeat.version > live.version) apply(await join(connection), true);

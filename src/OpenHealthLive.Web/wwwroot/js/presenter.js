@@ -7,6 +7,7 @@ import { setupPollPanel } from './presenter-polls.js';
 import { setupPrivacyPanel } from './presenter-privacy.js';
 import { setupRehearsal } from './presenter-rehearsal.js';
 import { setupCaptionsPane } from './presenter-captions.js';
+import { setupPen } from './presenter-pen.js';
 import { SpeakerClock, formatDuration, pacing, everyHalfSecond } from './speaker-clock.js';
 
 // Forms that end something for good ("Sign out every device") ask first. First in the module, so that it works
@@ -63,6 +64,7 @@ function render() {
   slideNumber.textContent = `Slide ${slide + 1} of ${slideCount}` + (fragments > 0 ? ` · step ${fragment} of ${fragments}` : '');
   overview.markCurrent(slide);
   pollPanel?.slideChanged();
+  pen?.slideChanged(slide);
 }
 
 function apply(state) {
@@ -147,6 +149,7 @@ let moderation = null;
 let pollPanel = null;
 let privacyPanel = null;
 let captionsPane = null;
+let pen = null;
 const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
@@ -160,6 +163,7 @@ const connection = connectLive({
     showDelivery(joined.delivery);
     await moderation?.refresh();
     await pollPanel?.refresh();
+    await pen?.joined();
   },
 });
 moderation = setupModeration(connection, code);
@@ -167,6 +171,16 @@ pollPanel = setupPollPanel(connection, code, () => position.slide);
 privacyPanel = setupPrivacyPanel(connection, code, { onErased: () => { moderation?.refresh(); pollPanel?.refresh(); } });
 setupRehearsal(connection, code, { onLive: () => { moderation?.refresh(); pollPanel?.refresh(); } });
 captionsPane = setupCaptionsPane(connection, code);
+if (currentSlide) {
+  pen = setupPen(connection, code, {
+    slide: () => position.slide,
+    stage: currentSlide.parentElement,
+    showError: (error) => {
+      controlError.textContent = error.message.replace(/^.*HubException: /, '');
+      controlError.hidden = false;
+    },
+  });
+}
 connection.on('SlideChanged', apply);
 connection.on('AudienceCountChanged', showCount);
 // In a cluster: a newer version than this console shows means a change was missed; join again.
@@ -264,6 +278,7 @@ const actions = {
   'toggle-blackout': () => send('SetProjector', !projector.blackout, projector.joinOverlay),
   'toggle-qr': () => send('SetProjector', projector.blackout, !projector.joinOverlay),
   'open-help': () => document.getElementById('help')?.showModal(),
+  draw: () => pen?.toggle(),
 };
 for (const [id, action] of Object.entries(actions)) {
   document.getElementById(id)?.addEventListener('click', action);
@@ -274,7 +289,7 @@ const keys = {
   ArrowRight: actions.next, ArrowDown: actions.next, PageDown: actions.next, ' ': actions.next, n: actions.next,
   ArrowLeft: actions.previous, ArrowUp: actions.previous, PageUp: actions.previous, p: actions.previous,
   Home: actions.first, End: actions.last, o: actions['open-overview'], g: actions['open-overview'],
-  t: actions['timer-toggle'], b: actions['toggle-blackout'], q: actions['toggle-qr'], '?': actions['open-help'],
+  t: actions['timer-toggle'], b: actions['toggle-blackout'], q: actions['toggle-qr'], '?': actions['open-help'], d: actions.draw,
 };
 // Inputs that are not typed in or slid: a switch, a button. A mouse click leaves the focus on them, and a
 // clicker's keys must still reach the talk from there.

@@ -6,6 +6,7 @@ import { showSlide } from './slide-view.js';
 import { QnaModel } from './qna-model.js';
 import { renderChart } from './poll-chart.js';
 import { CaptionLines } from './caption-lines.js';
+import { Ink, inkLayer, draw } from './ink-svg.js';
 
 const root = document.getElementById('projector');
 const code = root.dataset.code;
@@ -24,8 +25,27 @@ function apply(state) {
   root.dataset.fragment = String(state.fragment);
   const animateFrom = shown.slide === state.slide ? shown.fragment : undefined;
   showSlide(slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, { fragment: state.fragment, animateFrom });
+  const moved = shown.slide !== state.slide;
   shown = { slide: state.slide, fragment: state.fragment };
   renderPolls?.();
+  if (moved) showInk();
+}
+
+// The pen's strokes over the slide, as the speaker draws them.
+const ink = new Ink();
+const inkAsked = new Set();
+const inkSvg = inkLayer(slide.parentElement);
+function showInk() {
+  draw(inkSvg, ink.strokesOf(shown.slide));
+  askInk(shown.slide);
+}
+async function askInk(index) {
+  if (inkAsked.has(index) || connection?.state !== signalR.HubConnectionState.Connected) return;
+  inkAsked.add(index);
+  try {
+    ink.set(index, await connection.invoke('GetStrokes', code, index));
+    if (index === shown.slide) draw(inkSvg, ink.strokesOf(index));
+  } catch { inkAsked.delete(index); }
 }
 
 showSlide(slide, slide.innerHTML);
@@ -45,6 +65,8 @@ const connection = connectLive({
     const joined = await hub.invoke('JoinAsPresenter', code);
     apply(joined.state);
     showProjector(joined.projector);
+    inkAsked.clear();
+    await askInk(shown.slide);
     const questions = await hub.invoke('GetQuestions', code);
     qna.reset(questions.questions, questions.answeringQuestionId);
     for (const poll of await hub.invoke('GetPollDashboard', code)) polls.set(poll.id, poll);
@@ -66,6 +88,11 @@ connection.on('CaptionTyping', (draft) => captions.setDraft(draft.text));
 connection.on('CaptionCommitted', (line) => captions.add(line));
 connection.on('CaptionsCleared', () => captions.clear());
 connection.on('QuestionsChanged', (changes) => qna.applyChanges(changes));
+connection.on('InkChanged', (message) => {
+  if (message.kind === 'slide') inkAsked.add(message.slide);
+  ink.apply(message);
+  if (message.slide === shown.slide) draw(inkSvg, ink.strokesOf(shown.slide));
+});
 
 // A poll on the current slide shows the number of answers live, and its chart once the results are shown.
 const polls = new Map();

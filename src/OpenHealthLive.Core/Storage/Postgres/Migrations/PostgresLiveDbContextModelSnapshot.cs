@@ -437,6 +437,58 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.ToTable("SessionGrants", (string)null);
                 });
 
+            modelBuilder.Entity("OpenHealthLive.Core.Storage.StrokeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Points")
+                        .IsRequired()
+                        .HasMaxLength(18000)
+                        .HasColumnType("character varying(18000)");
+
+                    b.Property<string>("SessionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Slide")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StrokeId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionCode", "Slide");
+
+                    b.HasIndex("SessionCode", "StrokeId")
+                        .IsUnique();
+
+                    b.ToTable("Strokes", (string)null);
+                });
+
             modelBuilder.Entity("OpenHealthLive.Core.Storage.QuestionVoteRecord", b =>
                 {
                     b.HasOne("OpenHealthLive.Core.Storage.QuestionRecord", null)
