@@ -29,7 +29,12 @@ public sealed partial class PresenterPage
         }
 
         await Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
-        var box = await Page.Locator(".stage--presenter svg.ink").BoundingBoxAsync() ?? throw new InvalidOperationException("The slide has no drawing layer.");
+        // Hovering scrolls the slide into view and waits until it is still (the toolbar may sit below the fold); the
+        // box is read after that, so the mouse lands where the slide is now.
+        var layer = Page.Locator(".stage--presenter svg.ink");
+        var size = await layer.BoundingBoxAsync() ?? throw new InvalidOperationException("The slide has no drawing layer.");
+        await layer.HoverAsync(new() { Position = new() { X = (float)(points[0].X * size.Width), Y = (float)(points[0].Y * size.Height) } });
+        var box = await layer.BoundingBoxAsync() ?? throw new InvalidOperationException("The slide has no drawing layer.");
         var at = points.Select(p => ((float)(box.X + (p.X * box.Width)), (float)(box.Y + (p.Y * box.Height)))).ToArray();
         await Page.Mouse.MoveAsync(at[0].Item1, at[0].Item2);
         await Page.Mouse.DownAsync();

@@ -25,6 +25,8 @@ export function setupPen(connection, code, { slide, stage, showError }) {
   let tool = 'off';
   let colour = toolbar?.querySelector('.pen-swatch[aria-pressed="true"]')?.dataset.colour ?? '#d62828';
   let current = slide();
+  // Colours from the markup's data, set here: the page's Content-Security-Policy refuses inline style attributes.
+  for (const swatch of toolbar?.querySelectorAll('.pen-swatch') ?? []) swatch.style.setProperty('--swatch', swatch.dataset.colour);
 
   const redraw = () => draw(svg, ink.strokesOf(current));
   const connected = () => connection.state === signalR.HubConnectionState.Connected;
