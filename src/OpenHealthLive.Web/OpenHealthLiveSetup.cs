@@ -1,10 +1,10 @@
 using OpenHealthLive.Web.Api;
 using OpenHealthLive.Web.Captions;
-using OpenHealthLive.Web.Pen;
 using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Pen;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Privacy;

@@ -137,8 +137,14 @@ public sealed partial class StrokeService(
 
             var row = new StrokeRecord
             {
-                SessionCode = session.Code, Slide = drawing.Slide, StrokeId = id!, Tool = Ink.Name(drawing.Tool), Colour = drawing.Colour, Width = drawing.Width,
-                Points = Ink.Format(points), CreatedAt = time.GetUtcNow(),
+                SessionCode = session.Code,
+                Slide = drawing.Slide,
+                StrokeId = id!,
+                Tool = Ink.Name(drawing.Tool),
+                Colour = drawing.Colour,
+                Width = drawing.Width,
+                Points = Ink.Format(points),
+                CreatedAt = time.GetUtcNow(),
             };
             db.Strokes.Add(row);
             return row;
