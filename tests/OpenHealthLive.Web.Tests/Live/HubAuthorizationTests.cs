@@ -45,7 +45,10 @@ public sealed class HubAuthorizationTests : IDisposable
         await attacker.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), OpenHealthLiveFactory.DefaultCode);
 
         var method = typeof(LiveHub).GetMethod(methodName)!;
-        var arguments = method.GetParameters().Select(p => p.ParameterType == typeof(string) ? OpenHealthLiveFactory.DefaultCode : Activator.CreateInstance(p.ParameterType)).ToArray();
+        // A message type (the pen's StrokeInput) has no empty constructor: null, since the refusal comes before any use.
+        var arguments = method.GetParameters()
+            .Select(p => p.ParameterType == typeof(string) ? OpenHealthLiveFactory.DefaultCode : p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null)
+            .ToArray();
         var error = await Assert.ThrowsAsync<HubException>(() => attacker.InvokeCoreAsync(methodName, method.ReturnType.GenericTypeArguments.FirstOrDefault() ?? typeof(object), arguments));
 
         Assert.Contains("Only the presenter", error.Message, StringComparison.Ordinal);
