@@ -1,4 +1,5 @@
 using OpenHealthLive.Web.Api;
+using OpenHealthLive.Web.Archive;
 using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Infrastructure;
@@ -43,6 +44,9 @@ public static class OpenHealthLiveSetup
 
         // Captions: the caption console, phones' captions panel, the endpoint for captioning software
         builder.AddCaptions();
+
+        // Archive: the whole talk in one file, for staff at any time and for the room once it has ended
+        builder.AddArchive();
 
         // Privacy: the notice's settings, ending and erasing talks, retention, "forget me on this phone"
         builder.AddPrivacy();
@@ -89,6 +93,7 @@ public static class OpenHealthLiveSetup
         app.MapPrivacy();
         app.MapSessionApi();
         app.MapCaptions();
+        app.MapArchive();
         app.MapHealth();
 
         return app;
