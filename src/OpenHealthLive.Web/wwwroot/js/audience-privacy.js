@@ -10,6 +10,11 @@ export function setupPrivacy(connection, code, { onErased }) {
   const root = document.getElementById('audience');
   const notice = document.getElementById('privacy-notice');
   const endedNote = document.getElementById('ended-note');
+  const archiveLink = document.getElementById('archive-link');
+  // The file comes in the language the phone reads the slides in now (the page's, which follows the switch).
+  archiveLink?.querySelector('a')?.addEventListener('click', (event) => {
+    event.currentTarget.href = `/j/${encodeURIComponent(root.dataset.code)}/archive?lang=${encodeURIComponent(document.documentElement.lang)}`;
+  });
   const dialog = document.getElementById('my-data');
   const status = document.getElementById('my-data-status');
   const lists = document.getElementById('my-data-lists');
@@ -43,6 +48,8 @@ export function setupPrivacy(connection, code, { onErased }) {
   /** Shows the talk as running or ended; called with every join answer and every SessionStatusChanged. */
   function showStatus({ ended, deleteAfter, erasedAt: erased }) {
     root.dataset.ended = String(ended);
+    // The room's copy of the talk can be downloaded only once it has ended (GET /j/{code}/archive).
+    if (archiveLink) archiveLink.hidden = !ended;
     for (const control of askControls) if (control) control.disabled = ended;
     const text = document.getElementById('question-text');
     if (text) text.placeholder = ended ? 'Questions are closed: the talk has ended' : 'Your question';
