@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Localization;
@@ -26,6 +28,10 @@ internal static class LocalizationSetup
     public static IServiceCollection AddAudienceLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // What AddViewLocalization() adds for IHtmlLocalizer<T>, without the per-view resources it also sets up: the pages
+        // share one resource (AudienceText), and IHtmlLocalizer encodes the arguments, not the (trusted) resource text.
+        services.TryAddSingleton<IHtmlLocalizerFactory, HtmlLocalizerFactory>();
+        services.TryAddTransient(typeof(IHtmlLocalizer<>), typeof(HtmlLocalizer<>));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Languages.Select(CultureInfo.GetCultureInfo).ToList();
