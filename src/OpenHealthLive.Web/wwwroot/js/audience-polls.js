@@ -4,6 +4,8 @@ import { renderChart } from './poll-chart.js';
 import { newClientId, errorMessage, isRefusal } from './qna-model.js';
 import { t, number, chartText } from './audience-text.js';
 
+const deckLanguage = () => document.getElementById('slide')?.lang || document.documentElement.lang;
+
 export function setupPolls(connection, code, { onPollOpened }) {
   const tab = document.getElementById('tab-poll');
   const panel = document.getElementById('poll-panel');
@@ -49,6 +51,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
     button.setAttribute('role', role);
     button.setAttribute('aria-checked', String(pressed));
     button.textContent = label;
+    button.lang = deckLanguage();
     button.addEventListener('click', onClick);
     return button;
   }
@@ -87,12 +90,14 @@ export function setupPolls(connection, code, { onPollOpened }) {
         label.className = 'rating-label';
         label.id = `rating-${poll.id}-${itemIndex}`;
         label.textContent = item;
+        label.lang = deckLanguage();
         const scale = document.createElement('div');
         scale.className = 'rating-scale';
         scale.setAttribute('role', 'radiogroup');
         scale.setAttribute('aria-labelledby', label.id);
         for (let value = 1; value <= poll.scale; value++) {
           const button = choiceButton(number(value), draft.ratings[itemIndex] === value, () => { draft.ratings[itemIndex] = value; render(); });
+          button.removeAttribute('lang');
           button.setAttribute('aria-label', t('RatingOf', value, poll.scale));
           scale.append(button);
         }
@@ -110,6 +115,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
         const item = document.createElement('li');
         const label = document.createElement('span');
         label.textContent = poll.options[optionIndex];
+        label.lang = deckLanguage();
         const move = (delta) => {
           const next = [...draft.ranking];
           [next[position], next[position + delta]] = [next[position + delta], next[position]];
@@ -175,6 +181,8 @@ export function setupPolls(connection, code, { onPollOpened }) {
     }
     const heading = document.createElement('h2');
     heading.className = 'poll-question';
+    // The deck's words are in the slides' language, which may not be the page's.
+    heading.lang = deckLanguage();
     heading.textContent = poll.question;
     const status = document.createElement('p');
     status.className = 'poll-status';
@@ -194,6 +202,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
       chart.append(title);
       const body = document.createElement('div');
       renderChart(body, poll, poll.results, chartText);
+      for (const label of body.querySelectorAll('.chart-label')) label.lang = deckLanguage();
       chart.append(body);
       parts.push(chart);
     }
