@@ -238,7 +238,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
         if (pending === item) {
           pending = null;
           savePending();
-          receipt = result.held ? result.message : `✓ ${result.message}`;
+          receipt = result.held ? result.message : `✓ ${t(result.changed ? 'VoteChanged' : 'VoteCounted')}`;
         }
       } catch (error) {
         if (!isRefusal(error)) break;

@@ -276,7 +276,8 @@ export function setupQna(connection, code) {
     mine.add(answer.questionId);
     if (answer.status === 'sent') {
       if (answer.question) model.upsert(answer.question);
-      showResult('sent', answer.message);
+      // The server's words are English; a question that went through is said in the page's language.
+      showResult('sent', t('QuestionSent'));
     } else {
       own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: answer.message }];
       showResult('held', answer.message);
