@@ -86,7 +86,7 @@ public sealed class AccessibilityTests(LiveAppFixture app, BrowserFixture browse
         await Expect(phone.BackToLiveButton).ToBeVisibleAsync();
         await CheckAsync(page, "talk page, Slides tab, looking back");
 
-        await phone.AskAsync("Which parts of this work without the internet?", expectedResult: "Sent: your question is on the list.");
+        await phone.AskAsync("Which parts of this work without the internet?");
         await CheckAsync(page, "talk page, Questions tab");
 
         await presenter.GoToSlideAsync(TalkDeck.PillarMost);

@@ -152,13 +152,13 @@ public sealed partial class AudiencePage(IPage page)
     public ILocator SlowModeNote => Page.Locator("#slow-mode-note");
 
     /// <summary>Opens the Questions tab, types a question (and a name), presses Ask and waits for the answer.</summary>
-    public async Task AskAsync(string text, string? name = null, string expectedResult = "Sent: your question is on the list.")
+    public async Task AskAsync(string text, string? name = null, string? expectedResult = null)
     {
         await OpenQuestionsAsync();
         await QuestionBox.FillAsync(text);
         await NameBox.FillAsync(name ?? string.Empty);
         await AskButton.ClickAsync();
-        await Expect(AskResult).ToHaveTextAsync(expectedResult);
+        await Expect(AskResult).ToHaveTextAsync(expectedResult ?? Word("Js.QuestionSent"));
     }
 
     public async Task OpenQuestionsAsync()
@@ -270,10 +270,10 @@ public sealed partial class AudiencePage(IPage page)
         await SendVoteAsync();
     }
 
-    public async Task SendVoteAsync(string receipt = "✓ Your vote was counted.")
+    public async Task SendVoteAsync(string? receipt = null)
     {
         await SendVoteButton.ClickAsync();
-        await Expect(PollReceipt).ToHaveTextAsync(receipt);
+        await Expect(PollReceipt).ToHaveTextAsync(receipt ?? $"✓ {Word("Js.VoteCounted")}");
     }
 
     // ---- Privacy ----
