@@ -17,6 +17,8 @@ public sealed partial class LiveHub
         var session = await RequireAsync(code);
         followers.Add(Context.ConnectionId, session.Code, presenter: false);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Followers(session.Code), Context.ConnectionAborted);
+        // Slide changes go to each language's group: the console reads the deck in its own language, as the projector.
+        await ReadInAsync(session.Code, translation: null);
         await ReadCaptionsAsync(session.Code);
         var lines = await captions.RecentAsync(session.Code, Context.ConnectionAborted);
         var settings = await captions.SettingsAsync(session.Code, Context.ConnectionAborted);

@@ -77,6 +77,21 @@ public sealed class CaptionHubTests : IDisposable
     }
 
     [Fact]
+    public async Task The_caption_console_is_told_when_the_presenter_moves_to_another_slide()
+    {
+        var organiser = await _factory.SignInAsync();
+        await using var captioner = await StaffAsync(_factory, await IssueLinkAsync(_factory, organiser, Talk));
+        await captioner.Connection.InvokeAsync<JsonElement>("JoinAsCaptioner", Talk);
+        await using var presenter = new Listener(await _factory.ConnectAsync(organiser));
+        await presenter.Connection.InvokeAsync<JsonElement>("JoinAsPresenter", Talk);
+
+        await presenter.Connection.InvokeAsync<JsonElement>("NextStep", Talk);
+
+        // The console learns of the move as it happens (slide changes go to each language's group).
+        await captioner.WaitForAsync("SlideChanged", state => state.GetProperty("slide").GetInt32() == 1);
+    }
+
+    [Fact]
     public async Task Lines_typed_in_the_console_reach_every_phone_that_turned_captions_on_with_the_slide_they_were_said_on()
     {
         var organiser = await _factory.SignInAsync();
