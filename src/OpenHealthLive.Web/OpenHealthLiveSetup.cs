@@ -5,6 +5,7 @@ using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Localization;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Privacy;
@@ -60,6 +61,9 @@ public static class OpenHealthLiveSetup
         // Cross-cutting: security headers, rate limits, proxies, status pages
         builder.AddInfrastructure();
 
+        // The audience pages in the phone's language (docs/languages.md)
+        builder.Services.AddAudienceLocalization();
+
         builder.Services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new StaffPageFilter());
@@ -78,6 +82,7 @@ public static class OpenHealthLiveSetup
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseInfrastructure();
+        app.UseAudienceLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
