@@ -1,9 +1,11 @@
 using OpenHealthLive.Web.Api;
+using OpenHealthLive.Web.Archive;
 using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Localization;
 using OpenHealthLive.Web.Pen;
 using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
@@ -48,6 +50,9 @@ public static class OpenHealthLiveSetup
         // The pen: the speaker draws on the current slide; phones and the projector see it
         builder.AddPen();
 
+        // Archive: the whole talk in one file, for staff at any time and for the room once it has ended
+        builder.AddArchive();
+
         // Privacy: the notice's settings, ending and erasing talks, retention, "forget me on this phone"
         builder.AddPrivacy();
 
@@ -59,6 +64,9 @@ public static class OpenHealthLiveSetup
 
         // Cross-cutting: security headers, rate limits, proxies, status pages
         builder.AddInfrastructure();
+
+        // The audience pages in the phone's language (docs/languages.md)
+        builder.Services.AddAudienceLocalization();
 
         builder.Services.AddRazorPages(options =>
         {
@@ -78,6 +86,7 @@ public static class OpenHealthLiveSetup
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseInfrastructure();
+        app.UseAudienceLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -93,6 +102,7 @@ public static class OpenHealthLiveSetup
         app.MapPrivacy();
         app.MapSessionApi();
         app.MapCaptions();
+        app.MapArchive();
         app.MapHealth();
 
         return app;

@@ -52,7 +52,7 @@ public sealed class LanguageScreenshotTests(BrowserFixture browser) : BrowserTes
 
         await phone.RankAsync("Colaboración y comunidad", "Seguridad y transparencia");
         await presenter.ShowPollResultsAsync(ranking.Question);
-        await Expect(phone.PollResults).ToContainTextAsync("5 answers");
+        await Expect(phone.PollResults).ToContainTextAsync("5 respuestas");
         await phone.PollResults.ScrollIntoViewIfNeededAsync();
         await WhenDrawnAsync(phone.Page);
         await phone.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, "phone-spanish-ranking.png"), Scale = ScreenshotScale.Css, Animations = ScreenshotAnimations.Disabled });

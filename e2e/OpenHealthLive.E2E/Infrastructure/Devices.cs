@@ -46,7 +46,7 @@ public sealed class Devices : IAsyncDisposable
     }
 
     /// <summary>A phone: 390×844 CSS pixels at 2× density, touch, mobile viewport rules.</summary>
-    public async Task<IPage> NewPhoneAsync(Uri baseUrl, string name = "phone", ColorScheme colorScheme = ColorScheme.Light)
+    public async Task<IPage> NewPhoneAsync(Uri baseUrl, string name = "phone", ColorScheme colorScheme = ColorScheme.Light, string? locale = null)
     {
         var context = await NewContextAsync(name, new()
         {
@@ -56,6 +56,7 @@ public sealed class Devices : IAsyncDisposable
             IsMobile = true,
             HasTouch = true,
             ColorScheme = colorScheme,
+            Locale = locale,
         });
         return await context.NewPageAsync();
     }

@@ -7,12 +7,12 @@ namespace OpenHealthLive.E2E.PageObjects;
 /// <summary>The phone's captions panel (CC in the page's bar).</summary>
 public sealed partial class AudiencePage
 {
-    public ILocator CaptionsButton => Page.GetByRole(AriaRole.Button, new() { Name = "CC captions" });
+    public ILocator CaptionsButton => Page.GetByRole(AriaRole.Button, new() { Name = $"CC {Word("Join.CaptionsToggle")}" });
 
-    public ILocator CaptionsPanel => Page.GetByRole(AriaRole.Region, new() { Name = "Captions", Exact = true });
+    public ILocator CaptionsPanel => Page.GetByRole(AriaRole.Region, new() { Name = Word("Join.Captions"), Exact = true });
 
     /// <summary>The live region: committed lines that arrived while the panel was open, announced politely.</summary>
-    public ILocator CaptionLog => CaptionsPanel.GetByRole(AriaRole.Log, new() { Name = "New caption lines" });
+    public ILocator CaptionLog => CaptionsPanel.GetByRole(AriaRole.Log, new() { Name = Word("Js.CaptionLines") });
 
     /// <summary>Every committed line on the panel, loaded or arrived.</summary>
     public ILocator CaptionLines => CaptionsPanel.Locator(".caption-line");
@@ -31,6 +31,6 @@ public sealed partial class AudiencePage
         await CaptionsButton.ClickAsync();
         await Expect(CaptionsButton).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(CaptionsPanel).ToBeVisibleAsync();
-        await Expect(CaptionsPanel.GetByRole(AriaRole.Heading, new() { Name = "Captions" })).ToBeVisibleAsync();
+        await Expect(CaptionsPanel.GetByRole(AriaRole.Heading, new() { Name = Word("Join.Captions") })).ToBeVisibleAsync();
     }
 }

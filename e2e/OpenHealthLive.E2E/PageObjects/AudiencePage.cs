@@ -1,5 +1,8 @@
+using System.Globalization;
+using System.Resources;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using OpenHealthLive.Web.Localization;
 using static Microsoft.Playwright.Assertions;
 
 namespace OpenHealthLive.E2E.PageObjects;
@@ -7,23 +10,32 @@ namespace OpenHealthLive.E2E.PageObjects;
 /// <summary>The audience page on a phone (<c>/j/{code}</c>).</summary>
 public sealed partial class AudiencePage(IPage page)
 {
+    private static readonly ResourceManager s_words = new(typeof(AudienceText));
+
     public IPage Page { get; } = page;
 
-    public ILocator Slide => Page.GetByRole(AriaRole.Article, new() { Name = "Current slide" });
+    /// <summary>The language of the page's own words (its <c>html lang</c>): the locators find its buttons by their names in it.</summary>
+    public string Language { get; private set; } = "en";
+
+    /// <summary>A word of the page in its language (Localization/AudienceText*.resx), with <c>{0}</c>… filled in.</summary>
+    public string Word(string key, params object[] values) =>
+        string.Format(CultureInfo.GetCultureInfo(Language), s_words.GetString(key, CultureInfo.GetCultureInfo(Language)) ?? throw new ArgumentException($"No word {key}.", nameof(key)), values);
+
+    public ILocator Slide => Page.GetByRole(AriaRole.Article, new() { Name = Word("Join.CurrentSlide") });
 
     public ILocator SlideHeading => Slide.GetByRole(AriaRole.Heading).First;
 
     /// <summary>"Slide 2 of 6" between the arrows: plain text, it has no role to find it by.</summary>
-    public ILocator Position => Page.GetByRole(AriaRole.Navigation, new() { Name = "Slides" }).Locator("#position");
+    public ILocator Position => Page.GetByRole(AriaRole.Navigation, new() { Name = Word("Join.Tab.Slides") }).Locator("#position");
 
     /// <summary>The connection state: "Live", "Connecting…", "Reconnecting…" or "Offline".</summary>
     public ILocator ConnectionStatus => Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Status);
 
-    public ILocator PreviousButton => Page.GetByRole(AriaRole.Button, new() { Name = "Previous slide" });
+    public ILocator PreviousButton => Page.GetByRole(AriaRole.Button, new() { Name = Word("Join.PreviousSlide") });
 
-    public ILocator NextButton => Page.GetByRole(AriaRole.Button, new() { Name = "Next slide" });
+    public ILocator NextButton => Page.GetByRole(AriaRole.Button, new() { Name = Word("Join.NextSlide") });
 
-    public ILocator BackToLiveButton => Page.GetByRole(AriaRole.Button, new() { Name = "Back to live" });
+    public ILocator BackToLiveButton => Page.GetByRole(AriaRole.Button, new() { Name = Word("Join.BackToLive") });
 
     /// <summary>Opens the join link of <paramref name="code"/> and waits until the phone follows live.</summary>
     public static async Task<AudiencePage> OpenAsync(IPage page, string code)
@@ -35,13 +47,13 @@ public sealed partial class AudiencePage(IPage page)
             throw new InvalidOperationException($"/j/{code} answered {response?.Status}.");
         }
 
-        var audience = new AudiencePage(page);
+        var audience = new AudiencePage(page) { Language = await page.Locator("html").GetAttributeAsync("lang") ?? "en" };
         await audience.ExpectLiveAsync();
         return audience;
     }
 
     public Task ExpectLiveAsync(float? timeoutMs = null) =>
-        Expect(ConnectionStatus).ToHaveTextAsync("Live", new() { Timeout = timeoutMs });
+        Expect(ConnectionStatus).ToHaveTextAsync(Word("Js.Status.live"), new() { Timeout = timeoutMs });
 
     /// <summary>Waits until the phone shows slide <paramref name="number"/> (1-based) of the getting-started deck.</summary>
     public async Task ExpectSlideAsync(int number)
@@ -59,58 +71,69 @@ public sealed partial class AudiencePage(IPage page)
 
     // ---- Language ----
 
-    /// <summary>The slides' language, in the header: only on a deck with translations.</summary>
-    public ILocator LanguageSelect => Page.GetByRole(AriaRole.Combobox, new() { Name = "Language of the slides" });
+    /// <summary>The phone's language, in the header: the page's words and, when the deck has it, the slides'.</summary>
+    public ILocator LanguageSelect => Page.GetByRole(AriaRole.Combobox, new() { Name = Word("Join.Language") });
 
-    /// <summary>Chooses the slides' language (a tag such as <c>es</c>) and waits until the page says it reads in it.</summary>
-    public async Task ChooseLanguageAsync(string tag)
+    /// <summary>
+    /// Chooses a language (a tag such as <c>es</c>). When the site has it, the page comes back with its words in it
+    /// (a reload) and follows live again; the slides are in <paramref name="slides"/> (the tag unless said).
+    /// </summary>
+    public async Task ChooseLanguageAsync(string tag, string? slides = null)
     {
         await LanguageSelect.SelectOptionAsync(tag);
-        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", tag);
+        var primary = tag.Split('-')[0].ToLowerInvariant();
+        if (LocalizationSetup.Languages.Contains(primary) && primary != Language)
+        {
+            Language = primary;
+            await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", primary);
+            await ExpectLiveAsync();
+        }
+
         await Expect(LanguageSelect).ToHaveValueAsync(tag);
+        await Expect(Page.Locator("#slide")).ToHaveAttributeAsync("lang", slides ?? tag);
     }
 
     // ---- Tabs ----
 
-    public ILocator SlidesTab => Page.GetByRole(AriaRole.Tab, new() { Name = "Slides" });
+    public ILocator SlidesTab => Page.GetByRole(AriaRole.Tab, new() { Name = Word("Join.Tab.Slides") });
 
     /// <summary>"Questions", followed by the number of questions on the list.</summary>
-    public ILocator QuestionsTab => Page.GetByRole(AriaRole.Tab, new() { Name = "Questions" });
+    public ILocator QuestionsTab => Page.GetByRole(AriaRole.Tab, new() { Name = Word("Join.Tab.Questions") });
 
     /// <summary>Present while a poll is open or its results are shown.</summary>
-    public ILocator PollTab => Page.GetByRole(AriaRole.Tab, new() { Name = "Poll", Exact = true });
+    public ILocator PollTab => Page.GetByRole(AriaRole.Tab, new() { Name = Word("Join.Tab.Poll"), Exact = true });
 
     /// <summary>The zoom viewer a tap on an image or a table opens.</summary>
-    public ILocator ZoomViewer => Page.GetByRole(AriaRole.Dialog, new() { Name = "Zoomed view: pinch to zoom" });
+    public ILocator ZoomViewer => Page.GetByRole(AriaRole.Dialog, new() { Name = Word("Join.Zoom") });
 
     // ---- Questions ----
 
-    public ILocator QuestionBox => Page.GetByLabel("Ask the speaker");
+    public ILocator QuestionBox => Page.GetByLabel(Word("Join.AskLabel"));
 
-    public ILocator NameBox => Page.GetByLabel("Your name (optional)");
+    public ILocator NameBox => Page.GetByLabel(Word("Join.NameLabel"));
 
-    public ILocator AskButton => Page.GetByRole(AriaRole.Button, new() { Name = "Ask", Exact = true });
+    public ILocator AskButton => Page.GetByRole(AriaRole.Button, new() { Name = Word("Join.Ask"), Exact = true });
 
     /// <summary>What became of the last question asked ("Sent: …", a held notice, an error).</summary>
-    public ILocator AskResult => Page.GetByRole(AriaRole.Tabpanel, new() { Name = "Questions" }).GetByRole(AriaRole.Status);
+    public ILocator AskResult => Page.GetByRole(AriaRole.Tabpanel, new() { Name = Word("Join.Tab.Questions") }).GetByRole(AriaRole.Status);
 
     /// <summary>The room's questions.</summary>
-    public ILocator QuestionList => Page.GetByRole(AriaRole.List, new() { Name = "Questions", Exact = true });
+    public ILocator QuestionList => Page.GetByRole(AriaRole.List, new() { Name = Word("Join.Tab.Questions"), Exact = true });
 
     /// <summary>The texts of the room's questions, in the order shown.</summary>
     public ILocator QuestionTexts => QuestionList.Locator(".question-text");
 
     /// <summary>This phone's own questions that the room does not see (held, hidden, waiting to send).</summary>
-    public ILocator OwnQuestions => Page.GetByRole(AriaRole.List, new() { Name = "Your questions not on the list" });
+    public ILocator OwnQuestions => Page.GetByRole(AriaRole.List, new() { Name = Word("Join.OwnQuestions") });
 
     /// <summary>The box above the list that names the question being answered.</summary>
     public ILocator AnsweringNow => Page.Locator("#answering-now");
 
     public ILocator SortButton(string name) =>
-        Page.GetByRole(AriaRole.Group, new() { Name = "Sort questions" }).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+        Page.GetByRole(AriaRole.Group, new() { Name = Word("Join.SortQuestions") }).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     /// <summary>Asks the server for the next page of questions; shown only while there are more.</summary>
-    public ILocator ShowMoreQuestions => Page.GetByRole(AriaRole.Button, new() { Name = "Show more questions" });
+    public ILocator ShowMoreQuestions => Page.GetByRole(AriaRole.Button, new() { Name = Word("Join.MoreQuestions") });
 
     /// <summary>The list item of the question whose text is exactly <paramref name="text"/>.</summary>
     public ILocator Question(string text) =>
@@ -129,13 +152,13 @@ public sealed partial class AudiencePage(IPage page)
     public ILocator SlowModeNote => Page.Locator("#slow-mode-note");
 
     /// <summary>Opens the Questions tab, types a question (and a name), presses Ask and waits for the answer.</summary>
-    public async Task AskAsync(string text, string? name = null, string expectedResult = "Sent: your question is on the list.")
+    public async Task AskAsync(string text, string? name = null, string? expectedResult = null)
     {
         await OpenQuestionsAsync();
         await QuestionBox.FillAsync(text);
         await NameBox.FillAsync(name ?? string.Empty);
         await AskButton.ClickAsync();
-        await Expect(AskResult).ToHaveTextAsync(expectedResult);
+        await Expect(AskResult).ToHaveTextAsync(expectedResult ?? Word("Js.QuestionSent"));
     }
 
     public async Task OpenQuestionsAsync()
@@ -146,14 +169,14 @@ public sealed partial class AudiencePage(IPage page)
 
     // ---- Polls ----
 
-    public ILocator PollPanel => Page.GetByRole(AriaRole.Tabpanel, new() { Name = "Poll", Exact = true });
+    public ILocator PollPanel => Page.GetByRole(AriaRole.Tabpanel, new() { Name = Word("Join.Tab.Poll"), Exact = true });
 
     /// <summary>An option of a single-choice, quiz or multiple-choice poll (a radio or a checkbox).</summary>
     public ILocator PollChoice(string label) =>
         PollPanel.GetByRole(AriaRole.Radio, new() { Name = label }).Or(PollPanel.GetByRole(AriaRole.Checkbox, new() { Name = label }));
 
     /// <summary>"Send my vote", or "Change my vote" once this phone has voted.</summary>
-    public ILocator SendVoteButton => PollPanel.GetByRole(AriaRole.Button, new() { NameRegex = SendVoteName() });
+    public ILocator SendVoteButton => PollPanel.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^(?:{Regex.Escape(Word("Js.SendVote"))}|{Regex.Escape(Word("Js.ChangeVote"))})$") });
 
     /// <summary>"✓ Your vote was counted." and the like.</summary>
     public ILocator PollReceipt => PollPanel.GetByRole(AriaRole.Status);
@@ -207,7 +230,7 @@ public sealed partial class AudiencePage(IPage page)
             // Bubble the wanted option up to its place, one tap at a time, as a person would.
             while (!(await lines.Nth(target).InnerTextAsync()).StartsWith(order[target], StringComparison.Ordinal))
             {
-                await PollPanel.GetByRole(AriaRole.Button, new() { Name = $"Move “{order[target]}” up" }).ClickAsync();
+                await PollPanel.GetByRole(AriaRole.Button, new() { Name = Word("Js.MoveUp", order[target]) }).ClickAsync();
             }
         }
 
@@ -217,14 +240,14 @@ public sealed partial class AudiencePage(IPage page)
     /// <summary>Types a word in a word-cloud poll and sends.</summary>
     public async Task SendWordAsync(string word)
     {
-        await PollPanel.GetByLabel("Your word").FillAsync(word);
+        await PollPanel.GetByLabel(Word("Js.YourWord")).FillAsync(word);
         await SendVoteAsync();
     }
 
     /// <summary>Answers whatever poll is shown with the first choices it offers (a word for a word cloud), and sends.</summary>
     public async Task VoteAnyAsync()
     {
-        var word = PollPanel.GetByLabel("Your word");
+        var word = PollPanel.GetByLabel(Word("Js.YourWord"));
         var radioGroups = PollPanel.GetByRole(AriaRole.Radiogroup);
         if (await word.CountAsync() > 0)
         {
@@ -247,22 +270,22 @@ public sealed partial class AudiencePage(IPage page)
         await SendVoteAsync();
     }
 
-    public async Task SendVoteAsync(string receipt = "✓ Your vote was counted.")
+    public async Task SendVoteAsync(string? receipt = null)
     {
         await SendVoteButton.ClickAsync();
-        await Expect(PollReceipt).ToHaveTextAsync(receipt);
+        await Expect(PollReceipt).ToHaveTextAsync(receipt ?? $"✓ {Word("Js.VoteCounted")}");
     }
 
     // ---- Privacy ----
 
     /// <summary>The short privacy notice shown with the questions and the poll.</summary>
-    public ILocator PrivacyNotice => Page.GetByRole(AriaRole.Complementary, new() { Name = "Your privacy" });
+    public ILocator PrivacyNotice => Page.GetByRole(AriaRole.Region, new() { Name = Word("Join.Privacy.Title") });
 
     /// <summary>"This talk has ended…", or what became of "Forget me on this phone", under the status bar.</summary>
     public ILocator TalkNote => Page.Locator("#ended-note");
 
     /// <summary>The dialog that lists what this phone sent and offers "Forget me on this phone".</summary>
-    public ILocator MyData => Page.GetByRole(AriaRole.Dialog, new() { Name = "What this phone sent" });
+    public ILocator MyData => Page.GetByRole(AriaRole.Dialog, new() { Name = Word("Join.Privacy.WhatSent") });
 
     /// <summary>What "What this phone sent" says about the server's records ("Loading…", "Stored on the server…").</summary>
     public ILocator MyDataStatus => MyData.Locator("#my-data-status");
@@ -271,19 +294,16 @@ public sealed partial class AudiencePage(IPage page)
     public async Task OpenMyDataAsync()
     {
         await OpenQuestionsAsync();
-        await Page.GetByRole(AriaRole.Tabpanel, new() { Name = "Questions" }).GetByRole(AriaRole.Button, new() { Name = "What this phone sent · Forget me" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Tabpanel, new() { Name = Word("Join.Tab.Questions") }).GetByRole(AriaRole.Button, new() { Name = Word("Join.Privacy.WhatSentForget") }).ClickAsync();
         await Expect(MyDataStatus).Not.ToHaveTextAsync(new Regex("^(Loading…)?$"));
     }
 
     /// <summary>"Forget me on this phone", confirmed; the page reloads with a new anonymous id.</summary>
     public async Task ForgetMeAsync()
     {
-        await MyData.GetByRole(AriaRole.Button, new() { Name = "Forget me on this phone" }).ClickAsync();
-        await MyData.GetByRole(AriaRole.Button, new() { Name = "Erase it" }).ClickAsync();
-        await Expect(TalkNote).ToContainTextAsync("Erased: everything this phone sent in this talk is deleted");
+        await MyData.GetByRole(AriaRole.Button, new() { Name = Word("Join.ForgetMe") }).ClickAsync();
+        await MyData.GetByRole(AriaRole.Button, new() { Name = Word("Join.EraseIt") }).ClickAsync();
+        await Expect(TalkNote).ToContainTextAsync(Word("Js.Erased"));
         await ExpectLiveAsync();
     }
-
-    [GeneratedRegex("^(Send|Change) my vote$")]
-    private static partial Regex SendVoteName();
 }

@@ -56,6 +56,12 @@ public sealed class Deck
     /// <summary>Problems that did not stop the deck from loading.</summary>
     public IReadOnlyList<DeckProblem> Warnings { get; }
 
+    /// <summary>
+    /// Where the presenter's views fetch the deck's files: the prefix of every deck-file address in <see cref="Slide.Html"/>
+    /// and <see cref="Slide.NotesHtml"/>, followed by the key (see <see cref="Media"/>) with each segment escaped.
+    /// </summary>
+    public string MediaUrlPrefix => SlideBuilder.MediaUrlPrefix(Slug);
+
     /// <summary>The deck's own language (BCP 47), from its front matter: what the projector and the presenter show.</summary>
     public string Language => Metadata.Language;
 

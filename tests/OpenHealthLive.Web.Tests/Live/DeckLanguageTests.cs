@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenHealthLive.Web.Live;
 using OpenHealthLive.Web.Polls;
@@ -225,15 +226,16 @@ public sealed class DeckLanguageTests : IDisposable
         Assert.Contains("Salud abierta", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <remarks>The page's own words follow the same choice when the site has the language (<paramref name="words"/>; docs/languages.md).</remarks>
     [Theory]
-    [InlineData("es-MX,es;q=0.9,en;q=0.8", null, "es")]
-    [InlineData("fr-FR,fr;q=0.9", null, "en-GB")]
-    [InlineData("fr;q=0.9,es;q=0.5,en;q=0.1", null, "es")]
-    [InlineData("en-US,en;q=0.9,es;q=0.8", null, "en-GB")]
-    [InlineData("es", "en-GB", "en-GB")]
-    [InlineData(null, "es", "es")]
-    [InlineData(null, null, "en-GB")]
-    public async Task The_audience_page_opens_in_the_browsers_language_when_the_deck_has_it(string? acceptLanguage, string? chosen, string expected)
+    [InlineData("es-MX,es;q=0.9,en;q=0.8", null, "es", "es")]
+    [InlineData("fr-FR,fr;q=0.9", null, "en-GB", "fr")]
+    [InlineData("fr;q=0.9,es;q=0.5,en;q=0.1", null, "es", "fr")]
+    [InlineData("en-US,en;q=0.9,es;q=0.8", null, "en-GB", "en")]
+    [InlineData("es", "en-GB", "en-GB", "en")]
+    [InlineData(null, "es", "es", "es")]
+    [InlineData(null, null, "en-GB", "en")]
+    public async Task The_audience_page_opens_in_the_browsers_language_when_the_deck_has_it(string? acceptLanguage, string? chosen, string expected, string words)
     {
         using var client = _factory.CreatePlainClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, chosen is null ? $"/j/{Code}" : $"/j/{Code}?lang={chosen}");
@@ -245,8 +247,9 @@ public sealed class DeckLanguageTests : IDisposable
         using var response = await client.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains($"<html lang=\"{expected}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<html lang=\"{words}\"", html, StringComparison.Ordinal);
         Assert.Contains($"data-language=\"{expected}\"", html, StringComparison.Ordinal);
+        Assert.Matches($"<article [^>]*id=\"slide\"[^>]*lang=\"{expected}\"", html);
         var spanishTitle = "Cómo el software de código abierto está dando forma al futuro de la salud";
         if (expected == "es")
         {
@@ -259,19 +262,28 @@ public sealed class DeckLanguageTests : IDisposable
         }
     }
 
+    /// <remarks>
+    /// One switch for the slides and the page's words (docs/languages.md): on every talk, with the deck's languages
+    /// (marked data-deck) and the site's (data-site); a deck without translations offers the site's languages.
+    /// </remarks>
     [Fact]
-    public async Task The_language_switcher_is_on_the_page_only_when_the_deck_has_a_translation()
+    public async Task The_language_switcher_offers_the_decks_languages_and_the_sites_on_every_talk()
     {
         using var client = _factory.CreatePlainClient();
         // Razor writes letters outside ASCII as character references ('&#xF1;'): read the page as a browser does.
         var talk = WebUtility.HtmlDecode(await client.GetStringAsync($"/j/{Code}"));
         Assert.Contains("id=\"deck-language\"", talk, StringComparison.Ordinal);
-        Assert.Contains(">English</option>", talk, StringComparison.Ordinal);
-        Assert.Contains(">Español</option>", talk, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"en-GB\"[^>]*data-deck=\"true\" data-site=\"true\"[^>]*>English</option>", talk);
+        Assert.Matches("<option value=\"es\"[^>]*data-deck=\"true\" data-site=\"true\"[^>]*>Español</option>", talk);
+        Assert.Matches("<option value=\"fr\"[^>]*data-site=\"true\"[^>]*>Français</option>", talk);
+        Assert.DoesNotContain("value=\"en\"", talk, StringComparison.Ordinal);
 
         using var plain = new OpenHealthLiveFactory();
         using var plainClient = plain.CreatePlainClient();
-        Assert.DoesNotContain("id=\"deck-language\"", await plainClient.GetStringAsync($"/j/{Code}"), StringComparison.Ordinal);
+        var gettingStarted = WebUtility.HtmlDecode(await plainClient.GetStringAsync($"/j/{Code}"));
+        Assert.Contains("id=\"deck-language\"", gettingStarted, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(gettingStarted, "data-deck=\"true\""));
+        Assert.Contains(">Français</option>", gettingStarted, StringComparison.Ordinal);
     }
 
     private static Task<PollVoteResult> Vote(HubConnection phone, string pollId, object answer) =>

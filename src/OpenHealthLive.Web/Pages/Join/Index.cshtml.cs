@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Localization;
 using OpenHealthLive.Web.Privacy;
 
 namespace OpenHealthLive.Web.Pages.Join;
@@ -15,7 +17,7 @@ namespace OpenHealthLive.Web.Pages.Join;
 /// before any script runs; the script then follows the presenter live.
 /// </summary>
 public sealed class IndexModel(
-    LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, DeviceIdentity devices, IOptions<PrivacyOptions> privacy, RetentionPolicy retention) : PageModel
+    LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, DeviceIdentity devices, IOptions<PrivacyOptions> privacy, RetentionPolicy retention, IStringLocalizer<AudienceText> text) : PageModel
 {
     /// <summary>What the privacy notice says (docs/privacy.md).</summary>
     public PrivacyOptions Privacy => privacy.Value;
@@ -32,8 +34,15 @@ public sealed class IndexModel(
     /// <summary>The language the page's slides are in: the one asked for or the browser's, when the deck has it; else the deck's own.</summary>
     public string Language { get; private set; } = "en";
 
-    /// <summary>Every language the deck can be read in (its own first), for the switcher; empty when it has no translation.</summary>
+    /// <summary>
+    /// The switcher's languages: every language the deck can be read in (its own first), then those the page's own
+    /// words are written in (docs/languages.md). One choice drives both: the page's words when the site has the
+    /// language, the slides when the deck has it.
+    /// </summary>
     public IReadOnlyList<DeckLanguage> Languages { get; private set; } = [];
+
+    /// <summary>The language the switcher shows as chosen: the slides' when they are a translation, else the page's words'.</summary>
+    public string Chosen { get; private set; } = "en";
 
     public string Theme { get; private set; } = "auto";
 
@@ -49,7 +58,7 @@ public sealed class IndexModel(
         if (Session is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            Title = "No talk with this code";
+            Title = text["Join.NoTalk.Title"];
             return;
         }
 
@@ -60,12 +69,19 @@ public sealed class IndexModel(
         var translation = language is not null && deck!.Translations.ContainsKey(language) ? language : null;
         State = messages.SlideState(Session, translation);
         var words = deck?.In(translation);
-        Title = words?.Metadata.Title ?? "Live talk";
+        Title = words?.Metadata.Title ?? text["Join.LiveTalk"];
         Language = words?.Language ?? "en";
         Theme = deck?.Metadata.Theme ?? "auto";
-        Languages = deck is { Translations.Count: > 0 }
-            ? deck.Languages.Select(tag => new DeckLanguage(tag, NativeName(tag, deck.Languages), deck.In(tag).Metadata.Title)).ToList()
-            : [];
+        var site = CultureInfo.CurrentUICulture.Name;
+        var deckLanguages = deck?.Languages ?? [];
+        static string Primary(string tag) => tag.Split('-')[0].ToLowerInvariant();
+        Languages = deckLanguages
+            .Select(tag => new DeckLanguage(tag, NativeName(tag, deckLanguages), deck!.In(tag).Metadata.Title, InDeck: true, InSite: LocalizationSetup.Languages.Contains(Primary(tag))))
+            .Concat(LocalizationSetup.Languages
+                .Where(tag => !deckLanguages.Any(d => Primary(d) == tag))
+                .Select(tag => new DeckLanguage(tag, NativeName(tag, LocalizationSetup.Languages), deck?.Metadata.Title ?? Title, InDeck: false, InSite: true)))
+            .ToList();
+        Chosen = translation ?? Languages.FirstOrDefault(l => Primary(l.Tag) == site)?.Tag ?? Language;
         Response.Headers.CacheControl = "no-store";
         Response.Headers.Append("Vary", "Accept-Language");
     }
@@ -107,4 +123,4 @@ public sealed class IndexModel(
 }
 
 /// <summary>A language the audience page offers: its tag, its name in itself, and the talk's title in it.</summary>
-public sealed record DeckLanguage(string Tag, string Name, string Title);
+public sealed record DeckLanguage(string Tag, string Name, string Title, bool InDeck = true, bool InSite = false);

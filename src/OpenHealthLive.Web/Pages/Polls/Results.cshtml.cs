@@ -22,6 +22,9 @@ public sealed class ResultsModel(LiveSessionService sessions, PollService polls,
 
     public string? DeckTitle { get; private set; }
 
+    /// <summary>The language of the deck's words (the question, the options), marked on them: the page's own words may be in another.</summary>
+    public string DeckLanguage { get; private set; } = "en";
+
     public bool NotShownYet { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string code, string pollId, CancellationToken cancellationToken)
@@ -41,7 +44,9 @@ public sealed class ResultsModel(LiveSessionService sessions, PollService polls,
             return NotFound();
         }
 
-        DeckTitle = decks.Get(Session.DeckSlug).Deck?.Metadata.Title;
+        var deck = decks.Get(Session.DeckSlug).Deck;
+        DeckTitle = deck?.Metadata.Title;
+        DeckLanguage = deck?.Language ?? DeckLanguage;
         Response.Headers.CacheControl = "no-store";
         if (!AudienceView.CanSeeResults(Poll) && !StaffMember.Can(User, StaffRight.See, Session.Code))
         {

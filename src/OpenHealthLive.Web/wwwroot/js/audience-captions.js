@@ -2,6 +2,7 @@
 // phone that never does downloads none of it. The panel stays on screen on every tab and while the reader looks back
 // at earlier slides: what is said now goes on. The text size is the reader's, kept on this phone.
 import { CaptionLines } from './caption-lines.js';
+import { t } from './audience-text.js';
 
 const SIZES = ['0.95rem', '1.1rem', '1.3rem', '1.6rem', '2rem', '2.5rem'];
 const SIZE_KEY = 'ohl.captions.size';
@@ -31,18 +32,26 @@ export function setupCaptions(connection, code, { panel, root }) {
 
   panel.innerHTML = `
     <div class="captions-head">
-      <h2 class="captions-title" id="captions-title">Captions</h2>
-      <div class="captions-size" role="group" aria-label="Caption text size">
-        <button type="button" class="control" data-step="-1">A−<span class="visually-hidden">: smaller caption text</span></button>
-        <button type="button" class="control" data-step="1">A+<span class="visually-hidden">: larger caption text</span></button>
+      <h2 class="captions-title" id="captions-title"></h2>
+      <div class="captions-size" role="group">
+        <button type="button" class="control" data-step="-1">A−<span class="visually-hidden"></span></button>
+        <button type="button" class="control" data-step="1">A+<span class="visually-hidden"></span></button>
       </div>
     </div>
     <div class="captions-body" tabindex="0" aria-labelledby="captions-title">
-      <p class="captions-empty">Captions appear here as the talk is captioned.</p>
+      <p class="captions-empty"></p>
       <div class="captions-history"></div>
-      <div class="captions-live" role="log" aria-live="polite" aria-relevant="additions" aria-label="New caption lines"></div>
+      <div class="captions-live" role="log" aria-live="polite" aria-relevant="additions"></div>
       <p class="captions-draft" dir="auto"></p>
     </div>`;
+  // The words go in as text, in the page's language (audience-text.js).
+  panel.querySelector('.captions-title').textContent = panel.getAttribute('aria-label');
+  panel.querySelector('.captions-size').setAttribute('aria-label', t('CaptionSize'));
+  const [smaller, larger] = panel.querySelectorAll('.captions-size .visually-hidden');
+  smaller.textContent = `: ${t('CaptionSmaller')}`;
+  larger.textContent = `: ${t('CaptionLarger')}`;
+  panel.querySelector('.captions-empty').textContent = t('CaptionsEmpty');
+  panel.querySelector('.captions-live').setAttribute('aria-label', t('CaptionLines'));
   const body = panel.querySelector('.captions-body');
   const empty = panel.querySelector('.captions-empty');
   const lines = new CaptionLines({

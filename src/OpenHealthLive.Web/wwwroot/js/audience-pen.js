@@ -2,6 +2,7 @@
 // A phone's slide reflows to fit the screen, so the drawing cannot sit on it: it is shown under the slide, on the
 // slide as the screen showed it (a 16:9 stage), which is where the speaker drew.
 import { Ink, inkLayer, draw } from './ink-svg.js';
+import { t } from './audience-text.js';
 
 export function setupPen(root, slideElement) {
   const style = document.createElement('link');
@@ -22,7 +23,7 @@ export function setupPen(root, slideElement) {
   stage.append(copy);
   const svg = inkLayer(stage);
   const caption = document.createElement('figcaption');
-  caption.textContent = 'Drawn by the speaker on this slide';
+  caption.textContent = t('PenDrawing');
   figure.append(stage, caption);
   slideElement.after(figure);
 

@@ -2,6 +2,9 @@
 // changed while the poll is open; a receipt says when it was counted; results appear when the presenter shows them.
 import { renderChart } from './poll-chart.js';
 import { newClientId, errorMessage, isRefusal } from './qna-model.js';
+import { t, number, chartText } from './audience-text.js';
+
+const deckLanguage = () => document.getElementById('slide')?.lang || document.documentElement.lang;
 
 export function setupPolls(connection, code, { onPollOpened }) {
   const tab = document.getElementById('tab-poll');
@@ -48,6 +51,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
     button.setAttribute('role', role);
     button.setAttribute('aria-checked', String(pressed));
     button.textContent = label;
+    button.lang = deckLanguage();
     button.addEventListener('click', onClick);
     return button;
   }
@@ -64,7 +68,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
     } else if (poll.type === 'multiple') {
       const group = document.createElement('div');
       group.setAttribute('role', 'group');
-      group.setAttribute('aria-label', `${poll.question} (up to ${poll.maxChoices})`);
+      group.setAttribute('aria-label', t('UpTo', poll.question, poll.maxChoices));
       poll.options.forEach((label, index) => {
         const chosen = draft.options.includes(index);
         const button = choiceButton(label, chosen, () => {
@@ -76,7 +80,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
       });
       const hint = document.createElement('p');
       hint.className = 'form-help';
-      hint.textContent = `Pick up to ${poll.maxChoices}.`;
+      hint.textContent = t('PickUpTo', poll.maxChoices);
       form.append(group, hint);
     } else if (poll.type === 'rating') {
       poll.items.forEach((item, itemIndex) => {
@@ -86,13 +90,15 @@ export function setupPolls(connection, code, { onPollOpened }) {
         label.className = 'rating-label';
         label.id = `rating-${poll.id}-${itemIndex}`;
         label.textContent = item;
+        label.lang = deckLanguage();
         const scale = document.createElement('div');
         scale.className = 'rating-scale';
         scale.setAttribute('role', 'radiogroup');
         scale.setAttribute('aria-labelledby', label.id);
         for (let value = 1; value <= poll.scale; value++) {
-          const button = choiceButton(String(value), draft.ratings[itemIndex] === value, () => { draft.ratings[itemIndex] = value; render(); });
-          button.setAttribute('aria-label', `${value} of ${poll.scale}`);
+          const button = choiceButton(number(value), draft.ratings[itemIndex] === value, () => { draft.ratings[itemIndex] = value; render(); });
+          button.removeAttribute('lang');
+          button.setAttribute('aria-label', t('RatingOf', value, poll.scale));
           scale.append(button);
         }
         row.append(label, scale);
@@ -100,7 +106,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
       });
       const legend = document.createElement('p');
       legend.className = 'form-help';
-      legend.textContent = `1 = not at all, ${poll.scale} = very much.`;
+      legend.textContent = t('RatingLegend', poll.scale);
       form.append(legend);
     } else if (poll.type === 'ranking') {
       const list = document.createElement('ol');
@@ -109,6 +115,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
         const item = document.createElement('li');
         const label = document.createElement('span');
         label.textContent = poll.options[optionIndex];
+        label.lang = deckLanguage();
         const move = (delta) => {
           const next = [...draft.ranking];
           [next[position], next[position + delta]] = [next[position + delta], next[position]];
@@ -120,14 +127,14 @@ export function setupPolls(connection, code, { onPollOpened }) {
         up.type = 'button';
         up.dataset.move = '-1';
         up.textContent = '↑';
-        up.setAttribute('aria-label', `Move “${poll.options[optionIndex]}” up`);
+        up.setAttribute('aria-label', t('MoveUp', poll.options[optionIndex]));
         up.disabled = position === 0;
         up.addEventListener('click', () => move(-1));
         const down = document.createElement('button');
         down.type = 'button';
         down.dataset.move = '1';
         down.textContent = '↓';
-        down.setAttribute('aria-label', `Move “${poll.options[optionIndex]}” down`);
+        down.setAttribute('aria-label', t('MoveDown', poll.options[optionIndex]));
         down.disabled = position === draft.ranking.length - 1;
         down.addEventListener('click', () => move(1));
         item.append(label, up, down);
@@ -135,18 +142,18 @@ export function setupPolls(connection, code, { onPollOpened }) {
       });
       const hint = document.createElement('p');
       hint.className = 'form-help';
-      hint.textContent = 'Most important first. Use the arrows to move a line.';
+      hint.textContent = t('RankingHint');
       form.append(hint, list);
     } else if (poll.type === 'wordcloud') {
       const label = document.createElement('label');
       label.htmlFor = `word-${poll.id}`;
       label.className = 'visually-hidden';
-      label.textContent = 'Your word';
+      label.textContent = t('YourWord');
       const input = document.createElement('input');
       input.id = `word-${poll.id}`;
       input.maxLength = 40;
       input.autocomplete = 'off';
-      input.placeholder = 'One word or a short phrase';
+      input.placeholder = t('WordPlaceholder');
       input.value = draft.text;
       input.addEventListener('input', () => {
         draft.text = input.value;
@@ -157,7 +164,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
     const send = document.createElement('button');
     send.type = 'button';
     send.className = 'poll-send';
-    send.textContent = myVotes.has(poll.id) ? 'Change my vote' : 'Send my vote';
+    send.textContent = myVotes.has(poll.id) ? t('ChangeVote') : t('SendVote');
     send.disabled = !complete(poll) || pending !== null;
     send.addEventListener('click', () => submit(poll));
     form.append(send);
@@ -174,10 +181,12 @@ export function setupPolls(connection, code, { onPollOpened }) {
     }
     const heading = document.createElement('h2');
     heading.className = 'poll-question';
+    // The deck's words are in the slides' language, which may not be the page's.
+    heading.lang = deckLanguage();
     heading.textContent = poll.question;
     const status = document.createElement('p');
     status.className = 'poll-status';
-    status.textContent = poll.isOpen ? 'Open: your answer is anonymous.' : 'This poll is closed.';
+    status.textContent = poll.isOpen ? t('PollOpen') : t('PollClosed');
     const parts = [heading, status];
     if (poll.isOpen) parts.push(answerForm(poll));
     const note = document.createElement('p');
@@ -189,10 +198,11 @@ export function setupPolls(connection, code, { onPollOpened }) {
       const chart = document.createElement('div');
       chart.className = 'poll-results';
       const title = document.createElement('h3');
-      title.textContent = 'Results';
+      title.textContent = t('Results');
       chart.append(title);
       const body = document.createElement('div');
-      renderChart(body, poll, poll.results);
+      renderChart(body, poll, poll.results, chartText);
+      for (const label of body.querySelectorAll('.chart-label')) label.lang = deckLanguage();
       chart.append(body);
       parts.push(chart);
     }
@@ -202,7 +212,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
   async function submit(poll) {
     pending = { pollId: poll.id, clientId: newClientId(), vote: { option: null, options: null, ratings: null, ranking: null, text: null, ...draft } };
     savePending();
-    receipt = 'Sending…';
+    receipt = t('Sending');
     render();
     await flush();
   }
@@ -228,7 +238,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
         if (pending === item) {
           pending = null;
           savePending();
-          receipt = result.held ? result.message : `✓ ${result.message}`;
+          receipt = result.held ? result.message : `✓ ${t(result.changed ? 'VoteChanged' : 'VoteCounted')}`;
         }
       } catch (error) {
         if (!isRefusal(error)) break;
@@ -241,7 +251,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
       render();
     }
     if (pending) {
-      receipt = 'Saved on this phone; it will be sent when the connection is back.';
+      receipt = t('SavedOnPhone');
       render();
     }
   }
@@ -270,11 +280,22 @@ export function setupPolls(connection, code, { onPollOpened }) {
     }
   });
 
+  const keptKey = `ohl.kept-poll-draft.${code}`;
   return {
+    /** Before the page reloads in another language: the answer in progress, kept for this tab until it is back. */
+    keepForReload() {
+      const before = current();
+      if (!before || !draft) return;
+      try { sessionStorage.setItem(keptKey, JSON.stringify({ id: before.id, round: before.round, draft })); } catch { /* lost with the reload */ }
+    },
     /** `keepDraft` (a language switch): an answer in progress on the same poll stays. */
     async refresh({ keepDraft = false } = {}) {
       const before = current();
-      const kept = keepDraft && before ? { id: before.id, round: before.round, draft } : null;
+      let kept = keepDraft && before ? { id: before.id, round: before.round, draft } : null;
+      try {
+        kept ??= JSON.parse(sessionStorage.getItem(keptKey) ?? 'null');
+        sessionStorage.removeItem(keptKey);
+      } catch { /* nothing kept */ }
       const state = await connection.invoke('GetPolls', code);
       polls.clear();
       myVotes.clear();
@@ -285,7 +306,7 @@ export function setupPolls(connection, code, { onPollOpened }) {
         draft = kept.draft;
       } else {
         draft = active ? freshDraft(active) : null;
-        receipt = active && myVotes.has(active.id) ? '✓ Your vote was counted.' : '';
+        receipt = active && myVotes.has(active.id) ? `✓ ${t('VoteCounted')}` : '';
       }
       render();
       await flush();

@@ -2,6 +2,7 @@
 // of the talk (pushed by the server: questions and votes close), and "What this phone sent", where a phone sees
 // everything it sent in this talk and can erase it ("Forget me on this phone").
 import { errorMessage } from './qna-model.js';
+import { t, locale } from './audience-text.js';
 
 const NOTICE_SEEN = 'ohl.privacy-notice-seen';
 const FORGOTTEN = 'ohl.forgotten';
@@ -10,6 +11,13 @@ export function setupPrivacy(connection, code, { onErased }) {
   const root = document.getElementById('audience');
   const notice = document.getElementById('privacy-notice');
   const endedNote = document.getElementById('ended-note');
+  const archiveLink = document.getElementById('archive-link');
+  // The file comes in the language the phone reads the slides in now (the slide's, which follows the switch; the
+  // page's words may be in a language the deck does not have).
+  archiveLink?.querySelector('a')?.addEventListener('click', (event) => {
+    const language = document.getElementById('slide')?.lang || root.dataset.language || '';
+    event.currentTarget.href = `/j/${encodeURIComponent(root.dataset.code)}/archive?lang=${encodeURIComponent(language)}`;
+  });
   const dialog = document.getElementById('my-data');
   const status = document.getElementById('my-data-status');
   const lists = document.getElementById('my-data-lists');
@@ -33,24 +41,26 @@ export function setupPrivacy(connection, code, { onErased }) {
       sessionStorage.removeItem(FORGOTTEN);
       endedNote.hidden = false;
       endedNote.dataset.kind = 'forgotten';
-      endedNote.textContent = 'Erased: everything this phone sent in this talk is deleted, and this phone has a new anonymous id.';
+      endedNote.textContent = t('Erased');
     }
   } catch { /* no session storage: nothing to say */ }
 
   let erasedAt = root.dataset.erasedAt || null;
-  const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
 
   /** Shows the talk as running or ended; called with every join answer and every SessionStatusChanged. */
   function showStatus({ ended, deleteAfter, erasedAt: erased }) {
     root.dataset.ended = String(ended);
+    // The room's copy of the talk can be downloaded only once it has ended (GET /j/{code}/archive).
+    if (archiveLink) archiveLink.hidden = !ended;
     for (const control of askControls) if (control) control.disabled = ended;
     const text = document.getElementById('question-text');
-    if (text) text.placeholder = ended ? 'Questions are closed: the talk has ended' : 'Your question';
+    if (text) text.placeholder = ended ? t('QuestionsEnded') : t('QuestionPlaceholder');
     if (ended) {
       endedNote.hidden = false;
       endedNote.dataset.kind = 'ended';
-      const when = deleteAfter ? ` What the audience sent is deleted on ${dateFormat.format(new Date(deleteAfter))}.` : '';
-      endedNote.textContent = `This talk has ended. The slides shown stay here; questions and votes are closed.${when}`;
+      const when = deleteAfter ? ` ${t('DeletedOn', dateFormat.format(new Date(deleteAfter)))}` : '';
+      endedNote.textContent = `${t('Ended')}${when}`;
     } else if (endedNote.dataset.kind !== 'forgotten') {
       endedNote.hidden = true;
     }
@@ -88,23 +98,23 @@ export function setupPrivacy(connection, code, { onErased }) {
     forgetButton.hidden = false;
     result.textContent = '';
     lists.hidden = true;
-    status.textContent = 'Loading…';
+    status.textContent = t('Loading');
     dialog.showModal();
     if (connection.state !== signalR.HubConnectionState.Connected) {
-      status.textContent = 'Not connected: what this phone sent can be shown once the connection is back. It can still be erased.';
+      status.textContent = t('NotConnected');
       return;
     }
     try {
       const data = await connection.invoke('GetMyData', code);
       const total = data.questions.length + data.questionVotes.length + data.pollVotes.length;
-      status.textContent = total === 0 ? 'The server holds nothing this phone sent in this talk.' : 'Stored on the server for this phone:';
-      const statusNames = { visible: 'on the list', held: 'held for review', hidden: 'hidden by the presenter' };
-      fill('my-questions', data.questions.map((q) => [q.text, [q.author ? `as “${q.author}”` : 'anonymous', statusNames[q.status] ?? q.status].join(', ')]), 'None');
-      fill('my-upvotes', data.questionVotes.map((v) => [v.text ?? 'A question no longer on the list']), 'None');
-      fill('my-votes', data.pollVotes.map((v) => [v.answer, `${v.question ?? v.pollId}${v.held ? ' (held: not counted)' : ''}${v.currentRound ? '' : ' (an earlier round)'}`]), 'None');
+      status.textContent = total === 0 ? t('NothingHeld') : t('StoredFor');
+      const statusNames = { visible: t('OnTheList'), held: t('HeldForReview'), hidden: t('HiddenByPresenter') };
+      fill('my-questions', data.questions.map((q) => [q.text, [q.author ? t('AsAuthor', q.author) : t('AnonymousLower'), statusNames[q.status] ?? q.status].join(', ')]), t('None'));
+      fill('my-upvotes', data.questionVotes.map((v) => [v.text ?? t('GoneQuestion')]), t('None'));
+      fill('my-votes', data.pollVotes.map((v) => [v.answer, `${v.question ?? v.pollId}${v.held ? ` ${t('HeldNotCounted')}` : ''}${v.currentRound ? '' : ` ${t('EarlierRound')}`}`]), t('None'));
       lists.hidden = false;
     } catch (error) {
-      status.textContent = `Could not load it: ${errorMessage(error)}`;
+      status.textContent = t('CouldNotLoad', errorMessage(error));
     }
   }
 
@@ -112,11 +122,11 @@ export function setupPrivacy(connection, code, { onErased }) {
     const yes = document.getElementById('forget-yes');
     yes.disabled = true;
     result.dataset.kind = '';
-    result.textContent = 'Erasing…';
+    result.textContent = t('Erasing');
     try {
       const response = await fetch(`/j/${encodeURIComponent(code)}/forget-me`, { method: 'POST', headers: { Accept: 'application/json' } });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(body.detail ?? `The server answered ${response.status}.`);
+      if (!response.ok) throw new Error(body.detail ?? t('ServerAnswered', response.status));
       // Nothing this phone kept for the talk may bring the old id's data back: waiting posts, votes, the slides.
       for (const key of [`ohl.pending-questions.${code}`, `ohl.pending-upvotes.${code}`, `ohl.pending-poll-vote.${code}`, `ohl.question-draft.${code}`]) {
         try { localStorage.removeItem(key); } catch { /* nothing stored */ }
@@ -128,7 +138,7 @@ export function setupPrivacy(connection, code, { onErased }) {
     } catch (error) {
       yes.disabled = false;
       result.dataset.kind = 'error';
-      result.textContent = `Not erased: ${error.message}`;
+      result.textContent = t('NotErased', error.message);
     }
   }
 

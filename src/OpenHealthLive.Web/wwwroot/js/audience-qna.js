@@ -6,6 +6,7 @@
 // on this phone, to send when they open again) and set slow mode (the phone shows when it may ask again, counted from
 // what the server says of its last question, so a wrong phone clock does not matter).
 import { QnaModel, timeAgo, newClientId, errorMessage, isRefusal } from './qna-model.js';
+import { t, number, plural } from './audience-text.js';
 
 const PENDING_KEY = (code) => `ohl.pending-questions.${code}`;
 const PENDING_VOTES_KEY = (code) => `ohl.pending-upvotes.${code}`;
@@ -62,7 +63,7 @@ export function setupQna(connection, code) {
   const writeDraft = (value) => {
     try { if (value) localStorage.setItem(DRAFT_KEY(code), value); else localStorage.removeItem(DRAFT_KEY(code)); } catch { /* memory only */ }
   };
-  const showCount = () => { counter.textContent = `${text.value.length} / ${text.maxLength}`; };
+  const showCount = () => { counter.textContent = `${number(text.value.length)} / ${number(text.maxLength)}`; };
   try {
     const draft = localStorage.getItem(DRAFT_KEY(code));
     if (draft && !text.value) { text.value = draft; showCount(); }
@@ -74,7 +75,7 @@ export function setupQna(connection, code) {
     return Math.max(0, Math.ceil((lastAskedAt + slowModeSeconds * 1000 - Date.now()) / 1000));
   }
 
-  const period = (seconds) => (seconds % 60 === 0 ? (seconds === 60 ? 'minute' : `${seconds / 60} minutes`) : `${seconds} seconds`);
+  const period = (seconds) => (seconds % 60 === 0 ? t('Minutes', seconds / 60) : t('Seconds', seconds));
   const minutesAndSeconds = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 
   /** Shows the Q&A controls: the form or "Questions are closed", and slow mode's wait. */
@@ -86,8 +87,8 @@ export function setupQna(connection, code) {
     askButton.disabled = wait > 0;
     slowNote.hidden = slowModeSeconds === 0;
     slowNote.dataset.waiting = String(wait > 0);
-    slowNote.textContent = `Slow mode: one question every ${period(slowModeSeconds)} from each phone.`
-      + (wait > 0 ? ` You can ask again in ${minutesAndSeconds(wait)}.` : '');
+    slowNote.textContent = (slowModeSeconds === 60 ? t('SlowModeMinute') : t('SlowMode', period(slowModeSeconds)))
+      + (wait > 0 ? ` ${t('AskAgain', minutesAndSeconds(wait))}` : '');
     if (wait > 0 && waitTimer === null) {
       waitTimer = setInterval(renderControls, 1000);
     } else if (wait === 0 && waitTimer !== null) {
@@ -112,14 +113,14 @@ export function setupQna(connection, code) {
     own = own.map((q) => (model.questions.has(q.id) ? { ...q, status: 'visible' } : q));
     ownList.replaceChildren();
     const items = [
-      ...pending.map((p) => ({ text: p.text, status: 'waiting', reason: 'Waiting for the connection; it will be sent automatically.' })),
+      ...pending.map((p) => ({ text: p.text, status: 'waiting', reason: t('PendingReason') })),
       ...own.filter((q) => q.status !== 'visible'),
     ];
     for (const q of items) {
       const item = document.createElement('li');
       item.className = `own-question own-question--${q.status}`;
       const label = document.createElement('strong');
-      label.textContent = q.status === 'held' ? 'Held for review' : q.status === 'waiting' ? 'Waiting to send' : 'Not shown';
+      label.textContent = q.status === 'held' ? t('Held') : q.status === 'waiting' ? t('WaitingToSend') : t('NotShown');
       const body = document.createElement('p');
       body.dir = 'auto';
       body.textContent = q.text;
@@ -162,13 +163,13 @@ export function setupQna(connection, code) {
       // The name is the button's own text, so it holds the visible count (WCAG 2.5.3, label in name).
       const action = document.createElement('span');
       action.className = 'visually-hidden';
-      action.textContent = `${voted.has(q.id) ? 'Take back your vote' : 'Upvote'}, `;
+      action.textContent = `${voted.has(q.id) ? t('TakeBackVote') : t('Upvote')}, `;
       const count = document.createElement('span');
       count.className = 'count';
-      count.textContent = String(q.votes);
+      count.textContent = number(q.votes);
       const unit = document.createElement('span');
       unit.className = 'visually-hidden';
-      unit.textContent = ` ${q.votes === 1 ? 'vote' : 'votes'}${waiting ? ', waiting to send' : ''}`;
+      unit.textContent = ` ${plural(q.votes, 'VoteOne', 'VoteOther')}${waiting ? `, ${t('VoteWaiting')}` : ''}`;
       vote.append(action, count, unit);
       vote.addEventListener('click', () => toggleVote(q.id));
       const body = document.createElement('div');
@@ -179,8 +180,8 @@ export function setupQna(connection, code) {
       paragraph.textContent = q.text;
       const meta = document.createElement('p');
       meta.className = 'question-meta';
-      meta.textContent = `${q.author ?? 'Anonymous'} · ${timeAgo(q.createdAt)}`;
-      for (const [flag, label] of [[q.id === model.answeringId, 'Answering now'], [q.answered, 'Answered'], [q.pinned, 'Pinned']]) {
+      meta.textContent = `${q.author ?? t('Anonymous')} · ${timeAgo(q.createdAt)}`;
+      for (const [flag, label] of [[q.id === model.answeringId, t('AnsweringNow')], [q.answered, t('Answered')], [q.pinned, t('Pinned')]]) {
         if (!flag) continue;
         const badge = document.createElement('span');
         badge.className = 'badge';
@@ -214,7 +215,7 @@ export function setupQna(connection, code) {
       if (of !== generation) return;
       loading = false;
       render();
-      showResult('error', `Could not load more questions: ${errorMessage(error)}`);
+      showResult('error', t('MoreFailed', errorMessage(error)));
     }
   }
 
@@ -248,14 +249,14 @@ export function setupQna(connection, code) {
     savePendingVotes();
     render();
     if (connection.state !== signalR.HubConnectionState.Connected) {
-      showResult('waiting', 'Your vote is saved on this phone; it will be sent when the connection is back.');
+      showResult('waiting', t('VoteSaved'));
       return;
     }
     try {
       await sendVote(id, up);
     } catch (error) {
       if (!isRefusal(error)) {
-        showResult('waiting', 'Your vote is saved on this phone; it will be sent when the connection is back.');
+        showResult('waiting', t('VoteSaved'));
         return;
       }
       pendingVotes.delete(id);
@@ -275,7 +276,8 @@ export function setupQna(connection, code) {
     mine.add(answer.questionId);
     if (answer.status === 'sent') {
       if (answer.question) model.upsert(answer.question);
-      showResult('sent', answer.message);
+      // The server's words are English; a question that went through is said in the page's language.
+      showResult('sent', t('QuestionSent'));
     } else {
       own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: answer.message }];
       showResult('held', answer.message);
@@ -307,7 +309,7 @@ export function setupQna(connection, code) {
           writeDraft(item.text);
           showCount();
         }
-        showResult('error', `Not sent: ${errorMessage(error)}`);
+        showResult('error', t('NotSent', errorMessage(error)));
         renderOwn();
         renderControls();
       }
@@ -318,7 +320,7 @@ export function setupQna(connection, code) {
     event.preventDefault();
     const item = { clientId: newClientId(), text: text.value.trim(), author: author.value.trim() };
     if (!item.text) {
-      showResult('error', 'Type a question first.');
+      showResult('error', t('TypeFirst'));
       text.focus();
       return;
     }
@@ -335,11 +337,11 @@ export function setupQna(connection, code) {
     writeDraft('');
     showCount();
     if (connection.state !== signalR.HubConnectionState.Connected) {
-      showResult('waiting', 'Saved on this phone; it will be sent when the connection is back.');
+      showResult('waiting', t('SavedOnPhone'));
       renderOwn();
       return;
     }
-    showResult('sending', 'Sending…');
+    showResult('sending', t('Sending'));
     try {
       await send(item);
     } catch (error) {
@@ -354,7 +356,7 @@ export function setupQna(connection, code) {
       } else {
         showResult('waiting', errorMessage(error).startsWith('Not saved yet')
           ? errorMessage(error)
-          : 'Saved on this phone; it will be sent when the connection is back.');
+          : t('SavedOnPhone'));
       }
       renderOwn();
     }

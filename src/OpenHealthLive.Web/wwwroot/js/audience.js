@@ -5,6 +5,7 @@ import { showSlide } from './slide-view.js';
 import { setupQna } from './audience-qna.js';
 import { setupPolls } from './audience-polls.js';
 import { setupPrivacy } from './audience-privacy.js';
+import { t } from './audience-text.js';
 
 const root = document.getElementById('audience');
 const slideElement = document.getElementById('slide');
@@ -16,7 +17,7 @@ const toLiveButton = document.getElementById('to-live');
 const statusElement = document.getElementById('live-status');
 const languageSelect = document.getElementById('deck-language');
 const code = root.dataset.code;
-/** The slides' language; a deck with translations offers a choice (audience-language.js). */
+/** The slides' language (the page's words may be in another: audience-text.js); the switcher is audience-language.js. */
 let language = root.dataset.language || null;
 
 /** The latest state from the server. */
@@ -70,12 +71,12 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
   root.dataset.viewing = viewing === null ? 'live' : String(index);
   root.dataset.shownSlide = String(index);
   const following = viewing === null;
-  position.textContent = live.slideCount === 0 ? 'Waiting for the presenter' : `Slide ${index + 1} of ${live.slideCount}`;
+  position.textContent = live.slideCount === 0 ? t('WaitingPresenter') : t('Position', index + 1, live.slideCount);
   toLiveButton.hidden = following;
   backButton.disabled = previousShown(index) < 0;
   // Slides already shown lie ahead of live when the presenter has gone back; swipe and arrow keys reach them too.
   forwardButton.disabled = nextShown(index) < 0;
-  announcer.textContent = following ? `Slide ${index + 1}` : `Looking back at slide ${index + 1}`;
+  announcer.textContent = following ? t('SlideAnnounce', index + 1) : t('LookingBack', index + 1);
   pen?.then((p) => p.show());
 }
 
@@ -83,7 +84,7 @@ function render(index, html, fragment = Number.MAX_SAFE_INTEGER) {
 function apply(state, joined = false) {
   if (state.language && state.language !== language) {
     if (!joined) return;
-    document.documentElement.lang = language = state.language;
+    slideElement.lang = language = state.language;
   }
   const deckChanged = state.deck !== live.deck;
   const languageChanged = (state.language ?? null) !== (live.language ?? null);
@@ -96,7 +97,7 @@ function apply(state, joined = false) {
   remember();
   if (viewing !== null && !shownSlides().includes(viewing)) viewing = null;
   if (viewing === null) {
-    render(state.slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, state.fragment);
+    render(state.slide, state.slideCount === 0 ? `<p class="waiting">${t('Waiting')}</p>` : state.html, state.fragment);
     acknowledge();
   } else {
     backButton.disabled = previousShown(viewing) < 0;
@@ -105,7 +106,9 @@ function apply(state, joined = false) {
   }
 }
 
-const join = (hub) => (languageSelect ? hub.invoke('JoinSessionIn', code, language) : hub.invoke('JoinSession', code));
+/** A deck with translations is joined in the slides' language; the switcher is there for the page's words too. */
+const translated = languageSelect?.querySelectorAll('option[data-deck]').length > 1;
+const join = (hub) => (translated ? hub.invoke('JoinSessionIn', code, language) : hub.invoke('JoinSession', code));
 
 /** How long after painting a version the phone acknowledges it (see acknowledge()). */
 const ACKNOWLEDGE_AFTER_MS = 1000;
@@ -154,7 +157,7 @@ async function show(index) {
       seen.set(index, html);
       remember();
     } catch {
-      announcer.textContent = 'That slide cannot be loaded right now.';
+      announcer.textContent = t('SlideUnavailable');
       if (viewing === index) show(live.slide);
       return;
     }
@@ -192,14 +195,13 @@ let qna = null;
 let polls = null;
 let privacy = null;
 let captions = null;
+const statusLabels = Object.fromEntries(['connecting', 'live', 'reconnecting', 'offline'].map((state) => [state, t(`Status.${state}`)]));
 const connection = connectLive({
   onStatus: (state) => {
-    showStatus(statusElement, state);
+    showStatus(statusElement, state, statusLabels);
     const note = document.getElementById('offline-note');
     note.hidden = state !== 'offline' && state !== 'reconnecting';
-    note.textContent = state === 'offline'
-      ? 'You are offline. The slides you have seen stay here; questions and votes wait on this phone and are sent when the connection is back.'
-      : 'Reconnecting… Anything you send waits on this phone until then.';
+    note.textContent = state === 'offline' ? t('Offline') : t('Reconnecting');
   },
   onConnected: async (hub) => {
     const joined = await join(hub);
@@ -289,19 +291,35 @@ async function showCaptions(on) {
 captionsToggle.addEventListener('click', () => showCaptions(captionsToggle.getAttribute('aria-pressed') !== 'true'));
 try { if (localStorage.getItem('ohl.captions') === 'on') showCaptions(true); } catch { /* nothing stored */ }
 
-// The language switch's code loads when a phone uses it (or chose a language on an earlier visit).
-const switchTo = async (tag) => {
-  document.documentElement.lang = language = tag;
-  if (connection.state !== signalR.HubConnectionState.Connected) return;
-  apply(await join(connection), true);
-  await polls?.refresh({ keepDraft: true });
+// The language switch's code loads when a phone uses it (or chose a language on an earlier visit). One choice drives
+// the page's words (a reload in the new language, keeping the phone's place) and the slides (switched in place).
+const placeKey = `ohl.place.${code}`;
+const switcher = {
+  switchSlides: async (tag) => {
+    slideElement.lang = language = tag;
+    if (connection.state !== signalR.HubConnectionState.Connected) return;
+    apply(await join(connection), true);
+    await polls?.refresh({ keepDraft: true });
+  },
+  keepPlace: () => {
+    try { sessionStorage.setItem(placeKey, JSON.stringify({ viewing, tab: root.dataset.tab })); } catch { /* the live slide then */ }
+    polls?.keepForReload();
+  },
 };
-const choose = (tag) => import('./audience-language.js').then((m) => m.choose(languageSelect, tag, switchTo));
+const choose = (tag) => import('./audience-language.js').then((m) => m.choose(languageSelect, tag, switcher));
 languageSelect?.addEventListener('change', () => choose(languageSelect.value));
 try {
   const chosen = localStorage.getItem('ohl.language');
-  if (languageSelect && chosen && chosen !== language && !window.location.search.includes('lang=')) choose(chosen);
+  if (languageSelect && chosen && chosen !== languageSelect.value && !window.location.search.includes('lang=')) choose(chosen);
 } catch { /* no storage: the browser's language */ }
+// Back from a reload into another language: the tab and the slide this phone was looking at.
+try {
+  const place = JSON.parse(sessionStorage.getItem(placeKey) ?? 'null');
+  sessionStorage.removeItem(placeKey);
+  const tab = place && document.getElementById(place.tab);
+  if (tab && !tab.hidden) selectTab(tab);
+  if (place?.viewing !== null && place?.viewing !== undefined) show(place.viewing);
+} catch { /* nothing kept */ }
 
 // Offline reading over HTTPS (see sw.js); on plain HTTP the page keeps working without it. On a first visit the
 // page and its scripts loaded before the worker ran, so they are handed to it to keep; <html data-offline="ready">

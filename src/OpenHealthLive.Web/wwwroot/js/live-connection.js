@@ -134,10 +134,10 @@ export function connectLive({ onConnected, onStatus }) {
 
 const STATUS_LABELS = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
 
-/** Shows a connection state in an element made of `.dot` and `.label`. */
-export function showStatus(element, state) {
+/** Shows a connection state in an element made of `.dot` and `.label`; the audience page passes `labels` in its language. */
+export function showStatus(element, state, labels = STATUS_LABELS) {
   if (!element) return;
   element.dataset.state = state;
   const label = element.querySelector('.label');
-  if (label) label.textContent = STATUS_LABELS[state] ?? state;
+  if (label) label.textContent = labels[state] ?? state;
 }

@@ -2,8 +2,28 @@
 // screen reader reads the same numbers the chart shows. Labels come from the deck; words from the audience,
 // so everything is set with textContent.
 
-const percent = (value) => `${Math.round(value)}%`;
-const fixed1 = (value) => (Math.round(value * 10) / 10).toFixed(1);
+/**
+ * The chart's words and numbers on the presenter's screens, which stay English; the audience pages pass their own
+ * (audience-text.js `chartText`, in the phone's language).
+ */
+const ENGLISH = {
+  Correct: 'correct',
+  Points: '{0} pts · avg rank {1}',
+  NoRatings: 'no ratings yet',
+  ScaleLegend: 'Average on a 1–{0} scale; the band shows one standard deviation either side.',
+  AnswerOne: 'answer',
+  AnswerOther: 'answers',
+  NoAnswers: 'No answers yet.',
+};
+const englishT = (key, ...values) => ENGLISH[key].replace(/\{(\d+)\}/g, (_, index) => String(values[Number(index)]));
+const englishText = {
+  t: englishT,
+  plural: (count, one, other) => englishT(count === 1 ? one : other),
+  number: String,
+  percent: (value) => `${Math.round(value)}%`,
+  decimal: (value) => (Math.round(value * 10) / 10).toFixed(1),
+};
+let text = englishText;
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -29,8 +49,8 @@ function optionBars(poll, results) {
     const correct = poll.type === 'quiz' && poll.answer === option.label;
     const item = element('li', correct ? 'chart-row is-correct' : 'chart-row');
     const label = element('span', 'chart-label', option.label);
-    if (correct) label.append(element('span', 'chart-correct', ' ✓ correct'));
-    item.append(label, bar(option.count / max), element('span', 'chart-value', `${option.count} · ${percent(option.percent)}`));
+    if (correct) label.append(element('span', 'chart-correct', ` ✓ ${text.t('Correct')}`));
+    item.append(label, bar(option.count / max), element('span', 'chart-value', `${text.number(option.count)} · ${text.percent(option.percent)}`));
     list.append(item);
   }
   return list;
@@ -44,7 +64,7 @@ function rankingBars(results) {
     item.append(
       element('span', 'chart-label', row.label),
       bar(row.bordaScore / max),
-      element('span', 'chart-value', `${row.bordaScore} pts · avg rank ${fixed1(row.averageRank)}`));
+      element('span', 'chart-value', text.t('Points', text.number(row.bordaScore), text.decimal(row.averageRank))));
     list.append(item);
   }
   return list;
@@ -69,10 +89,10 @@ function ratingRows(poll, results) {
     item.append(
       element('span', 'chart-label', row.item),
       track,
-      element('span', 'chart-value', row.count > 0 ? `${fixed1(row.average)} ± ${fixed1(row.standardDeviation)} (n=${row.count})` : 'no ratings yet'));
+      element('span', 'chart-value', row.count > 0 ? `${text.decimal(row.average)} ± ${text.decimal(row.standardDeviation)} (n=${text.number(row.count)})` : text.t('NoRatings')));
     list.append(item);
   }
-  const legend = element('p', 'chart-legend', `Average on a 1–${scale} scale; the band shows one standard deviation either side.`);
+  const legend = element('p', 'chart-legend', text.t('ScaleLegend', scale));
   const wrapper = element('div', 'chart-rating');
   wrapper.append(list, legend);
   return wrapper;
@@ -86,18 +106,19 @@ function wordCloud(results) {
     const item = element('li', 'word', word.word);
     item.style.fontSize = `${0.9 + (word.count / max) * 1.8}em`;
     item.title = `${word.word}: ${word.count}`;
-    item.append(element('span', 'visually-hidden', `: ${word.count}`));
+    item.append(element('span', 'visually-hidden', `: ${text.number(word.count)}`));
     cloud.append(item);
   }
   return cloud;
 }
 
-/** Renders `results` of `poll` into `container` (replacing what was there). */
-export function renderChart(container, poll, results) {
+/** Renders `results` of `poll` into `container` (replacing what was there), in `words` (English unless given). */
+export function renderChart(container, poll, results, words = englishText) {
+  text = words;
   const figure = element('figure', `poll-chart poll-chart--${poll.type}`);
-  const caption = element('figcaption', 'chart-caption', `${results.voters} ${results.voters === 1 ? 'answer' : 'answers'}`);
+  const caption = element('figcaption', 'chart-caption', `${text.number(results.voters)} ${text.plural(results.voters, 'AnswerOne', 'AnswerOther')}`);
   let body;
-  if (results.voters === 0) body = element('p', 'chart-empty', 'No answers yet.');
+  if (results.voters === 0) body = element('p', 'chart-empty', text.t('NoAnswers'));
   else if (poll.type === 'ranking') body = rankingBars(results);
   else if (poll.type === 'rating') body = ratingRows(poll, results);
   else if (poll.type === 'wordcloud') body = wordCloud(results);

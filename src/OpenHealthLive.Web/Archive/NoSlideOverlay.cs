@@ -1,0 +1,9 @@
+using OpenHealthLive.Core.Sessions;
+
+namespace OpenHealthLive.Web.Archive;
+
+/// <summary>Nothing drawn on any slide: the archive's overlay until the pen registers its own <see cref="ISlideOverlay"/>.</summary>
+internal sealed class NoSlideOverlay : ISlideOverlay
+{
+    public ValueTask<string?> SvgAsync(LiveSessionState session, int slide, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);
+}

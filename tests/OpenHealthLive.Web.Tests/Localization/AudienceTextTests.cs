@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using OpenHealthLive.Web.Localization;
+
+namespace OpenHealthLive.Web.Tests.Localization;
+
+/// <summary>
+/// Every word of the audience pages is in every language the site ships (Localization/AudienceText*.resx, as built
+/// into the app and its satellite assemblies): none missing, none empty, none left in English by mistake, and the
+/// same placeholders ({0}, {1}) as the English.
+/// </summary>
+public sealed partial class AudienceTextTests
+{
+    public static TheoryData<string> Translations => new(LocalizationSetup.Languages.Where(l => l != "en"));
+
+    /// <summary>Words a translator checked that are written as in English ("Questions" in French).</summary>
+    internal static readonly Dictionary<string, string[]> SameAsEnglish = new()
+    {
+        ["es"] = [],
+        ["fr"] = ["Join.Tab.Questions", "Results.Option", "Js.Minute", "Js.Minutes", "Js.VoteOne", "Js.VoteOther"],
+    };
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Every_English_string_is_in_the_language_not_empty_and_with_the_same_placeholders(string language)
+    {
+        var english = Strings(CultureInfo.InvariantCulture);
+        var translated = Strings(CultureInfo.GetCultureInfo(language));
+
+        var missing = english.Keys.Where(key => !translated.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value)).Order().ToList();
+        Assert.True(missing.Count == 0, $"Missing or empty in AudienceText.{language}.resx: {string.Join(", ", missing)}");
+
+        var unknown = translated.Keys.Except(english.Keys).Order().ToList();
+        Assert.True(unknown.Count == 0, $"In AudienceText.{language}.resx but not in the English: {string.Join(", ", unknown)}");
+
+        var copied = english.Where(e => translated[e.Key] == e.Value && !SameAsEnglish[language].Contains(e.Key)).Select(e => e.Key).ToList();
+        Assert.True(copied.Count == 0, $"Still in English in AudienceText.{language}.resx: {string.Join(", ", copied)}");
+
+        var placeholders = english.Where(e => Placeholders(e.Value) != Placeholders(translated[e.Key])).Select(e => e.Key).ToList();
+        Assert.True(placeholders.Count == 0, $"Placeholders differ from the English in AudienceText.{language}.resx: {string.Join(", ", placeholders)}");
+    }
+
+    /// <summary>The strings one culture's resource holds itself (not those it falls back to).</summary>
+    internal static Dictionary<string, string> Strings(CultureInfo culture)
+    {
+        var manager = new ResourceManager(typeof(AudienceText));
+        var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException($"No AudienceText resource for '{culture.Name}'.");
+        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string ?? string.Empty, StringComparer.Ordinal);
+    }
+
+    private static string Placeholders(string text) => string.Join(',', PlaceholderPattern().Matches(text).Select(m => m.Value).Order());
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}
