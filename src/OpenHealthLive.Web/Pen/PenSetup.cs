@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Pen;
+using OpenHealthLive.Web.Archive;
 
 namespace OpenHealthLive.Web.Pen;
 
@@ -13,6 +14,8 @@ internal static class PenSetup
         builder.Services.AddSingleton<PenLimits>();
         builder.Services.AddSingleton<IStrokeNotifier, PenBroadcaster>();
         builder.Services.AddSingleton<StrokeService>();
+        // The archive draws each shown slide's strokes over it (registered before the archive's empty default).
+        builder.Services.AddSingleton<ISlideOverlay, PenSlideOverlay>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenHealthLive.Core.Captions;
+using OpenHealthLive.Core.Pen;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
@@ -270,6 +271,25 @@ public sealed partial class TalkArchiveTests : IDisposable
         await EndAsync();
         Assert.Contains("CAPTION-LINE", await StaffAsync(signedIn, notes: false), StringComparison.Ordinal);
         Assert.Contains("CAPTION-LINE", await PublicAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_speakers_drawing_is_over_its_slide_in_both_copies()
+    {
+        var pen = _factory.GetService<StrokeService>();
+        await ShowAsync((0, 0));
+        // Across a tenth of the slide and down a fifth, to half way across and 45 % down: on the archive's
+        // 1600 × 900 drawing, from (160, 180) to (800, 405).
+        await pen.DrawAsync(Code, "stroke-1", 0, "pen", "#d62828", 5, 0, [1000, 2000, 5000, 4500], CancellationToken.None);
+        await pen.FinishAsync(Code, "stroke-1", CancellationToken.None);
+        await EndAsync();
+
+        foreach (var archive in new[] { await StaffAsync(await _factory.SignInAsync(), notes: false), await PublicAsync() })
+        {
+            var slide = Regex.Match(archive, "<section class=\"archive-slide\" id=\"slide-1\".*?</section>", RegexOptions.Singleline).Value;
+            Assert.Contains("<div class=\"archive-drawing\"><svg class=\"ink\"", slide, StringComparison.Ordinal);
+            Assert.Contains("<path d=\"M160 180L800 405\" fill=\"none\" stroke=\"#d62828\"", slide, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
