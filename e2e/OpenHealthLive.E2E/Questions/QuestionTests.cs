@@ -37,10 +37,10 @@ public sealed class QuestionTests(LiveAppFixture app, BrowserFixture browser) : 
         (LongWord, LongWord),
     ];
 
-    // Elements a question could smuggle in: none may exist on any page. Question texts hold text only.
+    // Elements a question could smuggle in: none may exist on any page (the page's own words for its scripts, a JSON block, aside). Question texts hold text only.
     private const string FindInjected = """
         () => [
-          ...document.querySelectorAll('img[src="x"], iframe, svg[onload], a[href^="javascript:"], [onerror], [onload], b, script:not([src])'),
+          ...document.querySelectorAll('img[src="x"], iframe, svg[onload], a[href^="javascript:"], [onerror], [onload], b, script:not([src]):not(#audience-text)'),
           ...[...document.querySelectorAll('.question-text, .answering-text, .own-question p')].filter((e) => e.children.length > 0),
         ].map((e) => e.outerHTML.slice(0, 120))
         """;
