@@ -71,6 +71,7 @@ internal sealed partial class TalkArchiveBuilder(
             .OrderBy(q => q.AnsweredAt)
             .ToList();
         var keptCaptions = (await captions.SettingsAsync(session.Code, cancellationToken)).Kept;
+        var drawings = await overlay.SvgBySlideAsync(session, cancellationToken);
 
         var html = new StringBuilder(64 * 1024);
         html.Append("<!doctype html>\n<html lang=\"").Append(Attr(words.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -93,8 +94,7 @@ internal sealed partial class TalkArchiveBuilder(
             var slidePolls = pollViews.Where(p => p.Definition.SlideIndex == index).ToList();
             placedPolls.UnionWith(slidePolls.Select(p => p.Definition.Id));
             var lines = keptCaptions ? await captions.ForSlideAsync(session.Code, index, cancellationToken) : [];
-            var drawing = await overlay.SvgAsync(session, index, cancellationToken);
-            WriteSlide(html, session, deck, words, view, index, drawing, scope.Notes && !scope.Public);
+            WriteSlide(html, session, deck, words, view, index, drawings.GetValueOrDefault(index), scope.Notes && !scope.Public);
             foreach (var poll in slidePolls)
             {
                 WritePoll(html, poll, words, pollResults[poll.Definition.Id], scope);
