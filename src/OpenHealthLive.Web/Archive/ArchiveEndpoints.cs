@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Presenter;
 
@@ -53,10 +53,9 @@ internal static class ArchiveEndpoints
     {
         if (!limits.TryTake(JoinCodeThrottle.AddressKey(http.Connection.RemoteIpAddress), out var retryAfter))
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = RetryAfter.Header(retryAfter);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many downloads",
-                detail: $"This network has downloaded the talk many times in the last minute. Wait {seconds} {(seconds == 1 ? "second" : "seconds")} and try again.");
+                detail: $"This network has downloaded the talk many times in the last minute. Wait {RetryAfter.Phrase(retryAfter)} and try again.");
         }
 
         if (await sessions.FindAsync(code, http.RequestAborted) is not { } session)

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Captions;
@@ -51,7 +52,7 @@ internal static class CaptionEndpoints
             // Per address, and only for wrong codes: a valid link behind the same venue address is never held up by them.
             if (!limits.TryTakeFailure(SignInThrottle.AddressKey(http.Connection.RemoteIpAddress), out var failureWait))
             {
-                return TooMany(http, failureWait, $"Too many wrong codes from this address. Wait {Seconds(failureWait)} and check the captioner link's code.");
+                return TooMany(http, failureWait, $"Too many wrong codes from this address. Wait {RetryAfter.Phrase(failureWait)} and check the captioner link's code.");
             }
 
             return Unauthorized(http, "That code is not a live captioner link: it may be mistyped, or the organiser may have revoked it. Ask them for a new captioner link.");
@@ -250,7 +251,7 @@ internal static class CaptionEndpoints
 
     private static ProblemHttpResult TooMany(HttpContext http, TimeSpan wait, string detail)
     {
-        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = RetryAfter.Header(wait);
         return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", detail);
     }
 
@@ -263,12 +264,6 @@ internal static class CaptionEndpoints
     private static ProblemHttpResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, "Caption refused", detail);
 
     private static ProblemHttpResult Problem(int status, string title, string detail) => TypedResults.Problem(statusCode: status, title: title, detail: detail);
-
-    private static string Seconds(TimeSpan wait)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        return seconds == 1 ? "1 second" : $"{seconds.ToString(CultureInfo.InvariantCulture)} seconds";
-    }
 
     private sealed record CaptionBody(IReadOnlyList<string> Lines, bool Final);
 }

@@ -27,8 +27,7 @@ public sealed class CaptionLimits(IOptions<CaptionsOptions> options, TimeProvide
     /// <summary>What a writer that sends too much is told.</summary>
     public static string TooQuickly(TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        return $"Captions are coming too quickly. Wait {seconds} {(seconds == 1 ? "second" : "seconds")}, then send the line again.";
+        return $"Captions are coming too quickly. Wait {RetryAfter.Phrase(retryAfter)}, then send the line again.";
     }
 
     private static bool TryTake(TokenBuckets buckets, string key, int count, out TimeSpan retryAfter)

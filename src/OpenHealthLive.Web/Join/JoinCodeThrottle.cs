@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Join;
 
@@ -67,12 +67,12 @@ public sealed partial class JoinCodeThrottle(IOptions<JoinCodeOptions> options, 
         var now = time.GetTimestamp();
         if (connection is not null && connection.Wait(now, code, time) is { } connectionWait)
         {
-            return new Refusal($"Too many wrong codes on this connection: wait {Seconds(connectionWait)}, then check the code on the screen and reload the page.", connectionWait);
+            return new Refusal($"Too many wrong codes on this connection: wait {RetryAfter.Phrase(connectionWait)}, then check the code on the screen and reload the page.", connectionWait);
         }
 
         if (Find(addressKey) is { } address && address.Wait(now, code, time) is { } addressWait)
         {
-            return new Refusal($"Too many wrong codes from your network: wait {Seconds(addressWait)}, then check the code on the screen.", addressWait);
+            return new Refusal($"Too many wrong codes from your network: wait {RetryAfter.Phrase(addressWait)}, then check the code on the screen.", addressWait);
         }
 
         return null;
@@ -151,12 +151,6 @@ public sealed partial class JoinCodeThrottle(IOptions<JoinCodeOptions> options, 
                 _addresses.TryRemove(key, out _);
             }
         }
-    }
-
-    private static string Seconds(TimeSpan wait)
-    {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        return seconds == 1 ? "1 second" : seconds.ToString(CultureInfo.InvariantCulture) + " seconds";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Join-code lookups throttled for {Who} after repeated unknown or malformed codes (someone may be guessing)")]

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -53,8 +53,7 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
 
     private static string RefusalMessage(string bucket, RateLimitDecision decision)
     {
-        var wait = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
-        var seconds = wait == 1 ? "1 second" : wait.ToString(CultureInfo.InvariantCulture) + " seconds";
+        var seconds = RetryAfter.Phrase(decision.RetryAfter);
         return (bucket, decision.Scope) switch
         {
             (HubRateLimits.Questions, RateLimitScope.Device) => $"You are sending questions too quickly. Wait {seconds} and send it again.",

@@ -21,7 +21,6 @@ public sealed class PenLimits(IOptions<PenOptions> options, TimeProvider time)
     /// <summary>What a console that draws too quickly is told.</summary>
     public static string TooQuickly(TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        return $"The pen is drawing too quickly. Wait {seconds} {(seconds == 1 ? "second" : "seconds")}, then draw again.";
+        return $"The pen is drawing too quickly. Wait {RetryAfter.Phrase(retryAfter)}, then draw again.";
     }
 }
