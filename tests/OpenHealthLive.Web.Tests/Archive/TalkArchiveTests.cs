@@ -150,6 +150,14 @@ public sealed partial class TalkArchiveTests : IDisposable
             Assert.Contains("speaker notes are for the speaker", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // The moderator's page offers the copy they may take, and not the one with notes.
+        using (var page = await GetAsync($"/presenter/{Code}/moderate", moderator))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains($"href=\"/presenter/{Code}/archive\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("archive?notes=true", html, StringComparison.Ordinal);
+        }
+
         var withoutNotes = await StaffAsync(moderator, notes: false);
         Assert.Contains("Opening slide", withoutNotes, StringComparison.Ordinal);
         Assert.DoesNotContain("NOTE-OPENING", withoutNotes, StringComparison.Ordinal);
