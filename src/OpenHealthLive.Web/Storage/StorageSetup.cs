@@ -48,6 +48,13 @@ internal static class StorageSetup
             var certificate = KeyCertificate.Load(options, builder.Environment.ContentRootPath);
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }
+        else
+        {
+            // Keys kept as plain XML are the documented default (docs/security.md, "The cookie keys"): instead of
+            // ASP.NET Core's "No XML encryptor configured" warning, which reads like a fault on every first start,
+            // DatabaseMigrator says once, plainly, where they are and how to encrypt them. Its errors still show.
+            builder.Logging.AddFilter(typeof(XmlKeyManager).FullName, LogLevel.Error);
+        }
 
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<LiveDbContext>>((keys, dbFactory) =>
             keys.XmlRepository = new DatabaseXmlRepository(dbFactory));
