@@ -29,7 +29,7 @@ internal sealed partial class AudienceCountBroadcaster(
             {
                 try
                 {
-                    await broadcast.SendToPresentersAsync(change.Code, client => client.AudienceCountChanged(change));
+                    await broadcast.SendToRoomWatchersAsync(change.Code, client => client.AudienceCountChanged(change));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -41,7 +41,7 @@ internal sealed partial class AudienceCountBroadcaster(
             {
                 try
                 {
-                    await broadcast.SendToPresentersAsync(code, client => client.DeliveryChanged(delivery.Summarize(code, tracker.CountOf(code))));
+                    await broadcast.SendToRoomWatchersAsync(code, client => client.DeliveryChanged(delivery.Summarize(code, tracker.CountOf(code))));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

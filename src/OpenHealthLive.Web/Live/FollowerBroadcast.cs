@@ -25,6 +25,13 @@ internal sealed partial class FollowerBroadcast(
         SendAsync(code, LiveGroups.Presenters(code), () => followers.ConnectionsOf(code, presentersOnly: true), send);
 
     /// <summary>
+    /// To the consoles that watch the room (<see cref="LiveGroups.RoomWatchers"/>). With the backplane down, to this
+    /// node's presenter devices: the few that do not show the figures ignore them until Redis is back.
+    /// </summary>
+    public Task SendToRoomWatchersAsync(string code, Func<ILiveClient, Task> send) =>
+        SendAsync(code, LiveGroups.RoomWatchers(code), () => followers.ConnectionsOf(code, presentersOnly: true), send);
+
+    /// <summary>
     /// To everyone following <paramref name="code"/>, each in the language it reads: <paramref name="build"/> makes the
     /// message for the deck's own language (null) and for each of <paramref name="deck"/>'s translations, and each goes to
     /// that language's group, so a phone gets one message, in its language. A deck that cannot be loaded has no

@@ -9,6 +9,13 @@ internal static class LiveGroups
     /// <summary>Presenter devices only.</summary>
     public static string Presenters(string code) => "p:" + code;
 
+    /// <summary>
+    /// Consoles that show the room (how many phones follow, how fast a slide reached them): asked for with
+    /// <see cref="LiveHub.WatchRoom"/>, so the projector, the remote and the moderator's page are not sent figures they
+    /// do not show, every second of a talk.
+    /// </summary>
+    public static string RoomWatchers(string code) => "r:" + code;
+
     /// <summary>Caption readers: phones with their captions panel on, the projector, the caption and presenter consoles.</summary>
     public static string Captions(string code) => "c:" + code;
 

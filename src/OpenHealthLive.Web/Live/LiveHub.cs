@@ -66,6 +66,17 @@ public sealed partial class LiveHub(
     }
 
     /// <summary>
+    /// A console that shows the room asks for its figures (<see cref="ILiveClient.AudienceCountChanged"/>,
+    /// <see cref="ILiveClient.DeliveryChanged"/>); call after <see cref="JoinAsPresenter"/>, and again after a reconnect.
+    /// </summary>
+    [Staff(StaffRight.See)]
+    public async Task WatchRoom(string code)
+    {
+        var session = await RequireAsync(code);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.RoomWatchers(session.Code), Context.ConnectionAborted);
+    }
+
+    /// <summary>
     /// A phone says which version it shows and for how long it has shown it (sent without waiting for an answer,
     /// a moment after the slide is on screen), so the presenter can see that the room is with them.
     /// </summary>

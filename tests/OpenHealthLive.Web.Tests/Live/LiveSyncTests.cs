@@ -146,6 +146,7 @@ public sealed class LiveSyncTests : IDisposable
         var channel = System.Threading.Channels.Channel.CreateUnbounded<AudienceCount>(counts);
         presenter.On<AudienceCount>(nameof(ILiveClient.AudienceCountChanged), c => channel.Writer.TryWrite(c));
         await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        await presenter.InvokeAsync(nameof(LiveHub.WatchRoom), Code);
 
         await using var phoneA = await _factory.ConnectAsync();
         await using var phoneB = await _factory.ConnectAsync();
@@ -167,6 +168,42 @@ public sealed class LiveSyncTests : IDisposable
 
         var joined = await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
         Assert.Equal(1, joined.AudienceCount.Count);
+    }
+
+    [Fact]
+    public async Task Only_a_console_that_watches_the_room_is_sent_its_counts_and_the_projector_is_not()
+    {
+        var cookie = await _factory.SignInAsync();
+        await using var console = await _factory.ConnectAsync(cookie);
+        await using var projector = await _factory.ConnectAsync(cookie);
+        var counts = System.Threading.Channels.Channel.CreateUnbounded<AudienceCount>();
+        console.On<AudienceCount>(nameof(ILiveClient.AudienceCountChanged), c => counts.Writer.TryWrite(c));
+        var projectorGot = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        projector.On<AudienceCount>(nameof(ILiveClient.AudienceCountChanged), _ => projectorGot.Enqueue(nameof(ILiveClient.AudienceCountChanged)));
+        projector.On<Delivery>(nameof(ILiveClient.DeliveryChanged), _ => projectorGot.Enqueue(nameof(ILiveClient.DeliveryChanged)));
+        var projectorSlides = new SlideChangeRecorder(projector);
+        await console.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        await console.InvokeAsync(nameof(LiveHub.WatchRoom), Code);
+        await projector.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+
+        // Two counts, one after the other: the broadcaster had finished sending the first to every watcher when it
+        // sent the second, so a projector in that group has been written the first before what follows.
+        await using var phoneA = await _factory.ConnectAsync();
+        await phoneA.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), Code);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while ((await counts.Reader.ReadAsync(timeout.Token)).Count != 1)
+        {
+        }
+
+        await using var phoneB = await _factory.ConnectAsync();
+        await phoneB.InvokeAsync<SlideState>(nameof(LiveHub.JoinSession), Code);
+        while ((await counts.Reader.ReadAsync(timeout.Token)).Count != 2)
+        {
+        }
+
+        await console.InvokeAsync<SlideState>(nameof(LiveHub.NextStep), Code);
+        await projectorSlides.NextAsync();
+        Assert.Empty(projectorGot);
     }
 
     [Fact]

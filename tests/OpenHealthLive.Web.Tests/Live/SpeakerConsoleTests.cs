@@ -119,6 +119,7 @@ public sealed class SpeakerConsoleTests : IDisposable
         var deliveries = Channel.CreateUnbounded<Delivery>();
         presenter.On<Delivery>(nameof(ILiveClient.DeliveryChanged), d => deliveries.Writer.TryWrite(d));
         await presenter.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), Code);
+        await presenter.InvokeAsync(nameof(LiveHub.WatchRoom), Code);
         return (presenter, deliveries);
     }
 

@@ -154,6 +154,7 @@ const connection = connectLive({
   onStatus: (state) => showStatus(statusElement, state),
   onConnected: async (hub) => {
     const joined = await hub.invoke('JoinAsPresenter', code);
+    await hub.invoke('WatchRoom', code);
     apply(joined.state);
     privacyPanel?.joined(joined.state);
     showCount(joined.audienceCount);
