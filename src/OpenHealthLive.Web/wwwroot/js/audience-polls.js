@@ -1,10 +1,17 @@
 // Polls on the phone: the poll appears when the presenter opens it, with large touch targets; the vote can be
 // changed while the poll is open; a receipt says when it was counted; results appear when the presenter shows them.
-import { renderChart } from './poll-chart.js';
 import { newClientId, errorMessage, isRefusal } from './qna-model.js';
 import { t, number, chartText } from './audience-text.js';
 
 const deckLanguage = () => document.getElementById('slide')?.lang || document.documentElement.lang;
+
+// The chart code is fetched when a poll's results are first shown, not with the page (docs/benchmarks.md, "The
+// audience page's weight"); a failed fetch (offline) is tried again at the next render.
+let charts = null;
+let loadingCharts = null;
+const loadCharts = (then) => {
+  loadingCharts ??= import('./poll-chart.js').then((module) => { charts = module; then(); }, () => { loadingCharts = null; });
+};
 
 export function setupPolls(connection, code, { onPollOpened }) {
   const tab = document.getElementById('tab-poll');
@@ -201,8 +208,12 @@ export function setupPolls(connection, code, { onPollOpened }) {
       title.textContent = t('Results');
       chart.append(title);
       const body = document.createElement('div');
-      renderChart(body, poll, poll.results, chartText);
-      for (const label of body.querySelectorAll('.chart-label')) label.lang = deckLanguage();
+      if (charts) {
+        charts.renderChart(body, poll, poll.results, chartText);
+        for (const label of body.querySelectorAll('.chart-label')) label.lang = deckLanguage();
+      } else {
+        loadCharts(render);
+      }
       chart.append(body);
       parts.push(chart);
     }

@@ -17,6 +17,9 @@ const toLiveButton = document.getElementById('to-live');
 const statusElement = document.getElementById('live-status');
 const languageSelect = document.getElementById('deck-language');
 const code = root.dataset.code;
+// The bar's height follows its title (one or two lines, the controls beside or under it): the tabs stick under it.
+const bar = document.querySelector('.audience-bar');
+if (bar && 'ResizeObserver' in window) new ResizeObserver(() => root.style.setProperty('--bar-height', `${bar.offsetHeight}px`)).observe(bar);
 /** The slides' language (the page's words may be in another: audience-text.js); the switcher is audience-language.js. */
 let language = root.dataset.language || null;
 
