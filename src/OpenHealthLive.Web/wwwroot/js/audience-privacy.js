@@ -1,8 +1,7 @@
 // Privacy on the phone: the short notice (shown with the questions and the poll until the person taps OK), the end
 // of the talk (pushed by the server: questions and votes close), and "What this phone sent", where a phone sees
 // everything it sent in this talk and can erase it ("Forget me on this phone").
-import { errorMessage } from './qna-model.js';
-import { t, locale } from './audience-text.js';
+import { t, locale, refusalText } from './audience-text.js';
 
 const NOTICE_SEEN = 'ohl.privacy-notice-seen';
 const FORGOTTEN = 'ohl.forgotten';
@@ -114,7 +113,7 @@ export function setupPrivacy(connection, code, { onErased }) {
       fill('my-votes', data.pollVotes.map((v) => [v.answer, `${v.question ?? v.pollId}${v.held ? ` ${t('HeldNotCounted')}` : ''}${v.currentRound ? '' : ` ${t('EarlierRound')}`}`]), t('None'));
       lists.hidden = false;
     } catch (error) {
-      status.textContent = t('CouldNotLoad', errorMessage(error));
+      status.textContent = t('CouldNotLoad', refusalText(error));
     }
   }
 
