@@ -125,19 +125,19 @@ export function setupPrivacy(connection, code, { onErased }) {
     try {
       const response = await fetch(`/j/${encodeURIComponent(code)}/forget-me`, { method: 'POST', headers: { Accept: 'application/json' } });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(body.detail ?? t('ServerAnswered', response.status));
+      if (!response.ok) throw Object.assign(new Error(body.detail ?? t('ServerAnswered', response.status)), { problem: body });
       // Nothing this phone kept for the talk may bring the old id's data back: waiting posts, votes, the slides.
       for (const key of [`ohl.pending-questions.${code}`, `ohl.pending-upvotes.${code}`, `ohl.pending-poll-vote.${code}`, `ohl.question-draft.${code}`]) {
         try { localStorage.removeItem(key); } catch { /* nothing stored */ }
       }
       try { sessionStorage.setItem(FORGOTTEN, code); } catch { /* the page says it below instead */ }
-      result.textContent = body.message;
+      result.textContent = t('Erased');
       // The connection still carries the old cookie: a reload starts afresh with a new one.
       window.location.reload();
     } catch (error) {
       yes.disabled = false;
       result.dataset.kind = 'error';
-      result.textContent = t('NotErased', error.message);
+      result.textContent = t('NotErased', refusalText(error));
     }
   }
 

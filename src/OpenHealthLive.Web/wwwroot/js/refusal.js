@@ -9,6 +9,9 @@ const HUB = /HubException: (?:\[([a-z0-9-]+)((?::[^\]\s:]+)*)\] )?([\s\S]*)$/;
  * when the server did not refuse (a lost connection, a fault).
  */
 export function refusalOf(error) {
+  // An HTTP endpoint's refusal: a problem (RFC 9457) with the same code and numbers beside its English detail.
+  const problem = error?.problem;
+  if (typeof problem?.code === 'string') return { code: problem.code, args: (problem.arguments ?? []).map(String), text: problem.detail ?? '' };
   const match = HUB.exec(String(error?.message ?? ''));
   if (!match) return null;
   return { code: match[1] ?? 'invalid', args: match[2] ? match[2].slice(1).split(':') : [], text: match[3] };
