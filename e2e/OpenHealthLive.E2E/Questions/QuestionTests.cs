@@ -122,11 +122,12 @@ public sealed class QuestionTests(LiveAppFixture app, BrowserFixture browser) : 
         await Expect(projector.AnsweringBanner).ToBeHiddenAsync();
         await Expect(b.AnsweringNow).ToBeHiddenAsync();
 
-        // Patient data: held for the presenter, with the reason shown to its author.
-        await a.AskAsync(WithNhsNumber, expectedResult: "Held for the presenter: it looks like it contains an NHS number with a valid check digit (ending …919).");
+        // Patient data: held for the presenter, and its author is told why in the page's words (the guard's own
+        // reason, "an NHS number … (ending …919)", is for the presenter).
+        await a.AskAsync(WithNhsNumber, expectedResult: a.Word("Js.Held.personal-data"));
         var held = a.OwnQuestions.GetByRole(AriaRole.Listitem).Filter(new() { HasText = WithNhsNumberMasked });
         await Expect(held).ToContainTextAsync("Held for review");
-        await Expect(held).ToContainTextAsync("an NHS number");
+        await Expect(held).ToContainTextAsync(a.Word("Js.Held.personal-data"));
         await Expect(a.Question(WithNhsNumberMasked)).ToHaveCountAsync(0);
         await Expect(presenter.ModerationItem(WithNhsNumberMasked)).ToContainTextAsync("held");
         await Expect(presenter.ModerationItem(WithNhsNumberMasked)).ToContainTextAsync("an NHS number with a valid check digit");

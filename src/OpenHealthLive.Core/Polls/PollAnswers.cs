@@ -296,7 +296,7 @@ public static class PollAnswers
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
-    private static LiveSessionException Refuse(string message) => new(message);
+    private static LiveSessionException Refuse(string message) => new(RefusalCodes.BadAnswer, message);
 
     private static ReadOnlyCollection<int> ReadOnly(int[] values) => Array.AsReadOnly(values);
 

@@ -118,7 +118,7 @@ public sealed partial class PollService(
         var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
         if (string.IsNullOrEmpty(clientId) || clientId.Length > 64 || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new LiveSessionException("The vote has no valid client id; reload the page and try again.");
+            throw new LiveSessionException(RefusalCodes.BadClientId, "The vote has no valid client id; reload the page and try again.");
         }
 
         var normalized = PollAnswers.Normalize(poll, answer);
@@ -132,7 +132,7 @@ public sealed partial class PollService(
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, ct);
             if (state is not { IsOpen: true })
             {
-                throw new LiveSessionException("This poll is closed; your vote was not counted.");
+                throw new LiveSessionException(RefusalCodes.PollClosed, "This poll is closed; your vote was not counted.");
             }
 
             // A phone a moderator blocked: refused after the refusals every phone can get (DeviceBlocks).
@@ -384,7 +384,7 @@ public sealed partial class PollService(
     /// </summary>
     public async Task<VotesDeleted> EraseSessionAsync(string sessionCode, bool keepPublishedResults, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
@@ -449,7 +449,7 @@ public sealed partial class PollService(
     /// <returns>How many votes were deleted.</returns>
     public async Task<int> ResetSessionAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
@@ -485,7 +485,7 @@ public sealed partial class PollService(
 
     private async Task<(LiveSessionState Session, Deck Deck)> RequireDeckAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var deck = decks.Get(session.DeckSlug).Deck ?? throw new LiveSessionException($"The deck '{session.DeckSlug}' has errors; its polls are not available.");
         return (session, deck);
     }
@@ -494,7 +494,7 @@ public sealed partial class PollService(
     {
         var (_, deck) = await RequireDeckAsync(sessionCode, cancellationToken);
         return deck.Polls.FirstOrDefault(p => p.Id == pollId)
-            ?? throw new LiveSessionException($"This deck has no poll '{(pollId?.Length > 64 ? pollId[..64] : pollId)}'.");
+            ?? throw new LiveSessionException(RefusalCodes.UnknownPoll, $"This deck has no poll '{(pollId?.Length > 64 ? pollId[..64] : pollId)}'.");
     }
 
     private static PollView ToView(string sessionCode, PollDefinition poll, PollStateRecord? state, int voters, IReadOnlyList<HeldPollAnswer> held) =>

@@ -20,7 +20,7 @@ public static class TalkEnded
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Sessions.AnyAsync(s => s.Code == sessionCode && s.EndedAt != null, cancellationToken))
         {
-            throw new LiveSessionException(Message);
+            throw new LiveSessionException(RefusalCodes.TalkEnded, Message);
         }
     }
 }

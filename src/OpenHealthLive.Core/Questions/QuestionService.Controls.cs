@@ -65,7 +65,7 @@ public sealed partial class QuestionService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var device = await db.Questions.AsNoTracking().Where(q => q.Id == questionId && q.SessionCode == sessionCode).Select(q => q.DeviceHash).SingleOrDefaultAsync(cancellationToken)
             ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
         if (!await db.BlockedDevices.AnyAsync(b => b.SessionCode == sessionCode && b.DeviceHash == device, cancellationToken))
@@ -148,10 +148,10 @@ public sealed partial class QuestionService
     /// </summary>
     private async Task CheckControlsAsync(LiveDbContext db, string sessionCode, string deviceHash)
     {
-        var controls = await _controls(db, sessionCode) ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+        var controls = await _controls(db, sessionCode) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         if (controls.QuestionsClosed)
         {
-            throw new LiveSessionException(QuestionsClosedMessage);
+            throw new LiveSessionException(RefusalCodes.QuestionsClosed, QuestionsClosedMessage);
         }
 
         if (controls.SlowModeSeconds > 0 && await _lastAskedAt(db, sessionCode, deviceHash) is { } last)
@@ -159,8 +159,9 @@ public sealed partial class QuestionService
             var wait = last.AddSeconds(controls.SlowModeSeconds) - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                throw new LiveSessionException(
-                    $"Slow mode: one question every {Duration(controls.SlowModeSeconds)} from each phone. You can ask again in {Seconds((int)Math.Ceiling(wait.TotalSeconds))}.");
+                var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+                throw new LiveSessionException(RefusalCodes.SlowMode,
+                    $"Slow mode: one question every {Duration(controls.SlowModeSeconds)} from each phone. You can ask again in {Seconds(seconds)}.", controls.SlowModeSeconds, seconds);
             }
         }
 
@@ -176,7 +177,7 @@ public sealed partial class QuestionService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await change(db) == 0)
         {
-            throw new LiveSessionException($"There is no session with code {sessionCode}.");
+            throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         }
 
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == sessionCode, cancellationToken);

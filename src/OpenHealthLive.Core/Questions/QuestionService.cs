@@ -66,18 +66,18 @@ public sealed partial class QuestionService(
         var cleaned = QuestionText.Clean(text);
         if (cleaned.Length == 0)
         {
-            throw new LiveSessionException("Type a question first.");
+            throw new LiveSessionException(RefusalCodes.QuestionEmpty, "Type a question first.");
         }
 
         if (cleaned.Length > QuestionText.MaxLength)
         {
-            throw new LiveSessionException($"A question has at most {QuestionText.MaxLength} characters; yours has {cleaned.Length}. Shorten it and send it again.");
+            throw new LiveSessionException(RefusalCodes.QuestionTooLong, $"A question has at most {QuestionText.MaxLength} characters; yours has {cleaned.Length}. Shorten it and send it again.", QuestionText.MaxLength, cleaned.Length);
         }
 
         var name = QuestionText.CleanAuthor(author);
         if (name is { Length: > QuestionText.MaxAuthorLength })
         {
-            throw new LiveSessionException($"A name has at most {QuestionText.MaxAuthorLength} characters.");
+            throw new LiveSessionException(RefusalCodes.NameTooLong, $"A name has at most {QuestionText.MaxAuthorLength} characters.", QuestionText.MaxAuthorLength);
         }
 
         CheckClientId(clientId);
@@ -98,12 +98,12 @@ public sealed partial class QuestionService(
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             if (await _countInSession(db, sessionCode) >= _limits.MaxPerSession)
             {
-                throw new LiveSessionException($"This talk has reached its limit of {_limits.MaxPerSession} questions.");
+                throw new LiveSessionException(RefusalCodes.TalkQuestionLimit, $"This talk has reached its limit of {_limits.MaxPerSession} questions.", _limits.MaxPerSession);
             }
 
             if (await _countForDevice(db, sessionCode, deviceHash) >= _limits.MaxPerDevice)
             {
-                throw new LiveSessionException($"You have sent the most questions one phone can send in this talk ({_limits.MaxPerDevice}).");
+                throw new LiveSessionException(RefusalCodes.PhoneQuestionLimit, $"You have sent the most questions one phone can send in this talk ({_limits.MaxPerDevice}).", _limits.MaxPerDevice);
             }
 
             await CheckControlsAsync(db, sessionCode, deviceHash);
@@ -147,7 +147,7 @@ public sealed partial class QuestionService(
         {
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             var question = await _findVisible(db, questionId, sessionCode)
-                ?? throw new LiveSessionException("That question is no longer on the list.");
+                ?? throw new LiveSessionException(RefusalCodes.QuestionGone, "That question is no longer on the list.");
             // After the refusals any phone can get, so a blocked phone meets those first, as every phone does.
             if (blocked)
             {
@@ -264,7 +264,7 @@ public sealed partial class QuestionService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var settings = SettingsOf(session);
         _settings[sessionCode] = (settings, time.GetUtcNow());
         return settings;
@@ -275,7 +275,7 @@ public sealed partial class QuestionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
         var settings = SettingsOf(session);
@@ -291,7 +291,7 @@ public sealed partial class QuestionService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
             ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
         var previousAnswering = session.AnsweringQuestionId;
@@ -491,7 +491,7 @@ public sealed partial class QuestionService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException($"There is no session with code {sessionCode}.");
+            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
             ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
         var guarded = guard.Inspect(cleaned, question.Author);
@@ -527,8 +527,16 @@ public sealed partial class QuestionService(
         return view;
     }
 
+    /// <summary>
+    /// True when <paramref name="heldReason"/> (a question's stored reason) is the patient-data guard's, not pre-moderation's
+    /// or an edit's: a phone words the two kinds of hold in its own language, without the guard's English details.
+    /// </summary>
+    public static bool IsHeldByGuard(string? heldReason) => heldReason?.StartsWith(GuardHeldPrefix, StringComparison.Ordinal) == true;
+
+    private const string GuardHeldPrefix = "Held for the presenter: it looks like it contains ";
+
     private static string HeldReason(IReadOnlyList<GuardFinding> findings) =>
-        Fit("Held for the presenter: it looks like it contains " + string.Join("; ", findings.Select(f => f.Reason)) + ".", 500);
+        Fit(GuardHeldPrefix + string.Join("; ", findings.Select(f => f.Reason)) + ".", 500);
 
     /// <summary>A masked text can be longer than what was typed: cut to the column's size, visibly.</summary>
     private static string Fit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
@@ -537,7 +545,7 @@ public sealed partial class QuestionService(
     {
         if (string.IsNullOrEmpty(clientId) || clientId.Length > QuestionText.MaxClientIdLength || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new LiveSessionException("The post has no valid client id; reload the page and try again.");
+            throw new LiveSessionException(RefusalCodes.BadClientId, "The post has no valid client id; reload the page and try again.");
         }
     }
 

@@ -23,33 +23,40 @@ internal sealed partial class HubErrorFilter(RefusalLog refusals, HubRateLimits 
         {
             return await next(invocationContext);
         }
-        catch (HubException ex)
+        catch (HubException ex) when (HubRefusal.HasCode(ex))
         {
             Refused(invocationContext, HubRefusal.KindOf(ex));
             throw;
+        }
+        catch (HubException ex)
+        {
+            // Every refusal carries a code, so a client never has to read the English to know what happened.
+            Refused(invocationContext, HubRefusal.Invalid);
+            throw HubRefusal.Create(HubRefusal.Invalid, ex.Message, ex);
         }
         catch (DeviceBlockedException ex)
         {
             Refused(invocationContext, HubRefusal.Blocked);
             var bucket = invocationContext.HubMethod.GetCustomAttribute<RateLimitedAttribute>()?.Bucket ?? HubRateLimits.Votes;
-            throw HubRefusal.Create(HubRefusal.Blocked, HubRateLimitFilter.AddressRefusalMessage(bucket, limits.AddressWait(bucket)), ex);
+            throw HubRateLimitFilter.Refusal(HubRefusal.Blocked, bucket, new RateLimitDecision(false, RateLimitScope.Address, limits.AddressWait(bucket)), ex);
         }
         catch (LiveSessionException ex)
         {
             Refused(invocationContext, HubRefusal.Invalid);
-            throw new HubException(ex.Message, ex);
+            throw HubRefusal.From(ex);
         }
         catch (StorageUnavailableException ex)
         {
             Refused(invocationContext, "database-away");
-            throw new HubException(ex.Message, ex);
+            throw HubRefusal.Create("database-away", HubRefusal.NotSaved, ex.Message, [], ex);
         }
         catch (Exception ex) when (StorageErrors.IsUnavailable(ex))
         {
             // A read on the way to a write (the session, the poll) met a database that is away: the same clear,
             // retryable answer as a write that could not be committed.
             Refused(invocationContext, "database-away");
-            throw new HubException(StorageUnavailableException.NotSavedYet + "the server cannot reach its database right now. Your phone keeps it and sends it again.", ex);
+            throw HubRefusal.Create("database-away", HubRefusal.NotSaved,
+                StorageUnavailableException.NotSavedYet + "the server cannot reach its database right now. Your phone keeps it and sends it again.", [], ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -25,11 +25,13 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
         {
             var http = invocationContext.Context.GetHttpContext();
             var code = invocationContext.HubMethodArguments.Count > 0 ? invocationContext.HubMethodArguments[0] as string : null;
-            var device = devices.TryRead(http) ?? throw HubRefusal.Create(HubRefusal.NoDevice, limited.Bucket == HubRateLimits.MyData ? NothingHeldMessage(code) : NoDeviceMessage(code));
+            var device = devices.TryRead(http) ?? throw (limited.Bucket == HubRateLimits.MyData
+                ? HubRefusal.Create(HubRefusal.NoDevice, NotJoinedData, NothingHeldMessage(code), [])
+                : HubRefusal.Create(HubRefusal.NoDevice, NotJoinedWrite, NoDeviceMessage(code), []));
             var decision = limits.TryAcquire(limited.Bucket, device, http?.Connection.RemoteIpAddress?.ToString());
             if (!decision.Allowed)
             {
-                throw HubRefusal.Create(HubRefusal.RateLimited, RefusalMessage(limited.Bucket, decision));
+                throw Refusal(HubRefusal.RateLimited, limited.Bucket, decision);
             }
         }
 
@@ -48,19 +50,27 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
         return $"This browser has not joined the talk through its join page, so {consequence}. Open {joinLink} and try again.";
     }
 
-    /// <summary>What everyone behind a busy address is told; also the answer to a phone a moderator blocked.</summary>
-    internal static string AddressRefusalMessage(string bucket, TimeSpan wait) => RefusalMessage(bucket, new RateLimitDecision(false, RateLimitScope.Address, wait));
+    /// <summary>The code of a write from a connection without the device cookie.</summary>
+    internal const string NotJoinedWrite = "not-joined";
 
-    private static string RefusalMessage(string bucket, RateLimitDecision decision)
+    /// <summary>The code of a look at "my data" from a connection without the device cookie.</summary>
+    internal const string NotJoinedData = "not-joined-data";
+
+    /// <summary>
+    /// The refusal of a call over its limit, logged as <paramref name="kind"/>; its code says which limit and whose
+    /// (this phone's, or the network's), its argument the seconds to wait. A blocked phone gets the network's.
+    /// </summary>
+    internal static HubException Refusal(string kind, string bucket, RateLimitDecision decision, Exception? inner = null)
     {
         var seconds = RetryAfter.Phrase(decision.RetryAfter);
-        return (bucket, decision.Scope) switch
+        var (code, message) = (bucket, decision.Scope) switch
         {
-            (HubRateLimits.Questions, RateLimitScope.Device) => $"You are sending questions too quickly. Wait {seconds} and send it again.",
-            (HubRateLimits.Questions, _) => $"Too many questions are coming from this network right now. Wait {seconds} and send it again.",
-            (HubRateLimits.MyData, _) => $"Asked too often. Wait {seconds} and look again.",
-            (_, RateLimitScope.Device) => $"Too many votes too quickly. Wait {seconds} and try again.",
-            _ => $"Too many votes are coming from this network right now. Wait {seconds} and try again.",
+            (HubRateLimits.Questions, RateLimitScope.Device) => ("questions-too-fast", $"You are sending questions too quickly. Wait {seconds} and send it again."),
+            (HubRateLimits.Questions, _) => ("questions-busy", $"Too many questions are coming from this network right now. Wait {seconds} and send it again."),
+            (HubRateLimits.MyData, _) => ("asked-too-often", $"Asked too often. Wait {seconds} and look again."),
+            (_, RateLimitScope.Device) => ("votes-too-fast", $"Too many votes too quickly. Wait {seconds} and try again."),
+            _ => ("votes-busy", $"Too many votes are coming from this network right now. Wait {seconds} and try again."),
         };
+        return HubRefusal.Create(kind, code, message, [RetryAfter.Seconds(decision.RetryAfter)], inner);
     }
 }

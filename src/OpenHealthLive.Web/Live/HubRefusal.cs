@@ -1,11 +1,15 @@
+using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
+using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Live;
 
 /// <summary>
-/// Hub calls refused on purpose. The caller gets a plain <see cref="HubException"/> with a clear message (clients
-/// recognise the type name in what SignalR passes on); the log gets only the kind of refusal, through
-/// <see cref="RefusalLog"/>, which reads it from the exception's <see cref="Exception.Data"/>.
+/// Hub calls refused on purpose. SignalR carries only a <see cref="HubException"/>'s message to the caller, so the
+/// refusal's stable code travels at its start, before the English sentence: <c>[code] Sentence.</c> or, with numbers
+/// the sentence names, <c>[code:500:512] Sentence.</c> (docs/languages.md lists the codes; wwwroot/js/refusal.js reads
+/// them). The log gets only the kind of refusal, through <see cref="RefusalLog"/>, from the exception's
+/// <see cref="Exception.Data"/>.
 /// </summary>
 public static class HubRefusal
 {
@@ -14,20 +18,45 @@ public static class HubRefusal
     public const string NotAllowed = "not-allowed";
     public const string RateLimited = "rate-limit";
     public const string NoDevice = "no-device";
-    public const string UnknownSession = "unknown-session";
-    public const string Invalid = "invalid";
+    public const string UnknownSession = RefusalCodes.UnknownSession;
+    public const string Invalid = RefusalCodes.Invalid;
 
     /// <summary>A write from a phone a moderator blocked: logged as such, answered like a busy network (see <see cref="HubErrorFilter"/>).</summary>
     public const string Blocked = "blocked";
 
+    /// <summary>The code of a write the server could not store yet: the one refusal a client should send again.</summary>
+    public const string NotSaved = "not-saved";
+
     private const string KindKey = "ohl.refusal";
 
-    /// <summary>A refusal of kind <paramref name="kind"/> that tells the caller <paramref name="message"/>.</summary>
-    public static HubException Create(string kind, string message, Exception? inner = null)
+    /// <summary>A refusal of kind <paramref name="kind"/>, which is also its code, that tells the caller <paramref name="message"/>.</summary>
+    public static HubException Create(string kind, string message, Exception? inner = null) => Create(kind, kind, message, [], inner);
+
+    /// <summary>
+    /// A refusal logged as <paramref name="kind"/> that reaches the caller as <paramref name="code"/> with its
+    /// <paramref name="arguments"/> and the English <paramref name="message"/>.
+    /// </summary>
+    public static HubException Create(string kind, string code, string message, IReadOnlyList<int> arguments, Exception? inner = null)
     {
-        var refusal = new HubException(message, inner);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var token = arguments.Count == 0 ? code : code + ":" + string.Join(':', arguments.Select(a => a.ToString(CultureInfo.InvariantCulture)));
+        var refusal = new HubException($"[{token}] {message}", inner);
         refusal.Data[KindKey] = kind;
         return refusal;
+    }
+
+    /// <summary>The refusal for a request Core's rules turned down, with Core's code.</summary>
+    public static HubException From(LiveSessionException refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return Create(Invalid, refused.Code, refused.Message, refused.Arguments, refused);
+    }
+
+    /// <summary>True when <paramref name="exception"/> was made here, so its message starts with a code.</summary>
+    public static bool HasCode(HubException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.Data[KindKey] is string;
     }
 
     /// <summary>The kind a refusal was made with, or <see cref="Invalid"/> for any other <see cref="HubException"/>.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Presenter;
 
@@ -48,7 +49,7 @@ internal sealed class JoinCodeHubFilter(JoinCodeThrottle throttle, LiveSessionSe
 
         if (!presenter && throttle.Check(address, connection, code) is { } refusal)
         {
-            throw HubRefusal.Create(HubRefusal.RateLimited, refusal.Message);
+            throw HubRefusal.Create(HubRefusal.RateLimited, "wrong-codes", refusal.Message, [RetryAfter.Seconds(refusal.RetryAfter)]);
         }
 
         if (code is null || await sessions.FindAsync(code, context.ConnectionAborted) is null)
@@ -59,7 +60,7 @@ internal sealed class JoinCodeHubFilter(JoinCodeThrottle throttle, LiveSessionSe
             }
 
             // The same answers as LiveHub's own check, which still runs for every call.
-            throw code is null ? HubRefusal.Create(HubRefusal.Invalid, malformed) : HubRefusal.Create(HubRefusal.UnknownSession, LiveHub.NoSuchSession(code));
+            throw code is null ? HubRefusal.Create(HubRefusal.Invalid, LiveHub.BadCode, malformed, []) : HubRefusal.Create(HubRefusal.UnknownSession, LiveHub.NoSuchSession(code));
         }
 
         throttle.Succeeded(address, connection, code);

@@ -1,5 +1,6 @@
 using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Web.Captions;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Live;
@@ -35,7 +36,7 @@ public sealed partial class LiveHub
         ThrowIfCaptionTooLong(text);
         if (!captionLimits.TryTakeDraft(CaptionWriter(), out var wait))
         {
-            throw HubRefusal.Create(HubRefusal.RateLimited, CaptionLimits.TooQuickly(wait));
+            throw HubRefusal.Create(HubRefusal.RateLimited, "too-fast", CaptionLimits.TooQuickly(wait), [RetryAfter.Seconds(wait)]);
         }
 
         var draft = await captions.TypeAsync(code, text, Context.ConnectionAborted);
@@ -52,7 +53,7 @@ public sealed partial class LiveHub
         ThrowIfCaptionTooLong(text);
         if (!captionLimits.TryTakeLines(CaptionWriter(), 1, out var wait))
         {
-            throw HubRefusal.Create(HubRefusal.RateLimited, CaptionLimits.TooQuickly(wait));
+            throw HubRefusal.Create(HubRefusal.RateLimited, "too-fast", CaptionLimits.TooQuickly(wait), [RetryAfter.Seconds(wait)]);
         }
 
         return CaptionReceipt.From(await captions.CommitAsync(code, text, slide, Context.ConnectionAborted));

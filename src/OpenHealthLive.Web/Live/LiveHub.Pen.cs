@@ -1,3 +1,4 @@
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Pen;
 using OpenHealthLive.Web.Presenter;
 
@@ -16,7 +17,7 @@ public sealed partial class LiveHub
         ArgumentNullException.ThrowIfNull(stroke);
         if (!penLimits.TryTakePiece(PenWriter(), out var wait))
         {
-            throw HubRefusal.Create(HubRefusal.RateLimited, PenLimits.TooQuickly(wait));
+            throw HubRefusal.Create(HubRefusal.RateLimited, "too-fast", PenLimits.TooQuickly(wait), [RetryAfter.Seconds(wait)]);
         }
 
         var session = await RequireAsync(code);
@@ -63,7 +64,7 @@ public sealed partial class LiveHub
     {
         if (!penLimits.TryTakeChange(PenWriter(), out var wait))
         {
-            throw HubRefusal.Create(HubRefusal.RateLimited, PenLimits.TooQuickly(wait));
+            throw HubRefusal.Create(HubRefusal.RateLimited, "too-fast", PenLimits.TooQuickly(wait), [RetryAfter.Seconds(wait)]);
         }
     }
 

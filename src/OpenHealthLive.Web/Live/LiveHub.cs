@@ -146,7 +146,7 @@ public sealed partial class LiveHub(
         var question = result.Question;
         return question.Status == QuestionStatus.Visible
             ? new AskQuestionResult(question.Id, "sent", "Sent: your question is on the list.", AudienceQuestion.From(question), question.Text)
-            : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null, question.Text);
+            : new AskQuestionResult(question.Id, "held", question.HeldReason ?? "Held for the presenter to review.", null, question.Text, HeldAs(question.HeldReason));
     }
 
     /// <summary>Upvotes a question (<paramref name="up"/> true) or takes the vote back; one vote per phone.</summary>
@@ -183,7 +183,8 @@ public sealed partial class LiveHub(
         return new AudienceQna(
             session.Code,
             listed.Select(AudienceQuestion.From).ToList(),
-            mine.Own.Select(q => new OwnQuestion(q.Id, q.Text, PresenterQuestion.StatusName(q.Status), q.Status == QuestionStatus.Held ? q.HeldReason : null)).ToList(),
+            mine.Own.Select(q => new OwnQuestion(q.Id, q.Text, PresenterQuestion.StatusName(q.Status), q.Status == QuestionStatus.Held ? q.HeldReason : null,
+                q.Status == QuestionStatus.Held ? HeldAs(q.HeldReason) : null)).ToList(),
             mine.VotedQuestionIds,
             settings.AnsweringQuestionId,
             counts.Visible,
@@ -203,7 +204,7 @@ public sealed partial class LiveHub(
         var session = await RequireAsync(code);
         if (!QuestionPages.TryParseAudienceOrder(order, out var parsed))
         {
-            throw new HubException("Unknown order for the questions. Use top or newest.");
+            throw HubRefusal.Create(HubRefusal.Invalid, "Unknown order for the questions. Use top or newest.");
         }
 
         var page = await questions.PageAsync(session.Code, parsed, after, QuestionPages.Phone, includeModerated: false, Context.ConnectionAborted);
@@ -252,7 +253,7 @@ public sealed partial class LiveHub(
         var session = await RequireAsync(code);
         if (!QuestionActions.TryParse(action, out var moderation))
         {
-            throw new HubException($"Unknown action '{(action?.Length > 32 ? action[..32] : action)}'. Use one of: {string.Join(", ", QuestionActions.Names)}.");
+            throw HubRefusal.Create(HubRefusal.Invalid, $"Unknown action '{(action?.Length > 32 ? action[..32] : action)}'. Use one of: {string.Join(", ", QuestionActions.Names)}.");
         }
 
         var question = await questions.ModerateAsync(session.Code, questionId, moderation, Context.ConnectionAborted);
@@ -471,7 +472,7 @@ public sealed partial class LiveHub(
     private string? Device() => devices.TryRead(Context.GetHttpContext());
 
     /// <summary>Writes need a device (<see cref="HubRateLimitFilter"/> checks first; this keeps a method without the attribute safe too).</summary>
-    private string RequireDevice(string code) => Device() ?? throw HubRefusal.Create(HubRefusal.NoDevice, HubRateLimitFilter.NoDeviceMessage(code));
+    private string RequireDevice(string code) => Device() ?? throw HubRefusal.Create(HubRefusal.NoDevice, HubRateLimitFilter.NotJoinedWrite, HubRateLimitFilter.NoDeviceMessage(code), []);
 
     private async Task<SlideState> NavigateAsync(string code, Navigation navigation)
     {
@@ -499,7 +500,7 @@ public sealed partial class LiveHub(
     {
         if (!JoinCode.TryNormalize(code, out var normalized, out var error))
         {
-            throw HubRefusal.Create(HubRefusal.Invalid, error);
+            throw HubRefusal.Create(HubRefusal.Invalid, BadCode, error, []);
         }
 
         return await sessions.FindAsync(normalized, Context.ConnectionAborted)
@@ -510,6 +511,12 @@ public sealed partial class LiveHub(
     private static readonly object ReadingKey = new();
 
     /// <summary>What a caller is told when no session has the code it sent.</summary>
+    /// <summary>Why a question is held, as a code the phone words in its language: the patient-data guard's hold, or review.</summary>
+    private static string HeldAs(string? heldReason) => QuestionService.IsHeldByGuard(heldReason) ? "personal-data" : "review";
+
+    /// <summary>The code of a join code that is not one (wrong length or letters).</summary>
+    internal const string BadCode = "bad-code";
+
     internal static string NoSuchSession(string code) => $"There is no session with code {code}. Check the code on the screen.";
 }
 

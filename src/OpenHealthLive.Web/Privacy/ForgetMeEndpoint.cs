@@ -1,8 +1,9 @@
-using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Devices;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Privacy;
@@ -21,22 +22,22 @@ internal static class ForgetMeEndpoint
         http.Response.Headers.CacheControl = "no-store";
         if (await sessions.FindAsync(code, http.RequestAborted) is not { } session)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown session", detail: LiveHub.NoSuchSession(code.Length > 16 ? code[..16] : code));
+            return Refused(StatusCodes.Status404NotFound, "Unknown session", LiveHub.NoSuchSession(code.Length > 16 ? code[..16] : code), RefusalCodes.UnknownSession);
         }
 
         if (devices.TryRead(http) is not { } device)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No phone to forget",
-                detail: $"This browser has not joined the talk through its join page, so the server holds nothing it sent. To use the talk, open /j/{session.Code}.");
+            return Refused(StatusCodes.Status400BadRequest, "No phone to forget",
+                $"This browser has not joined the talk through its join page, so the server holds nothing it sent. To use the talk, open /j/{session.Code}.", HubRateLimitFilter.NotJoinedData);
         }
 
         var decision = limits.TryAcquire(HubRateLimits.Votes, device, http.Connection.RemoteIpAddress?.ToString());
         if (!decision.Allowed)
         {
-            var wait = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
-            http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                detail: $"Too many requests from this {(decision.Scope == RateLimitScope.Device ? "phone" : "network")}. Wait {(wait == 1 ? "1 second" : $"{wait} seconds")} and try again.");
+            http.Response.Headers.RetryAfter = RetryAfter.Header(decision.RetryAfter);
+            return Refused(StatusCodes.Status429TooManyRequests, "Too many requests",
+                $"Too many requests from this {(decision.Scope == RateLimitScope.Device ? "phone" : "network")}. Wait {RetryAfter.Phrase(decision.RetryAfter)} and try again.",
+                decision.Scope == RateLimitScope.Device ? "votes-too-fast" : "votes-busy", RetryAfter.Seconds(decision.RetryAfter));
         }
 
         AudienceDataCounts deleted;
@@ -46,8 +47,8 @@ internal static class ForgetMeEndpoint
         }
         catch (Exception ex) when (ex is StorageUnavailableException || StorageErrors.IsUnavailable(ex))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not erased yet",
-                detail: "Nothing was erased: the server cannot reach its database right now. Try again in a moment.");
+            return Refused(StatusCodes.Status503ServiceUnavailable, "Not erased yet",
+                "Nothing was erased: the server cannot reach its database right now. Try again in a moment.", "not-erased");
         }
 
         devices.Forget(http);
@@ -56,4 +57,9 @@ internal static class ForgetMeEndpoint
             : "Erased: everything this phone sent in this talk is deleted, and this phone now has a new anonymous id.";
         return TypedResults.Json(new Forgotten(session.Code, deleted.Questions, deleted.QuestionVotes, deleted.PollVotes, message));
     }
+
+    /// <summary>A problem with the refusal's code and numbers beside the English <c>detail</c>, as the hub's refusals carry them (docs/languages.md).</summary>
+    private static ProblemHttpResult Refused(int status, string title, string detail, string code, params int[] arguments) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = code, ["arguments"] = arguments });
 }

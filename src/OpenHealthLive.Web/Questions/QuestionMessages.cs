@@ -30,14 +30,14 @@ public sealed record PresenterQuestion(long Id, string Text, string? Author, int
 }
 
 /// <summary>One of this phone's own questions, with what happened to it.</summary>
-public sealed record OwnQuestion(long Id, string Text, string Status, string? Reason);
+public sealed record OwnQuestion(long Id, string Text, string Status, string? Reason, string? HeldAs = null);
 
 /// <summary>
 /// The answer to <c>AskQuestion</c>: sent (shown to the room) or held for review, and why. <c>Text</c> is the question
 /// as stored: what the patient-data guard found is masked, so the phone shows its own question as everyone else
 /// would, never the identifier it typed.
 /// </summary>
-public sealed record AskQuestionResult(long QuestionId, string Status, string Message, AudienceQuestion? Question, string Text);
+public sealed record AskQuestionResult(long QuestionId, string Status, string Message, AudienceQuestion? Question, string Text, string? HeldAs = null);
 
 /// <summary>The answer to <c>SetQuestionVote</c>.</summary>
 public sealed record QuestionVoteResult(long QuestionId, int Votes, bool Voted);

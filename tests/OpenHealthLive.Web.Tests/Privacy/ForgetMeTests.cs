@@ -151,6 +151,27 @@ public sealed class ForgetMeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_forget_carries_the_refusal_code_and_the_seconds_to_wait_for_the_phone_to_word()
+    {
+        _factory.Clock = new StoppedClock();
+        _factory.Settings["Questions:VotesPerDevicePerMinute"] = "1";
+        var cookie = await _factory.GetDeviceCookieAsync();
+        using var client = _factory.CreatePlainClient();
+        using var allowed = await ForgetAsync(client, cookie);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+
+        using var refused = await ForgetAsync(client, cookie);
+        using var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("votes-too-fast", problem.RootElement.GetProperty("code").GetString());
+        var seconds = Assert.Single(problem.RootElement.GetProperty("arguments").EnumerateArray()).GetInt32();
+        Assert.Equal(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, seconds);
+
+        using var noCookie = await ForgetAsync(client, cookie: null);
+        using var notJoined = JsonDocument.Parse(await noCookie.Content.ReadAsStringAsync());
+        Assert.Equal("not-joined-data", notJoined.RootElement.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Reading_what_this_phone_sent_is_rate_limited_per_phone_and_needs_the_phones_cookie()
     {
         _factory.Clock = new StoppedClock();

@@ -93,12 +93,16 @@ internal static class QuestionRoom
         }
     }
 
-    /// <summary>The sentence a phone shows for a refusal: what follows "HubException: ", as qna-model.js's errorMessage takes it.</summary>
+    /// <summary>
+    /// The English sentence of a refusal: what follows "HubException: " and the refusal's code ("[code] "), as
+    /// refusal.js's errorMessage takes it (a phone words the code in its language instead).
+    /// </summary>
     public static string Shown(Microsoft.AspNetCore.SignalR.HubException refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
         var at = refusal.Message.LastIndexOf("HubException: ", StringComparison.Ordinal);
-        return at < 0 ? refusal.Message : refusal.Message[(at + "HubException: ".Length)..];
+        var sentence = at < 0 ? refusal.Message : refusal.Message[(at + "HubException: ".Length)..];
+        return sentence.StartsWith('[') && sentence.IndexOf("] ", StringComparison.Ordinal) is > 0 and var end ? sentence[(end + 2)..] : sentence;
     }
 
     /// <summary>The questions stored in the default session.</summary>

@@ -1,7 +1,8 @@
 // Polls on the phone: the poll appears when the presenter opens it, with large touch targets; the vote can be
 // changed while the poll is open; a receipt says when it was counted; results appear when the presenter shows them.
-import { newClientId, errorMessage, isRefusal } from './qna-model.js';
-import { t, number, chartText } from './audience-text.js';
+import { newClientId } from './qna-model.js';
+import { isRefusal } from './refusal.js';
+import { t, number, chartText, refusalText } from './audience-text.js';
 
 const deckLanguage = () => document.getElementById('slide')?.lang || document.documentElement.lang;
 
@@ -249,14 +250,14 @@ export function setupPolls(connection, code, { onPollOpened }) {
         if (pending === item) {
           pending = null;
           savePending();
-          receipt = result.held ? result.message : `✓ ${t(result.changed ? 'VoteChanged' : 'VoteCounted')}`;
+          receipt = result.held ? t('VoteHeld') : `✓ ${t(result.changed ? 'VoteChanged' : 'VoteCounted')}`;
         }
       } catch (error) {
         if (!isRefusal(error)) break;
         if (pending === item) {
           pending = null;
           savePending();
-          receipt = errorMessage(error);
+          receipt = refusalText(error);
         }
       }
       render();

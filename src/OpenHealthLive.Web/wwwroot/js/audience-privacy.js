@@ -1,8 +1,7 @@
 // Privacy on the phone: the short notice (shown with the questions and the poll until the person taps OK), the end
 // of the talk (pushed by the server: questions and votes close), and "What this phone sent", where a phone sees
 // everything it sent in this talk and can erase it ("Forget me on this phone").
-import { errorMessage } from './qna-model.js';
-import { t, locale } from './audience-text.js';
+import { t, locale, refusalText } from './audience-text.js';
 
 const NOTICE_SEEN = 'ohl.privacy-notice-seen';
 const FORGOTTEN = 'ohl.forgotten';
@@ -114,7 +113,7 @@ export function setupPrivacy(connection, code, { onErased }) {
       fill('my-votes', data.pollVotes.map((v) => [v.answer, `${v.question ?? v.pollId}${v.held ? ` ${t('HeldNotCounted')}` : ''}${v.currentRound ? '' : ` ${t('EarlierRound')}`}`]), t('None'));
       lists.hidden = false;
     } catch (error) {
-      status.textContent = t('CouldNotLoad', errorMessage(error));
+      status.textContent = t('CouldNotLoad', refusalText(error));
     }
   }
 
@@ -126,19 +125,19 @@ export function setupPrivacy(connection, code, { onErased }) {
     try {
       const response = await fetch(`/j/${encodeURIComponent(code)}/forget-me`, { method: 'POST', headers: { Accept: 'application/json' } });
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(body.detail ?? t('ServerAnswered', response.status));
+      if (!response.ok) throw Object.assign(new Error(body.detail ?? t('ServerAnswered', response.status)), { problem: body });
       // Nothing this phone kept for the talk may bring the old id's data back: waiting posts, votes, the slides.
       for (const key of [`ohl.pending-questions.${code}`, `ohl.pending-upvotes.${code}`, `ohl.pending-poll-vote.${code}`, `ohl.question-draft.${code}`]) {
         try { localStorage.removeItem(key); } catch { /* nothing stored */ }
       }
       try { sessionStorage.setItem(FORGOTTEN, code); } catch { /* the page says it below instead */ }
-      result.textContent = body.message;
+      result.textContent = t('Erased');
       // The connection still carries the old cookie: a reload starts afresh with a new one.
       window.location.reload();
     } catch (error) {
       yes.disabled = false;
       result.dataset.kind = 'error';
-      result.textContent = t('NotErased', error.message);
+      result.textContent = t('NotErased', refusalText(error));
     }
   }
 

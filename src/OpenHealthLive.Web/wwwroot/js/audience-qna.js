@@ -5,8 +5,9 @@
 // The speaker or moderator can close questions (the form gives way to "Questions are closed"; what was typed stays,
 // on this phone, to send when they open again) and set slow mode (the phone shows when it may ask again, counted from
 // what the server says of its last question, so a wrong phone clock does not matter).
-import { QnaModel, timeAgo, newClientId, errorMessage, isRefusal } from './qna-model.js';
-import { t, number, plural } from './audience-text.js';
+import { QnaModel, timeAgo, newClientId } from './qna-model.js';
+import { isRefusal, refusalOf, NOT_SAVED } from './refusal.js';
+import { t, number, plural, refusalText } from './audience-text.js';
 
 const PENDING_KEY = (code) => `ohl.pending-questions.${code}`;
 const PENDING_VOTES_KEY = (code) => `ohl.pending-upvotes.${code}`;
@@ -101,6 +102,11 @@ export function setupQna(connection, code) {
     if (typeof settings.questionsOpen === 'boolean') questionsOpen = settings.questionsOpen;
     if (typeof settings.slowModeSeconds === 'number') slowModeSeconds = settings.slowModeSeconds;
     renderControls();
+  }
+
+  /** Why a question is held, in the page's language (the server's English is for the presenter). */
+  function heldReason(heldAs, english) {
+    return heldAs ? t(`Held.${heldAs}`) : english;
   }
 
   function showResult(kind, message) {
@@ -215,7 +221,7 @@ export function setupQna(connection, code) {
       if (of !== generation) return;
       loading = false;
       render();
-      showResult('error', t('MoreFailed', errorMessage(error)));
+      showResult('error', t('MoreFailed', refusalText(error)));
     }
   }
 
@@ -263,7 +269,7 @@ export function setupQna(connection, code) {
       savePendingVotes();
       if (up) voted.delete(id); else voted.add(id);
       render();
-      showResult('error', errorMessage(error));
+      showResult('error', refusalText(error));
     }
   }
 
@@ -279,8 +285,8 @@ export function setupQna(connection, code) {
       // The server's words are English; a question that went through is said in the page's language.
       showResult('sent', t('QuestionSent'));
     } else {
-      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: answer.message }];
-      showResult('held', answer.message);
+      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: heldReason(answer.heldAs, answer.message) }];
+      showResult('held', heldReason(answer.heldAs, answer.message));
     }
     renderOwn();
   }
@@ -309,7 +315,7 @@ export function setupQna(connection, code) {
           writeDraft(item.text);
           showCount();
         }
-        showResult('error', t('NotSent', errorMessage(error)));
+        showResult('error', t('NotSent', refusalText(error)));
         renderOwn();
         renderControls();
       }
@@ -352,11 +358,9 @@ export function setupQna(connection, code) {
         text.value = typed;
         writeDraft(typed);
         showCount();
-        showResult('error', errorMessage(error));
+        showResult('error', refusalText(error));
       } else {
-        showResult('waiting', errorMessage(error).startsWith('Not saved yet')
-          ? errorMessage(error)
-          : t('SavedOnPhone'));
+        showResult('waiting', refusalOf(error)?.code === NOT_SAVED ? refusalText(error) : t('SavedOnPhone'));
       }
       renderOwn();
     }
@@ -395,7 +399,7 @@ export function setupQna(connection, code) {
       voted = new Set(state.votedQuestionIds);
       // Votes still waiting to be sent win over what the server knows: they are newer.
       for (const [id, up] of pendingVotes) { if (up) voted.add(id); else voted.delete(id); }
-      own = state.own;
+      own = state.own.map((q) => ({ ...q, reason: q.reason && heldReason(q.heldAs, q.reason) }));
       mine = new Set(own.map((q) => q.id));
       // The server's "how long ago", not a time of day: the phone's clock may be wrong.
       lastAskedAt = typeof state.secondsSinceLastQuestion === 'number' ? Date.now() - state.secondsSinceLastQuestion * 1000 : null;

@@ -3,6 +3,7 @@
 // Lines sent while the connection is away wait here and go when it is back: nothing typed is lost.
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide } from './slide-view.js';
+import { errorMessage } from './refusal.js';
 
 const root = document.getElementById('captions');
 const code = root.dataset.code;
@@ -35,7 +36,7 @@ const queue = [];
 let flushing = false;
 
 const connected = () => connection.state === signalR.HubConnectionState.Connected;
-const message = (e) => String(e?.message ?? e).replace(/^.*HubException: /, '');
+const message = errorMessage;
 
 function showError(text) {
   error.textContent = text ?? '';

@@ -1,6 +1,8 @@
 // The console's captions controls: keep the captions after the talk or not (the default is to delete them when it
 // ends), and the caption bar on the projector (also the C key, here and on the projector).
 
+import { errorMessage } from './refusal.js';
+
 export function setupCaptionsPane(connection, code) {
   const pane = document.getElementById('captions-pane');
   const button = document.getElementById('toggle-captions');
@@ -29,7 +31,7 @@ export function setupCaptionsPane(connection, code) {
       showError(null);
       return result;
     } catch (e) {
-      showError(String(e?.message ?? e).replace(/^.*HubException: /, ''));
+      showError(errorMessage(e));
       return null;
     }
   }

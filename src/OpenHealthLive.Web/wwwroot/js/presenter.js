@@ -2,6 +2,7 @@
 // presenter device (the server orders clicks; versions keep every view from jumping back).
 import { connectLive, showStatus } from './live-connection.js';
 import { showSlide, cutFragments } from './slide-view.js';
+import { errorMessage } from './refusal.js';
 import { setupModeration } from './presenter-qna.js';
 import { setupPollPanel } from './presenter-polls.js';
 import { setupPrivacyPanel } from './presenter-privacy.js';
@@ -177,7 +178,7 @@ if (currentSlide) {
     slide: () => position.slide,
     stage: currentSlide.parentElement,
     showError: (error) => {
-      controlError.textContent = error.message.replace(/^.*HubException: /, '');
+      controlError.textContent = errorMessage(error);
       controlError.hidden = false;
     },
   });
@@ -206,7 +207,7 @@ async function send(method, ...args) {
     else if (result && typeof result.blackout === 'boolean') showProjector(result);
     controlError.hidden = true;
   } catch (error) {
-    controlError.textContent = error.message.replace(/^.*HubException: /, '');
+    controlError.textContent = errorMessage(error);
     controlError.hidden = false;
   }
 }

@@ -148,16 +148,5 @@ export function newClientId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The sentence a person should read from a hub error. */
-export function errorMessage(error) {
-  return String(error?.message ?? error).replace(/^.*HubException: /, '');
-}
-
-/**
- * True when the server refused the request for good (too long, too fast, poll closed): not worth sending again.
- * A lost connection, or a server that could not store it yet ("Not saved yet: …"), is worth retrying.
- */
-export function isRefusal(error) {
-  const message = String(error?.message ?? '');
-  return /HubException: /.test(message) && !/HubException: Not saved yet: /.test(message);
-}
+// Read in one place (refusal.js); here too for the pages that import them with the model.
+export { errorMessage, isRefusal } from './refusal.js';

@@ -1,5 +1,6 @@
 // The phone remote: next and previous as large buttons, the notes, the timer and pacing.
 import { connectLive, showStatus } from './live-connection.js';
+import { errorMessage } from './refusal.js';
 import { SpeakerClock, formatDuration, pacing, everyHalfSecond } from './speaker-clock.js';
 
 const root = document.getElementById('remote');
@@ -72,7 +73,7 @@ async function send(method) {
     controlError.hidden = true;
     navigator.vibrate?.(15);
   } catch (error) {
-    controlError.textContent = error.message.replace(/^.*HubException: /, '');
+    controlError.textContent = errorMessage(error);
     controlError.hidden = false;
   }
 }
