@@ -38,6 +38,9 @@ public sealed partial class PollService(
     // Single node only: what the writer needs to decide a vote without a query (VoteBook).
     private readonly ConcurrentDictionary<(string Code, string PollId), VoteBook> _books = new();
 
+    // The new and changed votes of the writer's current group, saved by the writer in one go.
+    private readonly PendingVotes _pendingVotes = new();
+
     /// <summary>The polls of a session's deck with their states, in slide order.</summary>
     public async Task<IReadOnlyList<PollView>> ListAsync(string sessionCode, CancellationToken cancellationToken)
     {
@@ -208,12 +211,12 @@ public sealed partial class PollService(
             {
                 entry.Apply(outcome.Round, outcome.Previous, outcome.Answer);
             }
-        }, () => ForgetBooks(sessionCode), cancellationToken);
+        }, () => ForgetBooks(sessionCode), _pendingVotes, cancellationToken);
 
     /// <summary>
-    /// Decides a vote from the poll's <see cref="VoteBook"/>, without a query once the book is loaded, and leaves the
-    /// new or changed row in the context for the writer to save with the votes queued beside it. The same rules as
-    /// the cluster's path in <see cref="VoteAsync"/>, in the same order; every check comes before the context is changed.
+    /// Decides a vote from the poll's <see cref="VoteBook"/>, without a query once the book is loaded, and hands the new
+    /// or changed row to <see cref="PendingVotes"/>, which the writer saves once for the votes queued beside it. The
+    /// same rules as the cluster's path in <see cref="VoteAsync"/>, in the same order; every check comes first.
     /// </summary>
     private async Task<VoteOutcome> DecideByBookAsync(LiveDbContext db, string sessionCode, string pollId, string deviceHash, string clientId, string serialized, StoredPollAnswer stored, bool blocked, CancellationToken cancellationToken)
     {
@@ -235,17 +238,7 @@ public sealed partial class PollService(
         var now = time.GetUtcNow();
         if (existing is null)
         {
-            book.Add(db, new PollVoteRecord
-            {
-                SessionCode = sessionCode,
-                PollId = pollId,
-                Round = book.Round,
-                DeviceHash = deviceHash,
-                ClientId = clientId,
-                Answer = serialized,
-                CreatedAt = now,
-                UpdatedAt = now,
-            });
+            book.Add(_pendingVotes, new VoteRow(sessionCode, pollId, book.Round, deviceHash, clientId, serialized, now));
             return new VoteOutcome(book.Round, null, stored, Changed: false, Duplicate: false);
         }
 
@@ -255,7 +248,7 @@ public sealed partial class PollService(
         }
 
         var previous = PollAnswers.ReadStored(existing.Answer);
-        VoteBook.Change(db, existing, clientId, serialized, now);
+        _pendingVotes.Change(existing, clientId, serialized, now);
         return new VoteOutcome(book.Round, previous, stored, Changed: true, Duplicate: false);
     }
 

@@ -14,7 +14,7 @@ namespace OpenHealthLive.Core.Polls;
 /// </summary>
 internal sealed class VoteBook(string sessionCode, string pollId)
 {
-    private readonly Dictionary<string, PollVoteRecord> _byDevice = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VoteRow> _byDevice = new(StringComparer.Ordinal);
     private bool _loaded;
     private DbContextId? _talkCheckedIn;
 
@@ -38,9 +38,11 @@ internal sealed class VoteBook(string sessionCode, string pollId)
         {
             // A closed poll takes no votes, so only an open one needs to know who voted.
             var round = Round;
-            foreach (var vote in await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == round).ToListAsync(cancellationToken))
+            var votes = await db.PollVotes.AsNoTracking().Where(v => v.SessionCode == sessionCode && v.PollId == pollId && v.Round == round)
+                .Select(v => new { v.DeviceHash, v.ClientId, v.Answer, v.CreatedAt, v.UpdatedAt }).ToListAsync(cancellationToken);
+            foreach (var vote in votes)
             {
-                _byDevice[vote.DeviceHash] = vote;
+                _byDevice[vote.DeviceHash] = new VoteRow(sessionCode, pollId, round, vote.DeviceHash, vote.ClientId, vote.Answer, vote.CreatedAt) { UpdatedAt = vote.UpdatedAt };
             }
         }
 
@@ -63,28 +65,13 @@ internal sealed class VoteBook(string sessionCode, string pollId)
     }
 
     /// <summary>This device's vote in the current round, or null.</summary>
-    public PollVoteRecord? VoteOf(string deviceHash) => _byDevice.GetValueOrDefault(deviceHash);
+    public VoteRow? VoteOf(string deviceHash) => _byDevice.GetValueOrDefault(deviceHash);
 
-    /// <summary>Adds a first vote to the context (saved with the writer's group) and to the book.</summary>
-    public void Add(LiveDbContext db, PollVoteRecord vote)
+    /// <summary>Adds a first vote to the rows the writer saves with its group, and to the book.</summary>
+    public void Add(PendingVotes pending, VoteRow vote)
     {
-        db.PollVotes.Add(vote);
+        pending.Insert(vote);
         _byDevice[vote.DeviceHash] = vote;
-    }
-
-    /// <summary>Changes a device's vote in the context (saved with the writer's group) and in the book.</summary>
-    public static void Change(LiveDbContext db, PollVoteRecord vote, string clientId, string answer, DateTimeOffset now)
-    {
-        var entry = db.Entry(vote);
-        if (entry.State == EntityState.Detached)
-        {
-            // Committed earlier: its row is there; only the changed columns are written.
-            entry.State = EntityState.Unchanged;
-        }
-
-        vote.ClientId = clientId;
-        vote.Answer = answer;
-        vote.UpdatedAt = now;
     }
 
     /// <summary>Forgets everything: the next vote reads the poll again from the database.</summary>

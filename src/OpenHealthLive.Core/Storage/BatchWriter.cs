@@ -24,6 +24,8 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     {
         bool Deferred { get; }
 
+        IDeferredRows? Rows { get; }
+
         Task ApplyAsync(LiveDbContext db, CancellationToken cancellationToken);
 
         void RolledBack();
@@ -48,7 +50,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     public Task<T> EnqueueAsync<T>(Func<LiveDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken, Action<T>? afterCommit = null, Action? rolledBack = null)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return Enqueue(new Write<T>(write, afterCommit, rolledBack, deferred: false), cancellationToken);
+        return Enqueue(new Write<T>(write, afterCommit, rolledBack, deferred: false, rows: null), cancellationToken);
     }
 
     /// <summary>
@@ -62,11 +64,16 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     /// <paramref name="rolledBack"/> runs for each of its writes, and each is applied again alone under its own
     /// savepoint, as an ordinary write: the database decides.
     /// </remarks>
-    public Task<T> EnqueueDeferredAsync<T>(Func<LiveDbContext, CancellationToken, Task<T>> write, Action<T>? afterCommit, Action rolledBack, CancellationToken cancellationToken)
+    /// <param name="write">Decides, then adds or changes entities in the context, or rows in <paramref name="rows"/>.</param>
+    /// <param name="afterCommit">Runs on the writer right after the commit, in commit order.</param>
+    /// <param name="rolledBack">Runs on the writer when the write was applied and then rolled back.</param>
+    /// <param name="rows">Rows the write gathers outside the change tracker; saved once for the whole group.</param>
+    /// <param name="cancellationToken">Refuses the write if already cancelled; once queued, a write is applied.</param>
+    public Task<T> EnqueueDeferredAsync<T>(Func<LiveDbContext, CancellationToken, Task<T>> write, Action<T>? afterCommit, Action rolledBack, IDeferredRows? rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(rolledBack);
-        return Enqueue(new Write<T>(write, afterCommit, rolledBack, deferred: true), cancellationToken);
+        return Enqueue(new Write<T>(write, afterCommit, rolledBack, deferred: true, rows), cancellationToken);
     }
 
     private Task<T> Enqueue<T>(Write<T> item, CancellationToken cancellationToken)
@@ -190,12 +197,18 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
         {
             await write.ApplyAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (write.Rows is { } rows)
+            {
+                await rows.SaveAsync(db, cancellationToken);
+            }
+
             await transaction.ReleaseSavepointAsync("write", cancellationToken);
             applied.Add(write);
         }
         catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
         {
             // The database refused this write (a full disk, a lock that never came free): worth retrying.
+            write.Rows?.Discard();
             await transaction.RollbackToSavepointAsync("write", cancellationToken);
             RollBack(write);
             LogWriteFailed(ex);
@@ -204,6 +217,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
         catch (Exception ex) when (ex is not StorageUnavailableException)
         {
             // Refused by the write itself (a closed poll, a deleted question): its caller is told why.
+            write.Rows?.Discard();
             await transaction.RollbackToSavepointAsync("write", cancellationToken);
             RollBack(write);
             write.Fail(ex);
@@ -243,9 +257,15 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
             }
         }
 
+        var stores = decided.Select(w => w.Rows).OfType<IDeferredRows>().Distinct().ToList();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var rows in stores)
+            {
+                await rows.SaveAsync(db, cancellationToken);
+            }
+
             await transaction.ReleaseSavepointAsync("deferred", cancellationToken);
             applied.AddRange(decided);
             db.ChangeTracker.Clear();
@@ -253,6 +273,11 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
         }
         catch (Exception ex) when (ex is DbUpdateException || StorageErrors.IsUnavailable(ex))
         {
+            foreach (var rows in stores)
+            {
+                rows.Discard();
+            }
+
             await transaction.RollbackToSavepointAsync("deferred", cancellationToken);
             db.ChangeTracker.Clear();
             LogGroupFellBack(ex, decided.Count);
@@ -300,7 +325,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     /// Once queued, a write is applied even if its caller has gone (a phone that disconnected): the phone
     /// retries with the same client-made id and finds it, so nothing is lost and nothing doubles.
     /// </remarks>
-    private sealed class Write<T>(Func<LiveDbContext, CancellationToken, Task<T>> apply, Action<T>? afterCommit, Action? rolledBack, bool deferred) : IWrite
+    private sealed class Write<T>(Func<LiveDbContext, CancellationToken, Task<T>> apply, Action<T>? afterCommit, Action? rolledBack, bool deferred, IDeferredRows? rows) : IWrite
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -308,6 +333,8 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
         public Task<T> Task => _completion.Task;
 
         public bool Deferred => deferred;
+
+        public IDeferredRows? Rows => rows;
 
         public void RolledBack() => rolledBack?.Invoke();
 
