@@ -15,6 +15,7 @@ using OpenHealthLive.Bench;
 //   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
 //   pageweight                                                     the audience page's first load, compressed: in Chromium, and every file it references
+//   joinweight [--questions 0,200,2000]                            what the hub sends a phone joining a talk with that many 500-character questions
 //   --gap-ms 1200   pause after every phone has a change (phones acknowledge a second after showing it)
 //   --acknowledge 0 / --acknowledge-after-ms 0 / --stateful-reconnect 0   phones that do less than the page, to measure what each costs
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
@@ -224,6 +225,24 @@ switch (scenario)
             await AppProcess.PublishAsync(root);
             var markdown = await PageWeightAsync();
             await File.WriteAllTextAsync(Path.Combine(results, "pageweight.md"), markdown);
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
+
+    case "joinweight":
+        {
+            await AppProcess.PublishAsync(root);
+            var measured = new List<JoinWeight.Result>();
+            foreach (var count in Sizes("questions", [0, 200, 2000]))
+            {
+                await using var app = await AppProcess.StartAsync(root, JoinWeight.SeedLimits);
+                await JoinWeight.SeedAsync(app.BaseAddress, AppProcess.Code, count);
+                measured.Add(await JoinWeight.MeasureAsync(app.BaseAddress, AppProcess.Code, count));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(measured[^1], line));
+            }
+
+            var markdown = JoinWeight.Markdown(measured);
+            await File.WriteAllTextAsync(Path.Combine(results, "joinweight.md"), markdown);
             await Console.Out.WriteLineAsync(markdown);
             return 0;
         }

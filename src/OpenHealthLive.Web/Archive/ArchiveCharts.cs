@@ -12,32 +12,32 @@ namespace OpenHealthLive.Web.Archive;
 internal static class ArchiveCharts
 {
     /// <summary>The chart of <paramref name="results"/> of <paramref name="poll"/>; a quiz's answer marked when <paramref name="showAnswer"/>.</summary>
-    public static void Write(StringBuilder html, PollDefinition poll, PollResults results, bool showAnswer)
+    public static void Write(StringBuilder html, PollDefinition poll, PollResults results, ArchiveWords say, bool showAnswer)
     {
         if (results.Voters == 0)
         {
-            html.Append("<p class=\"chart-empty\">No answers.</p>");
+            html.Append("<p class=\"chart-empty\">").Append(say["Chart.NoAnswers"]).Append("</p>");
             return;
         }
 
         switch (poll.Type)
         {
             case PollType.Ranking:
-                Ranking(html, results);
+                Ranking(html, results, say);
                 break;
             case PollType.Rating:
-                Ratings(html, poll, results);
+                Ratings(html, poll, results, say);
                 break;
             case PollType.WordCloud:
                 Words(html, results);
                 break;
             default:
-                Options(html, poll, results, showAnswer);
+                Options(html, poll, results, say, showAnswer);
                 break;
         }
     }
 
-    private static void Options(StringBuilder html, PollDefinition poll, PollResults results, bool showAnswer)
+    private static void Options(StringBuilder html, PollDefinition poll, PollResults results, ArchiveWords say, bool showAnswer)
     {
         var max = Math.Max(1, results.Options.Select(o => o.Count).DefaultIfEmpty(0).Max());
         html.Append("<ol class=\"chart-bars\">");
@@ -48,22 +48,22 @@ internal static class ArchiveCharts
                 .Append("<span class=\"chart-label\">").Append(Encode(option.Label));
             if (correct)
             {
-                html.Append("<span class=\"chart-correct\"> ✓ correct</span>");
+                html.Append("<span class=\"chart-correct\"> ✓ ").Append(say["Chart.Correct"]).Append("</span>");
             }
 
             html.Append("</span>");
             Bar(html, (double)option.Count / max);
-            html.Append(CultureInfo.InvariantCulture, $"<span class=\"chart-value\">{option.Count} · {Math.Round(option.Percent)}%</span></li>");
+            html.Append(say.Culture, $"<span class=\"chart-value\">{option.Count} · {Math.Round(option.Percent)}%</span></li>");
         }
 
         html.Append("</ol>");
         if (poll.Type == PollType.MultipleChoice)
         {
-            html.Append("<p class=\"chart-caption\">Each voter could pick more than one: the percentages add up to more than 100.</p>");
+            html.Append("<p class=\"chart-caption\">").Append(say["Chart.Several"]).Append("</p>");
         }
     }
 
-    private static void Ranking(StringBuilder html, PollResults results)
+    private static void Ranking(StringBuilder html, PollResults results, ArchiveWords say)
     {
         var max = Math.Max(1, results.Ranking.Select(r => r.BordaScore).DefaultIfEmpty(0).Max());
         html.Append("<ol class=\"chart-bars chart-bars--ranking\">");
@@ -71,13 +71,13 @@ internal static class ArchiveCharts
         {
             html.Append("<li class=\"chart-row\"><span class=\"chart-label\">").Append(Encode(row.Label)).Append("</span>");
             Bar(html, (double)row.BordaScore / max);
-            html.Append(CultureInfo.InvariantCulture, $"<span class=\"chart-value\">{row.BordaScore} pts · avg rank {row.AverageRank:0.0}</span></li>");
+            html.Append("<span class=\"chart-value\">").Append(say.Format("Chart.Points", row.BordaScore, row.AverageRank.ToString("0.0", say.Culture))).Append("</span></li>");
         }
 
-        html.Append("</ol><p class=\"chart-caption\">Borda count: with n options a first place earns n − 1 points, a last place 0.</p>");
+        html.Append("</ol><p class=\"chart-caption\">").Append(say["Chart.Borda"]).Append("</p>");
     }
 
-    private static void Ratings(StringBuilder html, PollDefinition poll, PollResults results)
+    private static void Ratings(StringBuilder html, PollDefinition poll, PollResults results, ArchiveWords say)
     {
         var scale = Math.Max(2, poll.Scale);
         html.Append("<ol class=\"chart-bars chart-bars--rating\">");
@@ -85,7 +85,7 @@ internal static class ArchiveCharts
         {
             html.Append("<li class=\"chart-row\"><span class=\"chart-label\">").Append(Encode(row.Item)).Append("</span>");
             Bar(html, row.Count == 0 ? 0 : (row.Average - 1) / (scale - 1));
-            html.Append(CultureInfo.InvariantCulture, $"<span class=\"chart-value\">{row.Average:0.0} of {scale} · {row.Count} ratings</span>")
+            html.Append("<span class=\"chart-value\">").Append(say.Format("Chart.Rating", row.Average.ToString("0.0", say.Culture), scale, row.Count)).Append("</span>")
                 .Append("<span class=\"chart-distribution\">")
                 .AppendJoin(" · ", row.Distribution.Select((count, k) => string.Create(CultureInfo.InvariantCulture, $"{k + 1}: {count}")))
                 .Append("</span></li>");

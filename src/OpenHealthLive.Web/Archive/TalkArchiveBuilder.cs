@@ -56,6 +56,7 @@ internal sealed partial class TalkArchiveBuilder(
         var now = time.GetUtcNow();
         var date = (session.Plan.StartsAt ?? session.CreatedAt).UtcDateTime;
         var title = session.Plan.Title ?? words.Metadata.Title;
+        var say = ArchiveWords.For(words.Language);
 
         var pollViews = (await polls.ListAsync(session.Code, cancellationToken))
             .Where(p => scope.Public ? AudienceView.CanSeeResults(p) : p.OpenedAt is not null || p.ResultsVisible || p.Voters > 0)
@@ -78,14 +79,14 @@ internal sealed partial class TalkArchiveBuilder(
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"").Append(ContentSecurityPolicy).Append("\">\n")
             .Append("<meta name=\"generator\" content=\"OpenHealthLive ").Append(Attr(AppVersion)).Append("\">\n")
-            .Append("<title>").Append(Text(title)).Append(" · ").Append(date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)).Append("</title>\n")
+            .Append("<title>").Append(Text(title)).Append(" · ").Append(Text(say.Date(date))).Append("</title>\n")
             .Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body class=\"archive\">\n");
 
-        WriteHeader(html, session, words, title, date, scope, view.Slides.Count);
-        html.Append("<main id=\"main\">\n<section class=\"archive-section\" id=\"slides\" aria-labelledby=\"slides-title\">\n<h2 id=\"slides-title\">Slides</h2>\n");
+        WriteHeader(html, session, words, say, title, date, scope, view.Slides.Count);
+        html.Append("<main id=\"main\">\n<section class=\"archive-section\" id=\"slides\" aria-labelledby=\"slides-title\">\n<h2 id=\"slides-title\">").Append(say["Slides"]).Append("</h2>\n");
         if (view.Slides.Count == 0)
         {
-            html.Append("<p class=\"muted\">No slide was shown.</p>\n");
+            html.Append("<p class=\"muted\">").Append(say["NoSlide"]).Append("</p>\n");
         }
 
         var placedPolls = new HashSet<string>(StringComparer.Ordinal);
@@ -94,13 +95,13 @@ internal sealed partial class TalkArchiveBuilder(
             var slidePolls = pollViews.Where(p => p.Definition.SlideIndex == index).ToList();
             placedPolls.UnionWith(slidePolls.Select(p => p.Definition.Id));
             var lines = keptCaptions ? await captions.ForSlideAsync(session.Code, index, cancellationToken) : [];
-            WriteSlide(html, session, deck, words, view, index, drawings.GetValueOrDefault(index), scope.Notes && !scope.Public);
+            WriteSlide(html, session, deck, words, say, view, index, drawings.GetValueOrDefault(index), scope.Notes && !scope.Public);
             foreach (var poll in slidePolls)
             {
-                WritePoll(html, poll, words, pollResults[poll.Definition.Id], scope);
+                WritePoll(html, poll, words, say, pollResults[poll.Definition.Id], scope);
             }
 
-            WriteCaptions(html, lines);
+            WriteCaptions(html, say, lines);
             html.Append("</section>\n");
         }
 
@@ -108,23 +109,22 @@ internal sealed partial class TalkArchiveBuilder(
         var otherPolls = pollViews.Where(p => !placedPolls.Contains(p.Definition.Id)).ToList();
         if (otherPolls.Count > 0)
         {
-            html.Append("<section class=\"archive-section\" id=\"polls\" aria-labelledby=\"polls-title\">\n<h2 id=\"polls-title\">Other polls</h2>\n");
+            html.Append("<section class=\"archive-section\" id=\"polls\" aria-labelledby=\"polls-title\">\n<h2 id=\"polls-title\">").Append(say["OtherPolls"]).Append("</h2>\n");
             foreach (var poll in otherPolls)
             {
-                WritePoll(html, poll, words, pollResults[poll.Definition.Id], scope);
+                WritePoll(html, poll, words, say, pollResults[poll.Definition.Id], scope);
             }
 
             html.Append("</section>\n");
         }
 
-        WriteQuestions(html, answered, scope);
-        html.Append("<section class=\"archive-section\" id=\"open-data\" aria-labelledby=\"open-data-title\">\n<h2 id=\"open-data-title\">Open data</h2>\n")
-            .Append("<p>The poll results and the answered questions are in this file as JSON, for a spreadsheet or a script: ")
-            .Append("open the file in a text editor and look for <code>poll-results</code> and <code>questions</code>. ")
-            .Append("Poll results are licensed ").Append(Text(pollOptions.Value.DataLicence)).Append(".</p>\n</section>\n</main>\n")
-            .Append("<footer class=\"archive-foot\"><p>Made by OpenHealthLive ").Append(Text(AppVersion)).Append(" on ")
-            .Append(now.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append(" from session <code>").Append(Text(session.Code)).Append("</code>")
-            .Append(session.Ended ? "." : ", while the talk was running.").Append("</p></footer>\n");
+        WriteQuestions(html, say, answered, scope);
+        html.Append("<section class=\"archive-section\" id=\"open-data\" aria-labelledby=\"open-data-title\">\n<h2 id=\"open-data-title\">").Append(say["OpenData"]).Append("</h2>\n")
+            .Append("<p>").Append(say.Format("OpenDataText", "<code>poll-results</code>", "<code>questions</code>")).Append(' ')
+            .Append(say.Format("PollLicence", Text(pollOptions.Value.DataLicence))).Append("</p>\n</section>\n</main>\n")
+            .Append("<footer class=\"archive-foot\"><p>")
+            .Append(say.Format(session.Ended ? "MadeAfter" : "MadeDuring", Text(AppVersion), Text(now.UtcDateTime.ToString(say["MadeAtFormat"], say.Culture)), "<code>" + Text(session.Code) + "</code>"))
+            .Append("</p></footer>\n");
 
         var exportedPolls = new PollResultsExport(PollResultsEndpoints.SchemaId, pollOptions.Value.DataLicence, "OpenHealthLive", AppVersion, now,
             session.Code, session.DeckSlug, deck.Metadata.Title, pollViews.Select(p => ExportedPoll.From(p, pollResults[p.Definition.Id])).ToList());
@@ -141,7 +141,7 @@ internal sealed partial class TalkArchiveBuilder(
         return archive;
     }
 
-    private static void WriteHeader(StringBuilder html, LiveSessionState session, Deck words, string title, DateTime date, ArchiveScope scope, int shown)
+    private static void WriteHeader(StringBuilder html, LiveSessionState session, Deck words, ArchiveWords say, string title, DateTime date, ArchiveScope scope, int shown)
     {
         var meta = words.Metadata;
         html.Append("<header class=\"archive-head\">\n<h1>").Append(Text(title)).Append("</h1>\n");
@@ -150,19 +150,17 @@ internal sealed partial class TalkArchiveBuilder(
             html.Append("<p class=\"archive-subtitle\">").Append(Text(subtitle)).Append("</p>\n");
         }
 
-        var facts = new[] { meta.Speaker, meta.Affiliation, meta.Event, session.Plan.Room, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) }
+        var facts = new[] { meta.Speaker, meta.Affiliation, meta.Event, session.Plan.Room, say.Date(date) }
             .Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => Text(f!));
         html.Append("<p class=\"archive-facts\">").AppendJoin(" · ", facts).Append("</p>\n<p class=\"archive-kind\">")
-            .Append(scope.Public
-                ? "The room's copy: the slides as far as they were shown, and the results shown on screen."
-                : scope.Notes ? "Staff copy, with the speaker notes: keep it to yourself." : "Staff copy: every poll that was run, shown or not.")
-            .Append(CultureInfo.InvariantCulture, $" {shown} of {words.Slides.Count} slides were shown.")
-            .Append(meta.Licence is { Length: > 0 } licence ? $" Slides licensed {Text(licence)}." : string.Empty)
-            .Append("</p>\n<nav aria-label=\"Contents\"><ul class=\"archive-nav\"><li><a href=\"#slides\">Slides</a></li>")
-            .Append("<li><a href=\"#questions\">Answered questions</a></li><li><a href=\"#open-data\">Open data</a></li></ul></nav>\n</header>\n");
+            .Append(say[scope.Public ? "KindPublic" : scope.Notes ? "KindNotes" : "KindStaff"])
+            .Append(' ').Append(say.Format("SlidesShown", shown, words.Slides.Count))
+            .Append(meta.Licence is { Length: > 0 } licence ? " " + say.Format("SlidesLicence", Text(licence)) : string.Empty)
+            .Append("</p>\n<nav aria-label=\"").Append(say["Contents"]).Append("\"><ul class=\"archive-nav\"><li><a href=\"#slides\">").Append(say["Slides"]).Append("</a></li>")
+            .Append("<li><a href=\"#questions\">").Append(say["AnsweredQuestions"]).Append("</a></li><li><a href=\"#open-data\">").Append(say["OpenData"]).Append("</a></li></ul></nav>\n</header>\n");
     }
 
-    private void WriteSlide(StringBuilder html, LiveSessionState session, Deck deck, Deck words, AudienceView view, int index, string? drawing, bool notes)
+    private void WriteSlide(StringBuilder html, LiveSessionState session, Deck deck, Deck words, ArchiveWords say, AudienceView view, int index, string? drawing, bool notes)
     {
         var slide = words.Slides[index];
         var markup = Inline(view.LookBack(index) ?? string.Empty, AudienceView.MediaPrefix(session.Code), deck, key => view.CanSeeMedia(key));
@@ -193,13 +191,13 @@ internal sealed partial class TalkArchiveBuilder(
         html.Append("</div>\n");
         if (notes)
         {
-            html.Append("<div class=\"archive-notes\"><h4>Notes</h4>")
-                .Append(slide.NotesHtml.Length > 0 ? Inline(slide.NotesHtml, deck.MediaUrlPrefix, deck, key => deck.NotesMedia.ContainsKey(key) || deck.Media.ContainsKey(key)) : "<p class=\"muted\">No notes.</p>")
+            html.Append("<div class=\"archive-notes\"><h4>").Append(say["Notes"]).Append("</h4>")
+                .Append(slide.NotesHtml.Length > 0 ? Inline(slide.NotesHtml, deck.MediaUrlPrefix, deck, key => deck.NotesMedia.ContainsKey(key) || deck.Media.ContainsKey(key)) : "<p class=\"muted\">" + say["NoNotes"] + "</p>")
                 .Append("</div>\n");
         }
     }
 
-    private static void WritePoll(StringBuilder html, PollView view, Deck words, PollResults results, ArchiveScope scope)
+    private static void WritePoll(StringBuilder html, PollView view, Deck words, ArchiveWords say, PollResults results, ArchiveScope scope)
     {
         var state = view.Definition;
         var poll = words.Polls.FirstOrDefault(p => p.Id == state.Id) ?? state;
@@ -209,21 +207,21 @@ internal sealed partial class TalkArchiveBuilder(
         }
 
         html.Append("<figure class=\"archive-poll\" id=\"results-").Append(Attr(state.Id)).Append("\">\n<figcaption><h4>").Append(Text(poll.Question)).Append("</h4>")
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">{TypeName(state.Type)} · {results.Voters} {(results.Voters == 1 ? "answer" : "answers")}")
-            .Append(view.Round > 1 ? string.Create(CultureInfo.InvariantCulture, $" · round {view.Round}") : string.Empty)
-            .Append(view.ResultsVisible ? string.Empty : " · <strong>results not shown to the room</strong>").Append("</p></figcaption>\n");
-        ArchiveCharts.Write(html, poll with { Type = state.Type }, results, showAnswer: view.ResultsVisible || !scope.Public);
+            .Append("<p class=\"muted\">").Append(say[TypeKey(state.Type)]).Append(" · ").Append(say.Count("Answer", results.Voters))
+            .Append(view.Round > 1 ? " · " + say.Format("Round", view.Round) : string.Empty)
+            .Append(view.ResultsVisible ? string.Empty : " · <strong>" + say["NotShownToRoom"] + "</strong>").Append("</p></figcaption>\n");
+        ArchiveCharts.Write(html, poll with { Type = state.Type }, results, say, showAnswer: view.ResultsVisible || !scope.Public);
         html.Append("\n</figure>\n");
     }
 
-    private static void WriteCaptions(StringBuilder html, IReadOnlyList<CaptionLine> lines)
+    private static void WriteCaptions(StringBuilder html, ArchiveWords say, IReadOnlyList<CaptionLine> lines)
     {
         if (lines.Count == 0)
         {
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<details class=\"archive-captions\"><summary>Captions ({lines.Count} {(lines.Count == 1 ? "line" : "lines")})</summary><ol>");
+        html.Append("<details class=\"archive-captions\"><summary>").Append(say.Count("Captions", lines.Count)).Append("</summary><ol>");
         foreach (var line in lines)
         {
             html.Append("<li><time datetime=\"").Append(line.At.ToString("O", CultureInfo.InvariantCulture)).Append("\">")
@@ -233,12 +231,12 @@ internal sealed partial class TalkArchiveBuilder(
         html.Append("</ol></details>\n");
     }
 
-    private static void WriteQuestions(StringBuilder html, List<QuestionView> answered, ArchiveScope scope)
+    private static void WriteQuestions(StringBuilder html, ArchiveWords say, List<QuestionView> answered, ArchiveScope scope)
     {
-        html.Append("<section class=\"archive-section\" id=\"questions\" aria-labelledby=\"questions-title\">\n<h2 id=\"questions-title\">Answered questions</h2>\n");
+        html.Append("<section class=\"archive-section\" id=\"questions\" aria-labelledby=\"questions-title\">\n<h2 id=\"questions-title\">").Append(say["AnsweredQuestions"]).Append("</h2>\n");
         if (answered.Count == 0)
         {
-            html.Append("<p class=\"muted\">No question was marked answered.</p>\n</section>\n");
+            html.Append("<p class=\"muted\">").Append(say["NoAnswered"]).Append("</p>\n</section>\n");
             return;
         }
 
@@ -251,7 +249,7 @@ internal sealed partial class TalkArchiveBuilder(
                 html.Append(Text(author)).Append(" · ");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"{question.Votes} {(question.Votes == 1 ? "vote" : "votes")}</p></li>\n");
+            html.Append(say.Count("Vote", question.Votes)).Append("</p></li>\n");
         }
 
         html.Append("</ol>\n</section>\n");
@@ -275,15 +273,10 @@ internal sealed partial class TalkArchiveBuilder(
             return $"{match.Groups["attr"].Value}=\"{inline ?? string.Empty}\"";
         });
 
-    private static string TypeName(PollType type) => type switch
+    private static string TypeKey(PollType type) => type switch
     {
-        PollType.SingleChoice => "One choice",
-        PollType.MultipleChoice => "Several choices",
-        PollType.Rating => "Rating",
-        PollType.Ranking => "Ranking",
-        PollType.WordCloud => "Word cloud",
-        PollType.Quiz => "Quiz",
-        _ => "Poll",
+        PollType.SingleChoice or PollType.MultipleChoice or PollType.Rating or PollType.Ranking or PollType.WordCloud or PollType.Quiz => "Type." + type,
+        _ => "Type.Poll",
     };
 
     private static string Text(string text) => System.Net.WebUtility.HtmlEncode(text);

@@ -23,6 +23,7 @@ public sealed partial class TalkArchiveTests : IDisposable
     private const string ShownPicture = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 4\"><rect width=\"4\" height=\"4\" fill=\"teal\"/></svg>";
     private const string SkippedPicture = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 4\"><circle r=\"2\" fill=\"crimson\"/></svg>";
     private readonly string _content = Directory.CreateTempSubdirectory("ohl-content-").FullName;
+    private static readonly string[] SpanishMonths = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
     private readonly OpenHealthLiveFactory _factory;
 
     public TalkArchiveTests()
@@ -150,12 +151,47 @@ public sealed partial class TalkArchiveTests : IDisposable
             Assert.Contains("speaker notes are for the speaker", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // The moderator's page offers the copy they may take, and not the one with notes.
+        using (var page = await GetAsync($"/presenter/{Code}/moderate", moderator))
+        {
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains($"href=\"/presenter/{Code}/archive\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("archive?notes=true", html, StringComparison.Ordinal);
+        }
+
         var withoutNotes = await StaffAsync(moderator, notes: false);
         Assert.Contains("Opening slide", withoutNotes, StringComparison.Ordinal);
         Assert.DoesNotContain("NOTE-OPENING", withoutNotes, StringComparison.Ordinal);
 
         Assert.Contains("NOTE-OPENING", await StaffAsync(await LinkAsync(StaffRole.Speaker), notes: true), StringComparison.Ordinal);
         Assert.Contains("NOTE-OPENING", await StaffAsync(await _factory.SignInAsync(), notes: true), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_file_is_written_in_the_language_of_its_slides_headings_charts_and_dates_included()
+    {
+        var deckFile = Path.Combine(_content, Deck, "deck.md");
+        File.WriteAllText(deckFile, File.ReadAllText(deckFile).Replace("speaker: Dr Test", "speaker: Dr Test\nlanguage: es", StringComparison.Ordinal));
+        await ShowAsync((0, 0), (3, 0));
+        var polls = _factory.GetService<PollService>();
+        await polls.OpenAsync(Code, "colour", CancellationToken.None);
+        await polls.SetResultsVisibleAsync(Code, "colour", true, CancellationToken.None);
+        var ended = await EndAsync();
+
+        var html = await PublicAsync();
+
+        Assert.Contains("<html lang=\"es\">", html, StringComparison.Ordinal);
+        foreach (var spanish in new[] { ">Diapositivas</h2>", ">Preguntas respondidas</h2>", ">Datos abiertos</h2>", "Se mostraron 2 de 6 diapositivas.", "Una opción · 0 respuestas", "Sin respuestas.", "Creado por OpenHealthLive" })
+        {
+            Assert.Contains(spanish, html, StringComparison.Ordinal);
+        }
+
+        var date = ended.CreatedAt.UtcDateTime;
+        Assert.Contains($"{date.Day} de {SpanishMonths[date.Month - 1]} de {date.Year}", html, StringComparison.Ordinal);
+        foreach (var english in new[] { ">Slides<", "Answered questions", "Open data", "slides were shown", "No answers", "One choice", "Made by" })
+        {
+            Assert.DoesNotContain(english, html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -10,6 +10,8 @@ const MAX_PIECE = 250;
 const MAX_STROKE = 1500;
 /** Line widths, in thousandths of the slide's width. */
 const WIDTHS = { pen: 5, highlighter: 24 };
+/** How long Clear slide waits for its second click. */
+const CONFIRM_MS = 5000;
 
 /** A stroke id from crypto.getRandomValues, which plain HTTP on a venue LAN has (randomUUID does not). */
 function newId() {
@@ -165,15 +167,40 @@ export function setupPen(connection, code, { slide, stage, showError }) {
       for (const swatch of toolbar.querySelectorAll('.pen-swatch')) swatch.setAttribute('aria-pressed', String(swatch === button));
       if (tool === 'off' || tool === 'eraser') choose('pen');
     } else if (button.id === 'pen-clear') {
+      const count = ink.strokesOf(current).size;
+      if (count === 0) return;
+      // Clearing cannot be undone and the room sees it at once: the first click only asks.
+      if (clearing !== current) return askToClear(button, count);
+      disarm();
       ink.strokesOf(current).clear();
       redraw();
       call('ClearStrokes', current);
     }
   });
 
+  /** The slide whose Clear is waiting for its second click, or null. */
+  let clearing = null;
+  let disarmTimer = 0;
+  function askToClear(button, count) {
+    clearing = current;
+    button.textContent = `Clear ${count} stroke${count === 1 ? '' : 's'}? Click again`;
+    button.classList.add('control--danger');
+    clearTimeout(disarmTimer);
+    disarmTimer = setTimeout(disarm, CONFIRM_MS);
+  }
+  function disarm() {
+    clearing = null;
+    clearTimeout(disarmTimer);
+    const button = document.getElementById('pen-clear');
+    if (!button) return;
+    button.textContent = 'Clear slide';
+    button.classList.remove('control--danger');
+  }
+
   return {
     /** The console moved to another slide: its strokes, asked for the first time it is shown here. */
     slideChanged(index) {
+      disarm();
       for (const pointerId of [...strokes.keys()]) finish(pointerId);
       current = index;
       redraw();
