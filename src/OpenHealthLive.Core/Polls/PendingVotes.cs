@@ -54,25 +54,23 @@ internal sealed class PendingVotes : IDeferredRows
             var names = Columns.Select(c => "\"" + entity.FindProperty(c)!.GetColumnName() + "\"").ToArray();
             if (_inserts.Count > 0)
             {
-                await using var insert = Command(connection, transaction,
+                await using var insert = Command(connection, transaction, Columns,
                     $"INSERT INTO \"{table}\" ({string.Join(", ", names)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})");
-                await insert.PrepareAsync(cancellationToken);
                 foreach (var vote in _inserts)
                 {
-                    Bind(insert, vote);
+                    await BindAsync(insert, vote, cancellationToken);
                     await insert.ExecuteNonQueryAsync(cancellationToken);
                 }
             }
 
             if (_updates.Count > 0)
             {
-                await using var update = Command(connection, transaction,
+                await using var update = Command(connection, transaction, [.. Columns.Where(c => c != nameof(VoteRow.CreatedAt))],
                     $"UPDATE \"{table}\" SET {names[4]} = @{Columns[4]}, {names[5]} = @{Columns[5]}, {names[7]} = @{Columns[7]} "
                     + $"WHERE {names[0]} = @{Columns[0]} AND {names[1]} = @{Columns[1]} AND {names[2]} = @{Columns[2]} AND {names[3]} = @{Columns[3]}");
-                await update.PrepareAsync(cancellationToken);
                 foreach (var vote in _updates)
                 {
-                    Bind(update, vote);
+                    await BindAsync(update, vote, cancellationToken);
                     if (await update.ExecuteNonQueryAsync(cancellationToken) != 1)
                     {
                         // The book said this vote was stored; the database says otherwise. Let the database decide again.
@@ -99,12 +97,12 @@ internal sealed class PendingVotes : IDeferredRows
         _updates.Clear();
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string[] columns, string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var column in Columns)
+        foreach (var column in columns)
         {
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@" + column;
@@ -114,15 +112,28 @@ internal sealed class PendingVotes : IDeferredRows
         return command;
     }
 
-    private static void Bind(DbCommand command, VoteRow vote)
+    /// <summary>Sets the values; the first time, prepares the statement too (PostgreSQL takes the types from the values).</summary>
+    private static async Task BindAsync(DbCommand command, VoteRow vote, CancellationToken cancellationToken)
     {
-        command.Parameters[0].Value = vote.SessionCode;
-        command.Parameters[1].Value = vote.PollId;
-        command.Parameters[2].Value = vote.Round;
-        command.Parameters[3].Value = vote.DeviceHash;
-        command.Parameters[4].Value = vote.ClientId;
-        command.Parameters[5].Value = vote.Answer;
-        command.Parameters[6].Value = vote.CreatedAt;
-        command.Parameters[7].Value = vote.UpdatedAt;
+        var first = command.Parameters[0].Value is null;
+        foreach (DbParameter parameter in command.Parameters)
+        {
+            parameter.Value = parameter.ParameterName[1..] switch
+            {
+                nameof(VoteRow.SessionCode) => vote.SessionCode,
+                nameof(VoteRow.PollId) => vote.PollId,
+                nameof(VoteRow.Round) => vote.Round,
+                nameof(VoteRow.DeviceHash) => vote.DeviceHash,
+                nameof(VoteRow.ClientId) => vote.ClientId,
+                nameof(VoteRow.Answer) => vote.Answer,
+                nameof(VoteRow.CreatedAt) => vote.CreatedAt,
+                _ => vote.UpdatedAt,
+            };
+        }
+
+        if (first)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
     }
 }
