@@ -5,6 +5,7 @@ using OpenHealthLive.Bench;
 //   qna [--phones 200] [--questions 10] [--votes 40] [--runs 5]   Q&A write throughput against SQLite
 //   votes [--phones 5000] [--runs 3]                               N phones vote at once in a poll: exact tally?
 //   crash [--phones 50] [--runs 5]                                 kill -9 mid-talk and restart: nothing lost, nothing doubled?
+//   vote-crash [--phones 2000] [--runs 3]                          kill -9 during a vote storm: every acknowledged vote counted once?
 //   fanout [--phones 1000] [--changes 20] [--runs 1] [--storm 1000] [--restart 5000]
 //                                                                  slide fan-out to N phones; join storm; restart storm; memory per phone
 //   compare [--sizes 200,1000,2000,5000,10000] [--runs 5] [--changes 20] [--storm 1000] [--restart 5000]
@@ -126,6 +127,25 @@ switch (scenario)
             await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, indented));
             await Console.Out.WriteLineAsync(markdown);
             return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
+        }
+
+    case "vote-crash":
+        {
+            await AppProcess.PublishAsync(root);
+            var runs = new List<VoteStormCrash.Result>();
+            for (var run = 0; run < Option("runs", 3); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root);
+                var result = await VoteStormCrash.RunAsync(app, Option("phones", 2000));
+                runs.Add(result);
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
+            }
+
+            var markdown = VoteStormCrash.Markdown(runs);
+            await File.WriteAllTextAsync(Path.Combine(results, "vote-crash.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "vote-crash.json"), JsonSerializer.Serialize(runs, indented));
+            await Console.Out.WriteLineAsync(markdown);
+            return runs.All(r => r.Exact) ? 0 : 1;
         }
 
     case "fanout":

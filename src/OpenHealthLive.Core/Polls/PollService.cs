@@ -35,6 +35,12 @@ public sealed partial class PollService(
 
     private readonly ConcurrentDictionary<(string Code, string PollId), TallyEntry> _tallies = new();
 
+    // Single node only: what the writer needs to decide a vote without a query (VoteBook).
+    private readonly ConcurrentDictionary<(string Code, string PollId), VoteBook> _books = new();
+
+    // The new and changed votes of the writer's current group, saved by the writer in one go.
+    private readonly PendingVotes _pendingVotes = new();
+
     /// <summary>The polls of a session's deck with their states, in slide order.</summary>
     public async Task<IReadOnlyList<PollView>> ListAsync(string sessionCode, CancellationToken cancellationToken)
     {
@@ -126,7 +132,9 @@ public sealed partial class PollService(
         var serialized = stored.Held is { } held ? PollAnswers.SerializeHeld(held) : PollAnswers.Serialize(normalized);
         var entry = await TallyAsync(sessionCode, poll, cancellationToken);
         var blocked = blocks is not null && await blocks.IsBlockedAsync(sessionCode, deviceHash, cancellationToken);
-        var outcome = await writes.EnqueueAsync(async (db, ct) =>
+        // On one node the writer decides from memory (VoteBook); in a cluster other nodes write votes too, so the
+        // database decides each one.
+        var outcome = !_topology.MultiNode ? await VoteByBookAsync(sessionCode, pollId, deviceHash, clientId, serialized, stored, blocked, entry, cancellationToken) : await writes.EnqueueAsync(async (db, ct) =>
         {
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, ct);
@@ -196,6 +204,69 @@ public sealed partial class PollService(
         return new VoteReceipt(pollId, outcome.Round, outcome.Answer.AsSeenByVoter, outcome.Changed, outcome.Answer.Held?.Reason);
     }
 
+    private Task<VoteOutcome> VoteByBookAsync(string sessionCode, string pollId, string deviceHash, string clientId, string serialized, StoredPollAnswer stored, bool blocked, TallyEntry entry, CancellationToken cancellationToken) =>
+        writes.EnqueueDeferredAsync((db, ct) => DecideByBookAsync(db, sessionCode, pollId, deviceHash, clientId, serialized, stored, blocked, ct), outcome =>
+        {
+            if (!outcome.Duplicate)
+            {
+                entry.Apply(outcome.Round, outcome.Previous, outcome.Answer);
+            }
+        }, () => ForgetBooks(sessionCode), _pendingVotes, cancellationToken);
+
+    /// <summary>
+    /// Decides a vote from the poll's <see cref="VoteBook"/>, without a query once the book is loaded, and hands the new
+    /// or changed row to <see cref="PendingVotes"/>, which the writer saves once for the votes queued beside it. The
+    /// same rules as the cluster's path in <see cref="VoteAsync"/>, in the same order; every check comes first.
+    /// </summary>
+    private async Task<VoteOutcome> DecideByBookAsync(LiveDbContext db, string sessionCode, string pollId, string deviceHash, string clientId, string serialized, StoredPollAnswer stored, bool blocked, CancellationToken cancellationToken)
+    {
+        var book = _books.GetOrAdd((sessionCode, pollId), key => new VoteBook(key.Code, key.PollId));
+        await book.ThrowIfTalkEndedAsync(db, cancellationToken);
+        await book.EnsureLoadedAsync(db, cancellationToken);
+        if (!book.IsOpen)
+        {
+            throw new LiveSessionException("This poll is closed; your vote was not counted.");
+        }
+
+        // A phone a moderator blocked: refused after the refusals every phone can get (DeviceBlocks).
+        if (blocked)
+        {
+            throw new DeviceBlockedException();
+        }
+
+        var existing = book.VoteOf(deviceHash);
+        var now = time.GetUtcNow();
+        if (existing is null)
+        {
+            book.Add(_pendingVotes, new VoteRow(sessionCode, pollId, book.Round, deviceHash, clientId, serialized, now));
+            return new VoteOutcome(book.Round, null, stored, Changed: false, Duplicate: false);
+        }
+
+        if (existing.ClientId == clientId)
+        {
+            return new VoteOutcome(book.Round, null, PollAnswers.ReadStored(existing.Answer), Changed: false, Duplicate: true);
+        }
+
+        var previous = PollAnswers.ReadStored(existing.Answer);
+        _pendingVotes.Change(existing, clientId, serialized, now);
+        return new VoteOutcome(book.Round, previous, stored, Changed: true, Duplicate: false);
+    }
+
+    /// <summary>
+    /// Forgets the vote books of a session's polls, on the writer: called by every write that changes a poll's state
+    /// or deletes votes (they may close one poll by opening another), and when a write is rolled back.
+    /// </summary>
+    private void ForgetBooks(string sessionCode)
+    {
+        foreach (var (key, book) in _books)
+        {
+            if (key.Code == sessionCode)
+            {
+                book.Forget();
+            }
+        }
+    }
+
     /// <summary>The current round's results (counts only: anonymous by construction).</summary>
     public async Task<PollResults> ResultsAsync(string sessionCode, string pollId, CancellationToken cancellationToken)
     {
@@ -255,6 +326,7 @@ public sealed partial class PollService(
         var entry = await TallyAsync(sessionCode, poll, cancellationToken);
         var (state, closed) = await writes.EnqueueAsync(async (db, ct) =>
         {
+            ForgetBooks(sessionCode);
             var record = await db.PollStates.SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, ct);
             if (record is null)
             {
@@ -265,7 +337,7 @@ public sealed partial class PollService(
             var othersBefore = await db.PollStates.Where(s => s.SessionCode == sessionCode && s.PollId != pollId && s.IsOpen).Select(s => s.PollId).ToListAsync(ct);
             await change(db, record, ct);
             return (record, othersBefore);
-        }, cancellationToken, result => entry.EnsureRound(result.record.Round, result.record.ResultsVisible));
+        }, cancellationToken, result => entry.EnsureRound(result.record.Round, result.record.ResultsVisible), () => ForgetBooks(sessionCode));
 
         var results = await SnapshotAsync(sessionCode, entry, cancellationToken);
         var view = ToView(sessionCode, poll, state, results.Voters, entry.HeldAnswers());
@@ -336,6 +408,7 @@ public sealed partial class PollService(
     {
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
+            ForgetBooks(sessionCode);
             var votes = await db.PollVotes.Where(v => v.SessionCode == sessionCode && v.DeviceHash == deviceHash).ToListAsync(ct);
             var rounds = await db.PollStates.AsNoTracking().Where(s => s.SessionCode == sessionCode).ToDictionaryAsync(s => s.PollId, s => s.Round, ct);
             db.PollVotes.RemoveRange(votes);
@@ -357,7 +430,7 @@ public sealed partial class PollService(
                     entry.Retract(round, answer);
                 }
             }
-        });
+        }, () => ForgetBooks(sessionCode));
 
         foreach (var pollId in outcome.counted.Select(c => c.PollId).Distinct(StringComparer.Ordinal))
         {
@@ -388,6 +461,7 @@ public sealed partial class PollService(
         var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
+            ForgetBooks(sessionCode);
             var states = await db.PollStates.Where(s => s.SessionCode == sessionCode).ToListAsync(ct);
             foreach (var state in states)
             {
@@ -431,7 +505,7 @@ public sealed partial class PollService(
                     entry.Load(round, visible, [], time.GetUtcNow(), published);
                 }
             }
-        });
+        }, () => ForgetBooks(sessionCode));
 
         foreach (var (pollId, _, _, _) in outcome.kept.Where(k => definitions.ContainsKey(k.PollId)))
         {
@@ -453,6 +527,7 @@ public sealed partial class PollService(
         var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
+            ForgetBooks(session.Code);
             var states = await db.PollStates.Where(s => s.SessionCode == session.Code).ToListAsync(ct);
             foreach (var state in states)
             {
@@ -473,7 +548,7 @@ public sealed partial class PollService(
                     entry.Load(round, false, [], time.GetUtcNow(), null);
                 }
             }
-        });
+        }, () => ForgetBooks(session.Code));
 
         foreach (var (pollId, _) in outcome.rounds.Where(r => definitions.ContainsKey(r.PollId)))
         {

@@ -88,6 +88,30 @@ public sealed class BatchWriterTests : IAsyncLifetime, IDisposable
         Assert.Equal(["AAAAAA"], await StoredCodesAsync());
     }
 
+    [Fact]
+    public async Task A_group_of_deferred_writes_that_the_database_refuses_is_applied_again_one_by_one_so_only_the_bad_write_fails()
+    {
+        await using (var db = _factory.CreateDbContext())
+        {
+            db.Sessions.Add(new LiveSessionRecord { Code = "AAAAAA", DeckSlug = "talk" });
+            await db.SaveChangesAsync();
+        }
+
+        // Queued before the writer runs, so the three form one group; the middle one repeats a stored key.
+        var writer = new BatchWriter(_factory, NullLogger<BatchWriter>.Instance);
+        var rolledBack = new List<string>();
+        string[] codes = ["BBBBBB", "AAAAAA", "CCCCCC"];
+        var writes = codes.Select(code => writer.EnqueueDeferredAsync(AddSession(code), null, () => rolledBack.Add(code), null, CancellationToken.None)).ToList();
+        _running = writer.RunAsync(_stop.Token);
+
+        Assert.Equal("BBBBBB", await writes[0].WaitAsync(Patience));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => writes[1].WaitAsync(Patience));
+        Assert.Equal("CCCCCC", await writes[2].WaitAsync(Patience));
+        Assert.Equal(["AAAAAA", "BBBBBB", "CCCCCC"], await StoredCodesAsync());
+        // Each was told its group was rolled back; the refused one once more, when it failed alone.
+        Assert.Equal(["BBBBBB", "AAAAAA", "CCCCCC", "AAAAAA"], rolledBack);
+    }
+
     private static Func<LiveDbContext, CancellationToken, Task<string>> AddSession(string code) => (db, _) =>
     {
         db.Sessions.Add(new LiveSessionRecord { Code = code, DeckSlug = "talk" });
