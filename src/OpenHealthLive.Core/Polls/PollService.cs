@@ -140,7 +140,7 @@ public sealed partial class PollService(
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == pollId, ct);
             if (state is not { IsOpen: true })
             {
-                throw new LiveSessionException(RefusalCodes.PollClosed, "This poll is closed; your vote was not counted.");
+                throw PollClosed();
             }
 
             // A phone a moderator blocked: refused after the refusals every phone can get (DeviceBlocks).
@@ -225,7 +225,7 @@ public sealed partial class PollService(
         await book.EnsureLoadedAsync(db, cancellationToken);
         if (!book.IsOpen)
         {
-            throw new LiveSessionException("This poll is closed; your vote was not counted.");
+            throw PollClosed();
         }
 
         // A phone a moderator blocked: refused after the refusals every phone can get (DeviceBlocks).
@@ -734,4 +734,7 @@ public sealed partial class PollService(
             }
         }
     }
+
+    /// <summary>The refusal of a vote that reached a closed poll, on either path (the vote book's or the database's).</summary>
+    private static LiveSessionException PollClosed() => new(RefusalCodes.PollClosed, "This poll is closed; your vote was not counted.");
 }
