@@ -40,9 +40,9 @@ public sealed class StaffRoleTests : IDisposable
         Assert.Equal(drive, methods.Where(m => m.Value == "Drive").Select(m => m.Key).Order());
         Assert.Equal(moderate, methods.Where(m => m.Value == "Moderate").Select(m => m.Key).Order());
         Assert.Equal(caption, methods.Where(m => m.Value == "Caption").Select(m => m.Key).Order());
-        Assert.Equal(["JoinAsPresenter"], methods.Where(m => m.Value == "See").Select(m => m.Key));
+        Assert.Equal(["JoinAsPresenter", "WatchRoom"], methods.Where(m => m.Value == "See").Select(m => m.Key).Order());
         Assert.Equal(["EraseSession"], methods.Where(m => m.Value == "Organise").Select(m => m.Key));
-        Assert.Equal(methods.Count, drive.Length + moderate.Length + caption.Length + 2);
+        Assert.Equal(methods.Count, drive.Length + moderate.Length + caption.Length + 3);
     }
 
     [Fact]
