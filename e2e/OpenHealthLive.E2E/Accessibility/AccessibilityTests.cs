@@ -179,7 +179,7 @@ public sealed class AccessibilityTests(LiveAppFixture app, BrowserFixture browse
         const string heldMasked = "My patient, NHS [NHS number ending …919], asked about this";
         await a.AskAsync(first, "Ada");
         await b.AskAsync(second);
-        await a.AskAsync(held, expectedResult: "Held for the presenter: it looks like it contains an NHS number with a valid check digit (ending …919).");
+        await a.AskAsync(held, expectedResult: "Held for the presenter: it looks like it contains personal details (a name, a number, an address…) that the room must not see.");
         await b.UpvoteButton(first).ClickAsync();
         await Expect(b.UpvoteButton(first)).ToHaveAttributeAsync("aria-pressed", "true");
         await presenter.ModerateAsync(second, "Pin");

@@ -45,7 +45,7 @@ public sealed class CongressScreenshotTests(BrowserFixture browser) : BrowserTes
 
         await phones[0].AskAsync("How do hospitals keep an open-source tool maintained after the grant ends?", "Priya");
         await phones[1].AskAsync("Which licence would you pick for a hospital's own code?");
-        await phones[2].AskAsync("My patient 943 476 5919 had this, what now?", expectedResult: "Held for the presenter: it looks like it contains an NHS number with a valid check digit (ending …919).");
+        await phones[2].AskAsync("My patient 943 476 5919 had this, what now?", expectedResult: "Held for the presenter: it looks like it contains personal details (a name, a number, an address…) that the room must not see.");
         await phones[1].UpvoteButton("How do hospitals keep an open-source tool maintained after the grant ends?").ClickAsync();
         await Expect(moderator.ModerationList.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(3);
         await ShootAsync(moderator.Page, Path.Combine(folder, "moderator-phone.png"), fullPage: false);

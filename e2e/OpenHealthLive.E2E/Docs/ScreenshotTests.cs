@@ -191,7 +191,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         await room[1].AskAsync(licence);
         await room[2].AskAsync(regulator, "Tom");
         await room[3].AskAsync(maintainers);
-        await room[4].AskAsync(held, expectedResult: "Held for the presenter: it looks like it contains a date of birth after “born” (year 1961).");
+        await room[4].AskAsync(held, expectedResult: "Held for the presenter: it looks like it contains personal details (a name, a number, an address…) that the room must not see.");
         (int Voter, string Question)[] votes = [(1, models), (2, models), (3, models), (0, regulator), (4, regulator), (4, licence)];
         foreach (var (voter, question) in votes)
         {

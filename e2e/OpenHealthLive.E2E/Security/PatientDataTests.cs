@@ -23,7 +23,10 @@ public sealed class PatientDataTests(LiveAppFixture app, BrowserFixture browser)
     private const string Name = "943/476/5919";
     private const string AsWord = "943‧476‧5919";
     private const string Edited = "A patient had the same finding: what would you do?";
-    private const string Held = "Held for the presenter: it looks like it contains an NHS number with a valid check digit (ending …919).";
+    // The phone is told in its own language that the question is held; the guard's detailed reason ("an NHS number …
+    // ending …919") is for the presenter's list only.
+    private const string Held = "Held for the presenter: it looks like it contains personal details (a name, a number, an address…) that the room must not see.";
+    private const string HeldVote = "Held for the presenter: your answer looks like it contains personal details. Only the presenter sees it; it is not counted in the results.";
 
     // Every form the number was sent in, and its bare digits; none may be anywhere but on the attendee's own screen.
     private static readonly string[] Forms = ["9434765919", "943•476•5919", "943/476/5919", "943‧476‧5919", "5919"];
@@ -66,7 +69,7 @@ public sealed class PatientDataTests(LiveAppFixture app, BrowserFixture browser)
         await attendee.ExpectPollInFrontAsync(DeckPoll.WordCloud.Question);
         await other.ExpectPollInFrontAsync(DeckPoll.WordCloud.Question);
         await attendee.PollPanel.GetByLabel("Your word").FillAsync(AsWord);
-        await attendee.SendVoteAsync(Held + " Only the presenter sees it; it is not counted in the results.");
+        await attendee.SendVoteAsync(HeldVote);
         await other.SendWordAsync("community");
         var heldAnswers = presenter.PollById(DeckPoll.WordCloud.Id).GetByRole(AriaRole.List, new() { Name = "Held answers" });
         await Expect(heldAnswers).ToContainTextAsync("[NHS number ending …919]");
