@@ -70,83 +70,25 @@ Directory.CreateDirectory(results);
 switch (scenario)
 {
     case "qna":
-        {
-            await AppProcess.PublishAsync(root);
-            var runs = new List<QnaThroughput.Result>();
-            for (var run = 0; run < Option("runs", 5); run++)
-            {
-                // The per-phone limits stay on, raised so that the harness measures the writer, not the limiter; the
-                // talk's cap of questions too (200 phones x 10 questions is twice the shipped 1,000).
-                await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000", "--Questions:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerSession=100000");
-                var result = await QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40));
-                runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
-            }
-
-            var markdown = QnaThroughput.Markdown(runs);
-            await File.WriteAllTextAsync(Path.Combine(results, "qna.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "qna.json"), JsonSerializer.Serialize(runs, indented));
-            await Console.Out.WriteLineAsync(markdown);
-            return runs.All(r => r.Lost == 0 && r.Duplicates == 0) ? 0 : 1;
-        }
+        // The per-phone limits stay on, raised so that the harness measures the writer, not the limiter; the talk's cap
+        // of questions too (200 phones x 10 questions is twice the shipped 1,000).
+        return await RepeatAsync("qna", Option("runs", 5),
+            ["--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000", "--Questions:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerSession=100000"],
+            app => QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40)),
+            QnaThroughput.Markdown, r => r.Lost == 0 && r.Duplicates == 0);
 
     case "votes":
-        {
-            await AppProcess.PublishAsync(root);
-            var runs = new List<PollExactness.Result>();
-            for (var run = 0; run < Option("runs", 3); run++)
-            {
-                await using var app = await AppProcess.StartAsync(root);
-                var result = await PollExactness.RunAsync(app, Option("phones", 5000));
-                runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
-            }
-
-            var markdown = PollExactness.Markdown(runs);
-            await File.WriteAllTextAsync(Path.Combine(results, "votes.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "votes.json"), JsonSerializer.Serialize(runs, indented));
-            await Console.Out.WriteLineAsync(markdown);
-            return runs.All(r => r.Exact) ? 0 : 1;
-        }
+        return await RepeatAsync("votes", Option("runs", 3), [], app => PollExactness.RunAsync(app, Option("phones", 5000)), PollExactness.Markdown, r => r.Exact);
 
     case "crash":
-        {
-            await AppProcess.PublishAsync(root);
-            var runs = new List<CrashRecovery.Result>();
-            for (var run = 0; run < Option("runs", 5); run++)
-            {
-                // Each phone asks every ~300 ms for the whole run: far past the shipped caps, raised here like the rate limits.
-                await using var app = await AppProcess.StartAsync(root, "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerDevice=10000", "--Questions:MaxPerSession=100000");
-                var result = await CrashRecovery.RunAsync(app, Option("phones", 50));
-                runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
-            }
-
-            var markdown = CrashRecovery.Markdown(runs);
-            await File.WriteAllTextAsync(Path.Combine(results, "crash.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "crash.json"), JsonSerializer.Serialize(runs, indented));
-            await Console.Out.WriteLineAsync(markdown);
-            return runs.All(r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones) ? 0 : 1;
-        }
+        // Each phone asks every ~300 ms for the whole run: far past the shipped caps, raised here like the rate limits.
+        return await RepeatAsync("crash", Option("runs", 5),
+            ["--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerDevice=10000", "--Questions:MaxPerSession=100000"],
+            app => CrashRecovery.RunAsync(app, Option("phones", 50)),
+            CrashRecovery.Markdown, r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones);
 
     case "vote-crash":
-        {
-            await AppProcess.PublishAsync(root);
-            var runs = new List<VoteStormCrash.Result>();
-            for (var run = 0; run < Option("runs", 3); run++)
-            {
-                await using var app = await AppProcess.StartAsync(root);
-                var result = await VoteStormCrash.RunAsync(app, Option("phones", 2000));
-                runs.Add(result);
-                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, line));
-            }
-
-            var markdown = VoteStormCrash.Markdown(runs);
-            await File.WriteAllTextAsync(Path.Combine(results, "vote-crash.md"), markdown);
-            await File.WriteAllTextAsync(Path.Combine(results, "vote-crash.json"), JsonSerializer.Serialize(runs, indented));
-            await Console.Out.WriteLineAsync(markdown);
-            return runs.All(r => r.Exact) ? 0 : 1;
-        }
+        return await RepeatAsync("vote-crash", Option("runs", 3), [], app => VoteStormCrash.RunAsync(app, Option("phones", 2000)), VoteStormCrash.Markdown, r => r.Exact);
 
     case "fanout":
         {
@@ -288,6 +230,26 @@ switch (scenario)
 }
 
 // The audience page's first load: in Chromium on a secure origin and on plain HTTP, and every file it references.
+// A scenario run --runs times, each on a freshly started server: each result printed as it comes, then the table
+// and the JSON written to bench/results; the exit code says whether every run held its rule.
+async Task<int> RepeatAsync<T>(string name, int count, string[] serverArguments, Func<AppProcess, Task<T>> runOnce, Func<IReadOnlyList<T>, string> markdown, Func<T, bool> held)
+{
+    await AppProcess.PublishAsync(root);
+    var runs = new List<T>();
+    for (var run = 0; run < count; run++)
+    {
+        await using var app = await AppProcess.StartAsync(root, serverArguments);
+        runs.Add(await runOnce(app));
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs[^1], line));
+    }
+
+    var table = markdown(runs);
+    await File.WriteAllTextAsync(Path.Combine(results, name + ".md"), table);
+    await File.WriteAllTextAsync(Path.Combine(results, name + ".json"), JsonSerializer.Serialize(runs, indented));
+    await Console.Out.WriteLineAsync(table);
+    return runs.All(held) ? 0 : 1;
+}
+
 async Task<string> PageWeightAsync()
 {
     await using var app = await AppProcess.StartAsync(root);
