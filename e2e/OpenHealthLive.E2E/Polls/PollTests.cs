@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using OpenHealthLive.E2E.Infrastructure;
 using OpenHealthLive.E2E.PageObjects;
 using static Microsoft.Playwright.Assertions;
@@ -126,20 +125,20 @@ public sealed class PollTests(LiveAppFixture app, BrowserFixture browser) : Brow
         // and the server's messages to it can be held back, as a slow venue network holds an answer.
         var page = await devices.NewPhoneAsync(Server.BaseUrl, "slow-network");
         await page.Clock.InstallAsync();
-        var hub = new HeldHub();
+        var hub = new HubTap();
         await page.RouteWebSocketAsync(new Regex("/hubs/live"), hub.Route);
         var phone = await AudiencePage.OpenAsync(page, code);
         await presenter.GoToSlideAsync(TalkDeck.PillarMost);
         await phone.ExpectPollInFrontAsync(Question);
         await phone.VoteAsync(Collaboration);
-        Assert.Equal(1, hub.VotesSent);
+        Assert.Equal(1, hub.Sent("SubmitVote"));
 
         // The changed vote goes out; its answer is held while the phone's retry (every 5 s) comes round.
         await phone.PollChoice(Cost).ClickAsync();
         hub.HoldAnswers();
         await phone.SendVoteButton.ClickAsync();
         await Expect(phone.PollReceipt).ToHaveTextAsync("Sending…");
-        await hub.WaitForVotesAsync(2);
+        await hub.WaitForSentAsync("SubmitVote", 2);
         await page.Clock.RunForAsync(12_000);
 
         hub.ReleaseAnswers();
@@ -149,89 +148,6 @@ public sealed class PollTests(LiveAppFixture app, BrowserFixture browser) : Brow
         await Expect(phone.PollReceipt).ToHaveTextAsync("✓ Your vote was changed and counted.");
 
         // Sent once. (Before sends went one at a time, the retry sent it twice more while the answer was held: 4.)
-        Assert.Equal(2, hub.VotesSent);
+        Assert.Equal(2, hub.Sent("SubmitVote"));
     });
-
-    /// <summary>Passes a phone's hub WebSocket through, counting the votes it sends; can hold the server's messages back.</summary>
-    private sealed class HeldHub
-    {
-        private readonly Lock _gate = new();
-        private readonly List<IWebSocketFrame> _held = [];
-        private IWebSocketRoute? _page;
-        private bool _holding;
-        private int _votesSent;
-
-        public int VotesSent => Volatile.Read(ref _votesSent);
-
-        public void Route(IWebSocketRoute page)
-        {
-            var server = page.ConnectToServer();
-            page.OnMessage(frame =>
-            {
-                // SignalR's JSON protocol: records end with 0x1E; an invocation names its hub method as its target.
-                Interlocked.Add(ref _votesSent, Regex.Count(frame.Text ?? string.Empty, "\"target\":\"SubmitVote\""));
-                Forward(frame, server);
-            });
-            server.OnMessage(frame =>
-            {
-                lock (_gate)
-                {
-                    if (_holding)
-                    {
-                        _held.Add(frame);
-                        return;
-                    }
-                }
-
-                Forward(frame, page);
-            });
-            _page = page;
-        }
-
-        private static void Forward(IWebSocketFrame frame, IWebSocketRoute to)
-        {
-            // SignalR's JSON protocol travels in text frames; anything else is passed on as bytes.
-            if (frame.Text is { } text)
-            {
-                to.Send(text);
-            }
-            else if (frame.Binary is { } bytes)
-            {
-                to.Send(bytes);
-            }
-        }
-
-        public void HoldAnswers()
-        {
-            lock (_gate)
-            {
-                _holding = true;
-            }
-        }
-
-        public async Task WaitForVotesAsync(int count)
-        {
-            // A guard against hanging, not a timing assertion: the vote is sent at the click.
-            for (var waited = 0; VotesSent < count; waited += 50)
-            {
-                Assert.True(waited < 30_000, $"The phone sent {VotesSent} votes, not {count}.");
-                await Task.Delay(50);
-            }
-        }
-
-        /// <summary>Passes the held messages on, in order (the route exists: the phone has sent votes through it).</summary>
-        public void ReleaseAnswers()
-        {
-            lock (_gate)
-            {
-                foreach (var frame in _held)
-                {
-                    Forward(frame, _page!);
-                }
-
-                _held.Clear();
-                _holding = false;
-            }
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -253,6 +254,48 @@ public sealed class QuestionTests(LiveAppFixture app, BrowserFixture browser) : 
 
         Assert.True(dialogs.IsEmpty, "Dialogs opened: " + string.Join(" | ", dialogs));
     });
+    [Fact]
+    public Task A_question_or_vote_still_on_its_way_is_not_sent_again_by_the_retry() => RunAsync(async devices =>
+    {
+        const string Other = "Does it run offline?";
+        var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(Server.BaseUrl));
+        var code = await presenter.StartSessionAsync(GettingStartedDeck.Slug);
+        var room = await AudiencePage.OpenAsync(await devices.NewPhoneAsync(Server.BaseUrl, "room"), code);
+        await room.AskAsync(Other);
+
+        // The phone's clock is the test's, and its hub traffic passes through the test: what it sends is counted, and
+        // the server's answers can be held back, as a slow venue network holds them.
+        var page = await devices.NewPhoneAsync(Server.BaseUrl, "slow-network");
+        await page.Clock.InstallAsync();
+        var hub = new HubTap();
+        await page.RouteWebSocketAsync(new Regex("/hubs/live"), hub.Route);
+        var phone = await AudiencePage.OpenAsync(page, code);
+        await phone.OpenQuestionsAsync();
+        await Expect(phone.Question(Other)).ToBeVisibleAsync();
+
+        // Asked, and its answer held while the phone's retry (every 5 s) comes round twice: sent once.
+        hub.HoldAnswers();
+        await phone.QuestionBox.FillAsync(FromAnonymous);
+        await phone.AskButton.ClickAsync();
+        await hub.WaitForSentAsync("AskQuestion", 1);
+        await page.Clock.RunForAsync(12_000);
+        hub.ReleaseAnswers();
+        await Expect(phone.AskResult).ToHaveTextAsync("Sent: your question is on the list.");
+        await page.Clock.RunForAsync(6_000);
+        await Expect(phone.AskResult).ToHaveTextAsync("Sent: your question is on the list.");
+        Assert.Equal(1, hub.Sent("AskQuestion"));
+
+        // The same for a vote.
+        hub.HoldAnswers();
+        await phone.UpvoteButton(Other).ClickAsync();
+        await hub.WaitForSentAsync("SetQuestionVote", 1);
+        await page.Clock.RunForAsync(12_000);
+        hub.ReleaseAnswers();
+        await Expect(room.VoteCount(Other)).ToHaveTextAsync("1");
+        await page.Clock.RunForAsync(6_000);
+        Assert.Equal(1, hub.Sent("SetQuestionVote"));
+    });
+
     [Fact]
     public Task A_phone_shows_a_page_of_questions_and_more_on_request() => RunAsync(async devices =>
     {

@@ -259,7 +259,7 @@ export function setupQna(connection, code) {
       return;
     }
     try {
-      await sendVote(id, up);
+      await onItsWay(`vote:${id}`, () => sendVote(id, up));
     } catch (error) {
       if (!isRefusal(error)) {
         showResult('waiting', t('VoteSaved'));
@@ -270,6 +270,20 @@ export function setupQna(connection, code) {
       if (up) voted.delete(id); else voted.add(id);
       render();
       showResult('error', refusalText(error));
+    }
+  }
+
+  // What has been sent and not yet answered. The retry every few seconds leaves it alone: sent twice, the second
+  // answer would overwrite what the phone shows for the first (a refusal read as "Not sent", a vote counted twice
+  // on screen).
+  const sending = new Set();
+
+  async function onItsWay(key, work) {
+    sending.add(key);
+    try {
+      return await work();
+    } finally {
+      sending.delete(key);
     }
   }
 
@@ -291,11 +305,22 @@ export function setupQna(connection, code) {
     renderOwn();
   }
 
-  /** Sends what is waiting (after a reconnect); a refusal is shown, a lost connection leaves it waiting. */
-  async function flushPending() {
+  let flushing = null;
+
+  /**
+   * Sends what is waiting (after a reconnect, and every few seconds), one pass at a time; a refusal is shown, a lost
+   * connection leaves it waiting.
+   */
+  function flushPending() {
+    flushing ??= sendPending().finally(() => { flushing = null; });
+    return flushing;
+  }
+
+  async function sendPending() {
     for (const [id, up] of [...pendingVotes]) {
+      if (sending.has(`vote:${id}`)) continue;
       try {
-        await sendVote(id, up);
+        await onItsWay(`vote:${id}`, () => sendVote(id, up));
       } catch (error) {
         if (!isRefusal(error)) return;
         pendingVotes.delete(id);
@@ -303,8 +328,9 @@ export function setupQna(connection, code) {
       }
     }
     for (const item of [...pending]) {
+      if (sending.has(item.clientId)) continue;
       try {
-        await send(item);
+        await onItsWay(item.clientId, () => send(item));
       } catch (error) {
         if (!isRefusal(error)) return;
         pending = pending.filter((p) => p.clientId !== item.clientId);
@@ -349,7 +375,7 @@ export function setupQna(connection, code) {
     }
     showResult('sending', t('Sending'));
     try {
-      await send(item);
+      await onItsWay(item.clientId, () => send(item));
     } catch (error) {
       if (isRefusal(error)) {
         // Refused (too long, too fast…): give the text back so nothing typed is lost.
