@@ -1,3 +1,5 @@
+using OpenHealthLive.Core.Storage;
+
 namespace OpenHealthLive.Core.Captions;
 
 /// <summary>The rules for a caption's text: its size, and what of a line still being typed may be shown.</summary>
@@ -10,7 +12,7 @@ public static class CaptionText
     /// Most characters a stored line may have: the guard's masks can be longer than what they replace (a postcode of
     /// six characters becomes a mask of fifteen), so a line of nothing but short identifiers grows.
     /// </summary>
-    public const int MaxStoredLength = 4000;
+    public const int MaxStoredLength = CaptionRecord.MaxTextLength;
 
     /// <summary>What a caption too long is told.</summary>
     public static readonly string TooLong = $"A caption line has at most {MaxLength} characters. Press Enter (or send it) more often.";

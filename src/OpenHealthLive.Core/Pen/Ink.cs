@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Core.Pen;
 
@@ -11,7 +12,7 @@ public static class Ink
     public const int Scale = 10_000;
 
     /// <summary>Most points in one stroke: a long line drawn slowly has a few hundred.</summary>
-    public const int MaxPointsPerStroke = 1500;
+    public const int MaxPointsPerStroke = StrokeRecord.MaxPoints;
 
     /// <summary>Most points in one piece: the console sends a piece every few tens of milliseconds.</summary>
     public const int MaxPointsPerPiece = 250;
@@ -26,7 +27,7 @@ public static class Ink
     public const int MaxWidth = 60;
 
     /// <summary>Longest stroke id.</summary>
-    public const int MaxIdLength = 32;
+    public const int MaxIdLength = StrokeRecord.MaxStrokeIdLength;
 
     /// <summary>The colours the pen draws in: dark and light enough for any slide, and a highlighter yellow.</summary>
     public static readonly IReadOnlyList<InkColour> Palette =

@@ -1,4 +1,5 @@
 using System.Text;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Polls;
 

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Polls;
 

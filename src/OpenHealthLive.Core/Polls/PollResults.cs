@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Polls;
 

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Polls;
 

@@ -1,3 +1,5 @@
+using OpenHealthLive.Core.Slides;
+
 namespace OpenHealthLive.Core.Polls;
 
 /// <summary>A deck poll and its state in one session.</summary>

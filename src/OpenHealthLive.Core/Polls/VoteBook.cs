@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using OpenHealthLive.Core.Privacy;
+using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Core.Polls;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Privacy;
 

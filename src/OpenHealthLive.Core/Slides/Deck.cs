@@ -1,4 +1,3 @@
-using OpenHealthLive.Core.Polls;
 
 namespace OpenHealthLive.Core.Slides;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
-using OpenHealthLive.Core.Polls;
 
 namespace OpenHealthLive.Core.Slides;
 

@@ -9,7 +9,6 @@ using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Slides.Rendering;
 
 namespace OpenHealthLive.Core.Slides;

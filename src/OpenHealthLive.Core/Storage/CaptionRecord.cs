@@ -8,6 +8,12 @@ namespace OpenHealthLive.Core.Storage;
 /// </summary>
 public sealed class CaptionRecord
 {
+    /// <summary>
+    /// The column's size. Storage sits under every feature, so the size is said here and the caption rule
+    /// (<c>CaptionText.MaxStoredLength</c>) takes it from here rather than the other way round.
+    /// </summary>
+    public const int MaxTextLength = 4000;
+
     /// <summary>Primary key; also the order the lines were said in.</summary>
     public long Id { get; set; }
 

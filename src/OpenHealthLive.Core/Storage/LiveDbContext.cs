@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using OpenHealthLive.Core.Captions;
-using OpenHealthLive.Core.Pen;
 
 namespace OpenHealthLive.Core.Storage;
 
@@ -149,7 +147,7 @@ public class LiveDbContext : DbContext
             caption.ToTable("Captions");
             caption.Property(c => c.SessionCode).HasMaxLength(16);
             // Masks can be longer than what they replace: room for a line of nothing but short identifiers.
-            caption.Property(c => c.Text).HasMaxLength(CaptionText.MaxStoredLength);
+            caption.Property(c => c.Text).HasMaxLength(CaptionRecord.MaxTextLength);
             caption.HasIndex(c => new { c.SessionCode, c.Slide });
         });
 
@@ -157,11 +155,11 @@ public class LiveDbContext : DbContext
         {
             stroke.ToTable("Strokes");
             stroke.Property(s => s.SessionCode).HasMaxLength(16);
-            stroke.Property(s => s.StrokeId).HasMaxLength(Ink.MaxIdLength);
+            stroke.Property(s => s.StrokeId).HasMaxLength(StrokeRecord.MaxStrokeIdLength);
             stroke.Property(s => s.Tool).HasMaxLength(16);
             stroke.Property(s => s.Colour).HasMaxLength(7);
             // "10000," per coordinate at most: a stroke of the most points fits.
-            stroke.Property(s => s.Points).HasMaxLength(Ink.MaxPointsPerStroke * 2 * 6);
+            stroke.Property(s => s.Points).HasMaxLength(StrokeRecord.MaxPointsLength);
             stroke.HasIndex(s => new { s.SessionCode, s.StrokeId }).IsUnique();
             stroke.HasIndex(s => new { s.SessionCode, s.Slide });
         });

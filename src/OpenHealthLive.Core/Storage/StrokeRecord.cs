@@ -7,6 +7,18 @@ namespace OpenHealthLive.Core.Storage;
 /// </summary>
 public sealed class StrokeRecord
 {
+    /// <summary>
+    /// The id column's size. Storage sits under every feature, so the pen's rules (<c>Ink</c>) take their limits from
+    /// the columns rather than the other way round.
+    /// </summary>
+    public const int MaxStrokeIdLength = 32;
+
+    /// <summary>Most points the <see cref="Points"/> column holds.</summary>
+    public const int MaxPoints = 1500;
+
+    /// <summary>The points column's size: each point is two numbers of up to five digits and a comma.</summary>
+    public const int MaxPointsLength = MaxPoints * 2 * 6;
+
     /// <summary>Primary key; also the order the strokes were finished in.</summary>
     public long Id { get; set; }
 

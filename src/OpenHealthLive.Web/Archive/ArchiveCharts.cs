@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Web.Archive;
 

@@ -1,5 +1,6 @@
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Tests.Polls;
 

@@ -1,4 +1,3 @@
-using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Tests.Slides;
 

@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Tests.Polls;
 

@@ -61,7 +61,7 @@ public sealed class ContentDeckTests
     {
         var deck = DeckParser.Load(Path.Combine(ContentDirectory, "open-healthcare")).Deck!;
 
-        var ranking = Assert.Single(deck.Polls, p => p.Type == Core.Polls.PollType.Ranking);
+        var ranking = Assert.Single(deck.Polls, p => p.Type == PollType.Ranking);
         Assert.Equal(
             ["Collaboration and community", "Security and transparency", "Customisation and flexibility",
                 "Cost-effectiveness, sustainability and scalability", "Rapid innovation and future-proofing"],

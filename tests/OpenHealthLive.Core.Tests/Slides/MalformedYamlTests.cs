@@ -1,4 +1,3 @@
-using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Tests.Slides;

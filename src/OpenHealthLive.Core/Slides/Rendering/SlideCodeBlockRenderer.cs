@@ -2,7 +2,6 @@ using System.Globalization;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using OpenHealthLive.Core.Polls;
 
 namespace OpenHealthLive.Core.Slides.Rendering;
 

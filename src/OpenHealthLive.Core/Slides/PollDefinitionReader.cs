@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using OpenHealthLive.Core.Slides;
 using YamlDotNet.RepresentationModel;
 
-namespace OpenHealthLive.Core.Polls;
+namespace OpenHealthLive.Core.Slides;
 
 /// <summary>Reads and checks the YAML of a <c>poll</c> block.</summary>
 public static partial class PollDefinitionReader

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
-namespace OpenHealthLive.Core.Privacy;
+namespace OpenHealthLive.Core.Sessions;
 
 /// <summary>The rule that an ended talk takes nothing new from the audience, checked where the write is made.</summary>
 public static class TalkEnded

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace OpenHealthLive.Core.Polls;
+namespace OpenHealthLive.Core.Slides;
 
 /// <summary>The kinds of poll a deck can declare. In JSON, the names authors write in decks.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PollType>))]

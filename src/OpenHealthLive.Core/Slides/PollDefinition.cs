@@ -1,4 +1,4 @@
-namespace OpenHealthLive.Core.Polls;
+namespace OpenHealthLive.Core.Slides;
 
 /// <summary>A poll as declared in a deck's Markdown (a fenced <c>poll</c> block holding YAML).</summary>
 public sealed record PollDefinition
