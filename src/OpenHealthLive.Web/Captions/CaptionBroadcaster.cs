@@ -1,14 +1,14 @@
 using OpenHealthLive.Core.Captions;
-using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Captions;
 
 /// <summary>
 /// Sends caption changes to the session's caption readers only (phones with their panel on, the projector, the
 /// consoles): a phone that does not read captions is not sent a few messages a second for nothing. Through
-/// <see cref="FollowerBroadcast"/>, so in a cluster they cross the Redis backplane like every other change.
+/// <see cref="FollowerBroadcast{TClient}"/>, so in a cluster they cross the Redis backplane like every other change.
 /// </summary>
-internal sealed class CaptionBroadcaster(FollowerBroadcast broadcast, CaptionReaders readers) : ICaptionNotifier
+internal sealed class CaptionBroadcaster(FollowerBroadcast<ICaptionsClient> broadcast, CaptionReaders readers) : ICaptionNotifier
 {
     public Task CaptionTypingAsync(CaptionDraft draft, CancellationToken cancellationToken)
     {
@@ -35,6 +35,6 @@ internal sealed class CaptionBroadcaster(FollowerBroadcast broadcast, CaptionRea
         await broadcast.SendToPresentersAsync(settings.SessionCode, client => client.CaptionSettingsChanged(message));
     }
 
-    private Task ToReadersAsync(string code, Func<ILiveClient, Task> send) =>
+    private Task ToReadersAsync(string code, Func<ICaptionsClient, Task> send) =>
         broadcast.SendAsync(code, LiveGroups.Captions(code), () => readers.ConnectionsOf(code), send);
 }

@@ -1,5 +1,4 @@
 using OpenHealthLive.Core.Captions;
-using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Captions;
 
@@ -45,6 +44,3 @@ public sealed record CaptionReceipt(long Id, int Slide, DateTimeOffset At, strin
         return new(line.Id, line.Slide, line.At, line.Text, written.Masked.Count == 0 ? null : string.Join("; ", written.Masked.Select(f => f.Reason)));
     }
 }
-
-/// <summary>What the caption console gets when it opens: the room's current slide, the latest lines and whether they are kept.</summary>
-public sealed record CaptionerJoined(SlideState State, IReadOnlyList<LiveCaption> Lines, bool Kept);

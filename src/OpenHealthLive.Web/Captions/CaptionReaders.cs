@@ -5,7 +5,7 @@ namespace OpenHealthLive.Web.Captions;
 /// <summary>
 /// This node's connections that read a session's captions (a phone with its captions panel on, the projector, the
 /// consoles). The SignalR group carries the captions; this list is for when the Redis backplane is down, when each
-/// node sends to its own readers directly (see <see cref="Live.FollowerBroadcast"/>).
+/// node sends to its own readers directly (see <see cref="Rooms.FollowerBroadcast{TClient}"/>).
 /// </summary>
 public sealed class CaptionReaders
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Slides;
-using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Decks;
 

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
-using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Infrastructure;
 
@@ -23,6 +22,7 @@ internal static class InfrastructureSetup
     public static WebApplicationBuilder AddInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddAudiencePageCompression();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = IdleHttpKeepAlive);
         builder.AddOriginCheck();
@@ -60,7 +60,7 @@ internal static class InfrastructureSetup
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("reads")
-                    : http.Request.Path.StartsWithSegments(LiveSetup.HubPath, StringComparison.OrdinalIgnoreCase)
+                    : http.Request.Path.StartsWithSegments(HubPaths.Live, StringComparison.OrdinalIgnoreCase)
                     ? RateLimitPartition.GetNoLimiter("hub")
                     : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                     {

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Infrastructure;
 
@@ -84,7 +83,7 @@ internal static partial class OriginCheck
     /// loads are left alone: a page on another origin cannot read them, and following a link must keep working.
     /// </summary>
     private static bool NeedsCheck(HttpRequest request) =>
-        request.Path.StartsWithSegments(LiveSetup.HubPath, StringComparison.OrdinalIgnoreCase)
+        request.Path.StartsWithSegments(HubPaths.Live, StringComparison.OrdinalIgnoreCase)
         || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
 
     private static string Printable(string value)

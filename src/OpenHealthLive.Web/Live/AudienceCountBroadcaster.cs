@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -7,7 +8,7 @@ internal sealed partial class AudienceCountBroadcaster(
     AudienceTracker tracker,
     DeliveryTracker delivery,
     NodeTopology topology,
-    FollowerBroadcast broadcast,
+    FollowerBroadcast<ILiveClient> broadcast,
     TimeProvider time,
     ILogger<AudienceCountBroadcaster> logger) : BackgroundService
 {

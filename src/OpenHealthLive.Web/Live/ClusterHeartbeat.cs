@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Infrastructure;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -12,7 +14,7 @@ internal sealed partial class ClusterHeartbeat(
     LiveSessionService sessions,
     AudienceTracker audience,
     DeliveryTracker delivery,
-    FollowerBroadcast followers,
+    FollowerBroadcast<ILiveClient> followers,
     IOptions<LiveOptions> options,
     TimeProvider time,
     ILogger<ClusterHeartbeat> logger) : BackgroundService

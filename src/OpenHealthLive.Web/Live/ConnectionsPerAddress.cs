@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Live;

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -8,7 +9,7 @@ namespace OpenHealthLive.Web.Live;
 internal sealed partial class DeckReloadBroadcaster(
     DeckCatalog decks,
     LiveSessionService sessions,
-    FollowerBroadcast broadcast,
+    FollowerBroadcast<ILiveClient> broadcast,
     ILogger<DeckReloadBroadcaster> logger) : BackgroundService
 {
     private readonly Channel<string> _changed = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 
 namespace OpenHealthLive.Web.Live;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 

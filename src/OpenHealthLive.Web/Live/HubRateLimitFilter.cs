@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Infrastructure;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -54,7 +55,7 @@ internal sealed class HubRateLimitFilter(HubRateLimits limits, DeviceIdentity de
     internal const string NotJoinedWrite = "not-joined";
 
     /// <summary>The code of a look at "my data" from a connection without the device cookie.</summary>
-    internal const string NotJoinedData = "not-joined-data";
+    internal const string NotJoinedData = RoomRefusals.NotJoinedData;
 
     /// <summary>
     /// The refusal of a call over its limit, logged as <paramref name="kind"/>; its code says which limit and whose

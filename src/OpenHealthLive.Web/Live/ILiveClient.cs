@@ -6,8 +6,12 @@ using OpenHealthLive.Web.Questions;
 
 namespace OpenHealthLive.Web.Live;
 
-/// <summary>Events the server pushes to clients. The names are the wire protocol: see docs/live-protocol.md.</summary>
-public interface ILiveClient
+/// <summary>
+/// Events the server pushes to clients. The names are the wire protocol: see docs/live-protocol.md. The room's own
+/// events are here; each feature declares its own in its folder and this interface takes them in, so the one hub
+/// (SignalR gives a hub one client type) reaches them all while no feature names the hub.
+/// </summary>
+public interface ILiveClient : IQuestionsClient, IPollsClient, ISessionStatusClient, ICaptionsClient, IPenClient
 {
     /// <summary>The session moved; sent to everyone following it.</summary>
     Task SlideChanged(SlideState state);
@@ -29,43 +33,4 @@ public interface ILiveClient
 
     /// <summary>The deck's source changed (Development); clients fetch the state again.</summary>
     Task DeckReloaded(DeckReloaded reloaded);
-
-    /// <summary>Visible questions that changed or disappeared; sent to everyone following, batched.</summary>
-    Task QuestionsChanged(QuestionsChanged changes);
-
-    /// <summary>Every question change, held and hidden ones included; presenter devices only.</summary>
-    Task ModerationChanged(ModerationChanged changes);
-
-    /// <summary>Pre-moderation, the question being answered, questions open or closed, or slow mode changed.</summary>
-    Task QnaSettingsChanged(QnaSettingsChanged settings);
-
-    /// <summary>A phone was blocked or unblocked; staff devices only.</summary>
-    Task BlockedDevicesChanged(BlockedDevicesChanged blocked);
-
-    /// <summary>A poll opened, closed, showed or hid its results, or was reset: the room's view of it.</summary>
-    Task PollChanged(AudiencePoll poll);
-
-    /// <summary>The same change, as presenter devices see it (results and a quiz's answer included).</summary>
-    Task PollUpdated(PresenterPoll poll);
-
-    /// <summary>New counts; to presenters always, to the room while the results are shown. Batched.</summary>
-    Task PollResultsChanged(PollResultsChanged results);
-
-    /// <summary>The talk ended, opened again, or its audience's data was deleted; sent to everyone following.</summary>
-    Task SessionStatusChanged(SessionStatus status);
-
-    /// <summary>The caption line in progress changed; caption readers only.</summary>
-    Task CaptionTyping(CaptionDraftState draft);
-
-    /// <summary>A caption line was committed, with the slide it was said on; caption readers only.</summary>
-    Task CaptionCommitted(LiveCaption line);
-
-    /// <summary>Every caption line of the session was deleted; caption readers only.</summary>
-    Task CaptionsCleared(CaptionsCleared cleared);
-
-    /// <summary>Whether the captions are kept after the talk changed; caption readers and presenter devices.</summary>
-    Task CaptionSettingsChanged(CaptionSettingsChanged settings);
-
-    /// <summary>The pen drew, finished, erased or cleared strokes of a slide the room has been shown; sent to everyone following.</summary>
-    Task InkChanged(InkChanged ink);
 }

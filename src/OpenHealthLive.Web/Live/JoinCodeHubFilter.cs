@@ -5,6 +5,7 @@ using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Presenter;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -60,7 +61,7 @@ internal sealed class JoinCodeHubFilter(JoinCodeThrottle throttle, LiveSessionSe
             }
 
             // The same answers as LiveHub's own check, which still runs for every call.
-            throw code is null ? HubRefusal.Create(HubRefusal.Invalid, LiveHub.BadCode, malformed, []) : HubRefusal.Create(HubRefusal.UnknownSession, LiveHub.NoSuchSession(code));
+            throw code is null ? HubRefusal.Create(HubRefusal.Invalid, LiveHub.BadCode, malformed, []) : HubRefusal.Create(HubRefusal.UnknownSession, RoomRefusals.NoSuchSession(code));
         }
 
         throttle.Succeeded(address, connection, code);

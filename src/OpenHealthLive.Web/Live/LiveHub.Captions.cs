@@ -2,6 +2,7 @@ using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 

@@ -14,6 +14,7 @@ using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -504,20 +505,17 @@ public sealed partial class LiveHub(
         }
 
         return await sessions.FindAsync(normalized, Context.ConnectionAborted)
-            ?? throw HubRefusal.Create(HubRefusal.UnknownSession, NoSuchSession(normalized));
+            ?? throw HubRefusal.Create(HubRefusal.UnknownSession, RoomRefusals.NoSuchSession(normalized));
     }
 
     /// <summary>Where a connection keeps the session and language it reads (hubs are transient; the connection is not).</summary>
     private static readonly object ReadingKey = new();
 
-    /// <summary>What a caller is told when no session has the code it sent.</summary>
     /// <summary>Why a question is held, as a code the phone words in its language: the patient-data guard's hold, or review.</summary>
     private static string HeldAs(string? heldReason) => QuestionService.IsHeldByGuard(heldReason) ? "personal-data" : "review";
 
     /// <summary>The code of a join code that is not one (wrong length or letters).</summary>
     internal const string BadCode = "bad-code";
-
-    internal static string NoSuchSession(string code) => $"There is no session with code {code}. Check the code on the screen.";
 }
 
 /// <summary>The session a connection follows and the translation of its deck it reads (null: the deck's own language).</summary>

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Infrastructure;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
 internal static class LiveSetup
 {
-    /// <summary>The hub's path.</summary>
-    public const string HubPath = "/hubs/live";
-
     /// <summary>
     /// Largest hub message a client may send. Every real message is far smaller; app-level limits give
     /// clear errors first, this only stops abuse (SignalR closes the connection).
@@ -17,6 +16,7 @@ internal static class LiveSetup
 
     public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
     {
+        builder.AddRooms();
         builder.Services.AddOptions<LiveOptions>()
             .BindConfiguration(LiveOptions.SectionName)
             .ValidateDataAnnotations()
@@ -39,8 +39,7 @@ internal static class LiveSetup
         builder.Services.AddSingleton<AudienceTracker>();
         builder.Services.AddSingleton<DeliveryTracker>();
         builder.Services.AddSingleton<ProjectorStates>();
-        builder.Services.AddSingleton<LocalFollowers>();
-        builder.Services.AddSingleton<FollowerBroadcast>();
+        builder.Services.AddSingleton<IRoomClients, LiveRoomClients>();
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
         builder.Services.AddHostedService<DefaultSessionInitializer>();
         builder.Services.AddHostedService<AudienceCountBroadcaster>();
@@ -130,12 +129,12 @@ internal static class LiveSetup
     public static WebApplication MapLive(this WebApplication app)
     {
         var connections = app.Services.GetRequiredService<ConnectionsPerAddress>();
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(HubPath, StringComparison.OrdinalIgnoreCase),
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(HubPaths.Live, StringComparison.OrdinalIgnoreCase),
             hub => hub.Use((http, next) => connections.GuardAsync(http, () => next(http))));
 
         // Stateful reconnect: after a short drop the same connection resumes and the server replays, exactly once,
         // what the phone missed. After a long drop or a restart the phone joins again and gets the current state.
-        app.MapHub<LiveHub>(HubPath, hub => hub.AllowStatefulReconnects = true);
+        app.MapHub<LiveHub>(HubPaths.Live, hub => hub.AllowStatefulReconnects = true);
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using OpenHealthLive.Web.Rooms;
+
 namespace OpenHealthLive.Web.Live;
 
 /// <summary>Puts a hub method under one of the <see cref="HubRateLimits"/> buckets; checked by <see cref="HubRateLimitFilter"/>.</summary>

@@ -1,9 +1,10 @@
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
 /// <summary>Core's change notifications, sent over SignalR: one group send per change.</summary>
-internal sealed class SignalRLiveNotifier(FollowerBroadcast broadcast, LiveMessages messages, DeliveryTracker delivery) : ILiveNotifier
+internal sealed class SignalRLiveNotifier(FollowerBroadcast<ILiveClient> broadcast, LiveMessages messages, DeliveryTracker delivery) : ILiveNotifier
 {
     public Task SlideChangedAsync(LiveSessionState session, CancellationToken cancellationToken)
     {

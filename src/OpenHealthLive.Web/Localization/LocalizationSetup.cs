@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Localization;
 
@@ -23,7 +23,7 @@ internal static class LocalizationSetup
     public const string QueryKey = "lang";
 
     /// <summary>The paths phones open: home, the talk page, the privacy notice, public poll results, error and status pages, the hub.</summary>
-    private static readonly string[] s_audiencePaths = ["/j", "/privacy", "/p", "/error", "/status", LiveSetup.HubPath];
+    private static readonly string[] s_audiencePaths = ["/j", "/privacy", "/p", "/error", "/status", HubPaths.Live];
 
     public static IServiceCollection AddAudienceLocalization(this IServiceCollection services)
     {

@@ -1,14 +1,14 @@
 using OpenHealthLive.Core.Pen;
-using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Pen;
 
 /// <summary>
 /// Sends the pen's changes to everyone following the session (phones, the projector, the consoles), in every language
-/// alike. Through <see cref="FollowerBroadcast"/>, so in a cluster they cross the Redis backplane like every other
+/// alike. Through <see cref="FollowerBroadcast{TClient}"/>, so in a cluster they cross the Redis backplane like every other
 /// change. Core passes only strokes of slides the room has been shown.
 /// </summary>
-internal sealed class PenBroadcaster(FollowerBroadcast broadcast) : IStrokeNotifier
+internal sealed class PenBroadcaster(FollowerBroadcast<IPenClient> broadcast) : IStrokeNotifier
 {
     public Task DrawingAsync(StrokePiece piece, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
-using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Polls;
 
@@ -10,10 +10,10 @@ namespace OpenHealthLive.Web.Polls;
 /// Sends poll changes to the room. State changes (open, close, show results, reset) go out at once; counts go
 /// out a few times a second, one snapshot per poll however many votes arrived, to presenters always and to
 /// the room only while the results are shown. What the room gets is worded in each phone's language (see
-/// <see cref="FollowerBroadcast.SendPerLanguageAsync"/>): one message per language, the same counts in each.
+/// <see cref="FollowerBroadcast{TClient}.SendPerLanguageAsync"/>): one message per language, the same counts in each.
 /// </summary>
 internal sealed partial class PollBroadcaster(
-    FollowerBroadcast broadcast,
+    FollowerBroadcast<IPollsClient> broadcast,
     LiveSessionService sessions,
     DeckCatalog decks,
     TimeProvider time,

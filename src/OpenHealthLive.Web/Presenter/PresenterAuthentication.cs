@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Storage;
-using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Presenter;
 

@@ -1,4 +1,4 @@
-using OpenHealthLive.Web.Join;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Presenter;
 
@@ -9,7 +9,7 @@ namespace OpenHealthLive.Web.Presenter;
 internal sealed partial class PresenterKeyAnnouncer(
     PresenterKeyStore keys,
     IHostApplicationLifetime lifetime,
-    JoinLinks links,
+    PublicAddress address,
     ILogger<PresenterKeyAnnouncer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ internal sealed partial class PresenterKeyAnnouncer(
         {
             if (keys.TakeGeneratedKey() is { } key)
             {
-                var signIn = links.BaseUrl(request: null) is { } baseUrl ? new Uri(baseUrl, "presenter/sign-in").ToString() : "/presenter/sign-in";
+                var signIn = address.BaseUrl(request: null) is { } baseUrl ? new Uri(baseUrl, "presenter/sign-in").ToString() : "/presenter/sign-in";
                 LogFirstStartKey(key, signIn, keys.HashFile ?? string.Empty);
             }
         });

@@ -12,7 +12,7 @@ namespace OpenHealthLive.Web.Presenter;
 /// </summary>
 public sealed partial class PresenterKeyStore
 {
-    public const string HashFileName = "presenter-key.sha256";
+    public const string HashFileName = DataDirectory.PresenterKeyHashFileName;
 
     private readonly byte[] _hash;
     private string? _generatedKey;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Storage;
-using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Presenter;
 

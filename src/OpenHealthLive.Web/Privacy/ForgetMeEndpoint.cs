@@ -4,7 +4,7 @@ using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Infrastructure;
-using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Privacy;
 
@@ -22,13 +22,13 @@ internal static class ForgetMeEndpoint
         http.Response.Headers.CacheControl = "no-store";
         if (await sessions.FindAsync(code, http.RequestAborted) is not { } session)
         {
-            return Refused(StatusCodes.Status404NotFound, "Unknown session", LiveHub.NoSuchSession(code.Length > 16 ? code[..16] : code), RefusalCodes.UnknownSession);
+            return Refused(StatusCodes.Status404NotFound, "Unknown session", RoomRefusals.NoSuchSession(code.Length > 16 ? code[..16] : code), RefusalCodes.UnknownSession);
         }
 
         if (devices.TryRead(http) is not { } device)
         {
             return Refused(StatusCodes.Status400BadRequest, "No phone to forget",
-                $"This browser has not joined the talk through its join page, so the server holds nothing it sent. To use the talk, open /j/{session.Code}.", HubRateLimitFilter.NotJoinedData);
+                $"This browser has not joined the talk through its join page, so the server holds nothing it sent. To use the talk, open /j/{session.Code}.", RoomRefusals.NotJoinedData);
         }
 
         var decision = limits.TryAcquire(HubRateLimits.Votes, device, http.Connection.RemoteIpAddress?.ToString());

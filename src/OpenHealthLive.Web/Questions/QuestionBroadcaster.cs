@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using OpenHealthLive.Core.Questions;
-using OpenHealthLive.Web.Live;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Questions;
 
@@ -11,7 +11,7 @@ namespace OpenHealthLive.Web.Questions;
 /// the session's counts after the changes: screens hold only the pages they asked for, and show the totals.
 /// </summary>
 internal sealed partial class QuestionBroadcaster(
-    FollowerBroadcast broadcast,
+    FollowerBroadcast<IQuestionsClient> broadcast,
     QuestionCounter counter,
     TimeProvider time,
     ILogger<QuestionBroadcaster> logger) : BackgroundService, IQuestionNotifier

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Devices;
-using OpenHealthLive.Web.Live;
 
 namespace OpenHealthLive.Web.Questions;
 
@@ -38,7 +37,6 @@ internal static class QuestionsSetup
         builder.Services.AddSingleton<DeviceBlocks>();
         builder.Services.AddSingleton<QuestionService>();
         builder.Services.AddSingleton<DeviceIdentity>();
-        builder.Services.AddSingleton<HubRateLimits>();
         return builder;
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Core.Storage.Postgres;
-using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Storage;
 
@@ -74,7 +73,10 @@ internal static class StorageSetup
 public sealed partial class DataDirectory(IOptions<StorageOptions> options, IHostEnvironment environment, ILogger<DataDirectory> logger)
 {
     /// <summary>The files the app keeps here; only these are tightened in a folder it shares with others.</summary>
-    private static readonly string[] OwnFiles = [.. SqliteStorage.FileNames, PresenterKeyStore.HashFileName];
+    private static readonly string[] OwnFiles = [.. SqliteStorage.FileNames, PresenterKeyHashFileName];
+
+    /// <summary>The hash of a generated presenter key (the presenter's key store keeps it here).</summary>
+    public const string PresenterKeyHashFileName = "presenter-key.sha256";
 
     private int _private;
 

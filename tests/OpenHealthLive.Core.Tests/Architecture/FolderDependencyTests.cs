@@ -1,13 +1,20 @@
 using OpenHealthLive.Core.Sessions;
+using Xunit.Abstractions;
 
 namespace OpenHealthLive.Core.Tests.Architecture;
 
-public sealed class FolderDependencyTests
+public sealed class FolderDependencyTests(ITestOutputHelper output)
 {
     [Fact]
     public void No_folder_of_Core_depends_on_a_folder_that_depends_back_on_it()
     {
-        var cycles = new FolderDependencies(typeof(LiveSessionService).Assembly).Cycles();
+        var graph = new FolderDependencies(typeof(LiveSessionService).Assembly);
+        foreach (var (from, targets) in graph.Edges)
+        {
+            output.WriteLine($"{from} → {string.Join(", ", targets.Keys)}");
+        }
+
+        var cycles = graph.Cycles();
 
         Assert.True(cycles.Count == 0, $"Folder cycles in OpenHealthLive.Core:\n{string.Join("\n", cycles)}");
     }

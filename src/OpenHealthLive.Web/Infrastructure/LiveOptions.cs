@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace OpenHealthLive.Web.Live;
+namespace OpenHealthLive.Web.Infrastructure;
 
 /// <summary>Settings of live sessions (section <c>Live</c>).</summary>
 public sealed class LiveOptions

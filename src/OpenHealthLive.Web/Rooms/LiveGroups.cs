@@ -1,4 +1,4 @@
-namespace OpenHealthLive.Web.Live;
+namespace OpenHealthLive.Web.Rooms;
 
 /// <summary>SignalR group names.</summary>
 internal static class LiveGroups
@@ -11,7 +11,7 @@ internal static class LiveGroups
 
     /// <summary>
     /// Consoles that show the room (how many phones follow, how fast a slide reached them): asked for with
-    /// <see cref="LiveHub.WatchRoom"/>, so the projector, the remote and the moderator's page are not sent figures they
+    /// the hub's <c>WatchRoom</c>, so the projector, the remote and the moderator's page are not sent figures they
     /// do not show, every second of a talk.
     /// </summary>
     public static string RoomWatchers(string code) => "r:" + code;

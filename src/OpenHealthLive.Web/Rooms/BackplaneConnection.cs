@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace OpenHealthLive.Web.Live;
+namespace OpenHealthLive.Web.Rooms;
 
 /// <summary>The Redis connection the SignalR backplane uses, kept so the app can tell when Redis is away.</summary>
 public sealed class BackplaneConnection

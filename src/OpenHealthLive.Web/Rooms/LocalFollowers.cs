@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace OpenHealthLive.Web.Live;
+namespace OpenHealthLive.Web.Rooms;
 
 /// <summary>
 /// The connections following each session on this node (phones and presenter devices). In a cluster, when the

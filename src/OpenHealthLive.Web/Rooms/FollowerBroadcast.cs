@@ -1,34 +1,36 @@
-using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 
-namespace OpenHealthLive.Web.Live;
+namespace OpenHealthLive.Web.Rooms;
 
 /// <summary>
 /// Sends to everyone following a session. On one node, or in a cluster while Redis is up: one group send. In a
 /// cluster while Redis is down, only this node's own followers can be reached: they are sent to directly, so
 /// each node keeps serving its own phones; the others catch up through the state heartbeat once Redis returns.
+/// Each feature sends through its own client interface (<typeparamref name="TClient"/>: IQuestionsClient,
+/// IPollsClient, ...), so it names only its own messages and never the hub (see docs/architecture.md).
 /// </summary>
-internal sealed partial class FollowerBroadcast(
-    IHubContext<LiveHub, ILiveClient> hub,
+internal sealed partial class FollowerBroadcast<TClient>(
+    IRoomClients hub,
     NodeTopology topology,
     LocalFollowers followers,
-    ILogger<FollowerBroadcast> logger,
+    ILogger<FollowerBroadcast<TClient>> logger,
     BackplaneConnection? backplane = null)
+    where TClient : class
 {
     /// <summary>To everyone following <paramref name="code"/>.</summary>
-    public Task SendAsync(string code, Func<ILiveClient, Task> send) =>
+    public Task SendAsync(string code, Func<TClient, Task> send) =>
         SendAsync(code, LiveGroups.Followers(code), () => followers.ConnectionsOf(code), send);
 
     /// <summary>To the presenter devices of <paramref name="code"/>.</summary>
-    public Task SendToPresentersAsync(string code, Func<ILiveClient, Task> send) =>
+    public Task SendToPresentersAsync(string code, Func<TClient, Task> send) =>
         SendAsync(code, LiveGroups.Presenters(code), () => followers.ConnectionsOf(code, presentersOnly: true), send);
 
     /// <summary>
     /// To the consoles that watch the room (<see cref="LiveGroups.RoomWatchers"/>). With the backplane down, to this
     /// node's presenter devices: the few that do not show the figures ignore them until Redis is back.
     /// </summary>
-    public Task SendToRoomWatchersAsync(string code, Func<ILiveClient, Task> send) =>
+    public Task SendToRoomWatchersAsync(string code, Func<TClient, Task> send) =>
         SendAsync(code, LiveGroups.RoomWatchers(code), () => followers.ConnectionsOf(code, presentersOnly: true), send);
 
     /// <summary>
@@ -37,7 +39,7 @@ internal sealed partial class FollowerBroadcast(
     /// that language's group, so a phone gets one message, in its language. A deck that cannot be loaded has no
     /// languages: the message for null then goes to every follower.
     /// </summary>
-    public async Task SendPerLanguageAsync(string code, Deck? deck, Func<string?, Func<ILiveClient, Task>> build)
+    public async Task SendPerLanguageAsync(string code, Deck? deck, Func<string?, Func<TClient, Task>> build)
     {
         if (deck is null)
         {
@@ -53,7 +55,7 @@ internal sealed partial class FollowerBroadcast(
     }
 
     /// <summary>To another group of <paramref name="code"/>'s connections; without the backplane, to <paramref name="local"/> on this node.</summary>
-    public async Task SendAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<ILiveClient, Task> send)
+    public async Task SendAsync(string code, string group, Func<IReadOnlyList<string>> local, Func<TClient, Task> send)
     {
         if (topology.MultiNode && backplane is { IsConnected: false })
         {
@@ -63,7 +65,7 @@ internal sealed partial class FollowerBroadcast(
 
         try
         {
-            await send(hub.Clients.Group(group));
+            await send(hub.Group<TClient>(group));
         }
         catch (Exception ex) when (topology.MultiNode && ex is not OperationCanceledException)
         {
@@ -73,11 +75,11 @@ internal sealed partial class FollowerBroadcast(
     }
 
     /// <summary>One connection at a time: the backplane writes straight to a local connection without going through Redis.</summary>
-    private async Task SendLocallyAsync(IReadOnlyList<string> connections, Func<ILiveClient, Task> send)
+    private async Task SendLocallyAsync(IReadOnlyList<string> connections, Func<TClient, Task> send)
     {
         foreach (var connectionId in connections)
         {
-            await send(hub.Clients.Client(connectionId));
+            await send(hub.Connection<TClient>(connectionId));
         }
     }
 

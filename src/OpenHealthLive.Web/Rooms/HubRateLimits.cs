@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Web.Infrastructure;
-using OpenHealthLive.Web.Questions;
 
-namespace OpenHealthLive.Web.Live;
+namespace OpenHealthLive.Web.Rooms;
 
 /// <summary>
 /// Limits on audience writes over the hub. Per device first: the device is the signed cookie the join page sets,
@@ -22,7 +21,7 @@ public sealed class HubRateLimits
     private readonly TokenBuckets _questionsPerAddress;
     private readonly TokenBuckets _writesPerAddress;
 
-    public HubRateLimits(IOptions<QuestionsOptions> options, TimeProvider time)
+    public HubRateLimits(IOptions<HubRateLimitOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 
-namespace OpenHealthLive.Web.Live;
+namespace OpenHealthLive.Web.Presenter;
 
 /// <summary>
 /// This node's hub connections made with a presenter sign-in, by sign-in. Ending a sign-in closes them: a closed
