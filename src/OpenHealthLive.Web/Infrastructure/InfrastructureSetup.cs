@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace OpenHealthLive.Web.Infrastructure;
 
@@ -23,6 +24,7 @@ internal static class InfrastructureSetup
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<PublicAddress>();
+        builder.Services.TryAddSingleton(new OperatorConsole(Console.Out));
         builder.Services.AddAudiencePageCompression();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = IdleHttpKeepAlive);
         builder.AddOriginCheck();

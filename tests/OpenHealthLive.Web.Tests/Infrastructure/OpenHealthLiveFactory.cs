@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Tests.Infrastructure;
 
@@ -57,6 +58,9 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
 
     public string AllLogText => string.Join('\n', Logs.Select(l => l.Message));
 
+    /// <summary>What the app wrote to the operator's console outside the log (the first start's presenter key).</summary>
+    public StringWriter ConsoleText { get; } = new();
+
     public Uri HubUrl => new(Server.BaseAddress, "hubs/live");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -72,6 +76,7 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Writes);
+            services.AddSingleton(new OperatorConsole(ConsoleText));
             if (Clock is not null)
             {
                 services.AddSingleton(Clock);

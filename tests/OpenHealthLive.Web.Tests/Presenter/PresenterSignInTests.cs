@@ -94,13 +94,13 @@ public sealed class PresenterSignInTests : IDisposable
             {
                 first.Settings["Presenter:Key"] = null;
                 using var client = first.CreatePlainClient();
-                var announcement = first.Logs.Single(l => l.Message.Contains("presenter key is", StringComparison.Ordinal)).Message;
-                key = announcement.Split("presenter key is ")[1].Split(' ')[0];
+                var console = first.ConsoleText.ToString();
+                Assert.Contains("Presenter key:", console, StringComparison.Ordinal);
+                key = console.Split("Presenter key:")[1].Trim().Split(Environment.NewLine)[0].Trim();
                 Assert.True(key.Length >= 43, "a 256-bit key in base64url has 43 characters");
-                Assert.Contains("/presenter/sign-in", announcement, StringComparison.Ordinal);
-                Assert.DoesNotContain("?", announcement.Split("Sign in at ")[1].Split(' ')[0], StringComparison.Ordinal);
+                var signIn = console.Split("Sign in at:")[1].Trim().Split(Environment.NewLine)[0].Trim();
+                Assert.EndsWith("/presenter/sign-in", signIn, StringComparison.Ordinal);
                 Assert.DoesNotContain(key, File.ReadAllText(Path.Combine(dataDirectory, PresenterKeyStore.HashFileName)), StringComparison.Ordinal);
-                Assert.Single(first.Logs, l => l.Message.Contains(key, StringComparison.Ordinal));
                 Assert.StartsWith("ohl.presenter=", await first.SignInAsync(key), StringComparison.Ordinal);
             }
 
@@ -109,9 +109,39 @@ public sealed class PresenterSignInTests : IDisposable
             using (second.CreatePlainClient())
             {
                 Assert.DoesNotContain(key, second.AllLogText, StringComparison.Ordinal);
-                Assert.DoesNotContain(second.Logs, l => l.Message.Contains("presenter key is", StringComparison.Ordinal));
+                Assert.DoesNotContain("Presenter key:", second.ConsoleText.ToString(), StringComparison.Ordinal);
                 Assert.StartsWith("ohl.presenter=", await second.SignInAsync(key), StringComparison.Ordinal);
             }
+        }
+        finally
+        {
+            OpenHealthLiveFactory.DeleteDataDirectory(dataDirectory);
+        }
+    }
+
+    [Fact]
+    public void A_generated_key_stands_out_on_the_console_and_no_log_line_holds_it()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("ohl-key-").FullName;
+        try
+        {
+            using var first = new OpenHealthLiveFactory(dataDirectory);
+            first.Settings["Presenter:Key"] = null;
+            using var client = first.CreatePlainClient();
+            var console = first.ConsoleText.ToString();
+            Assert.Contains("Presenter key:", console, StringComparison.Ordinal);
+            var key = console.Split("Presenter key:")[1].Trim().Split(Environment.NewLine)[0].Trim();
+
+            // A block of its own, framed by rules, not one log line among others: log sinks (files, the journal, a
+            // collector) keep what they are given, so the key goes to the console alone.
+            var lines = console.Split(Environment.NewLine);
+            var rules = lines.Select((line, i) => (line, i)).Where(l => l.line.Length >= 60 && l.line.Trim().All(c => c == '=')).Select(l => l.i).ToList();
+            Assert.Equal(2, rules.Count);
+            var keyLine = Array.FindIndex(lines, l => l.Contains(key, StringComparison.Ordinal));
+            Assert.InRange(keyLine, rules[0] + 1, rules[1] - 1);
+            Assert.DoesNotContain(key, first.AllLogText, StringComparison.Ordinal);
+            var pointer = Assert.Single(first.Logs, l => l.Message.Contains("presenter key was generated", StringComparison.Ordinal));
+            Assert.Contains("/presenter/sign-in", pointer.Message, StringComparison.Ordinal);
         }
         finally
         {
