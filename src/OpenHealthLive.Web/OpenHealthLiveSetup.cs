@@ -2,6 +2,7 @@ using OpenHealthLive.Web.Api;
 using OpenHealthLive.Web.Archive;
 using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Decks;
+using OpenHealthLive.Web.Devices;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Live;
@@ -11,6 +12,7 @@ using OpenHealthLive.Web.Polls;
 using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Privacy;
 using OpenHealthLive.Web.Questions;
+using OpenHealthLive.Web.Rooms;
 using OpenHealthLive.Web.Storage;
 
 namespace OpenHealthLive.Web;
@@ -32,13 +34,22 @@ public static class OpenHealthLiveSetup
         // Storage: SQLite in the data directory, migrated at start-up
         builder.AddStorage();
 
+        // The one writer that batches the audience's writes (questions, votes, captions)
+        builder.AddBatchWriter();
+
+        // Devices: the signed device cookie that write limits and "forget me" are keyed on
+        builder.Services.AddDevices();
+
+        // Rooms: reaching a talk's followers on every node, and the audience's write allowances
+        builder.AddRooms();
+
         // Decks: Markdown under content/, rendered once and cached
         builder.AddDecks();
 
         // Live: sessions, the SignalR hub, audience counts
         builder.AddLive();
 
-        // Questions: ask, upvote, moderate; the patient-data guard; the batching writer
+        // Questions: ask, upvote, moderate; the patient-data guard
         builder.AddQuestions();
 
         // Polls: declared in decks, answered on phones, counted live

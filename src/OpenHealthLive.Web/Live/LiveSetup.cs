@@ -16,7 +16,6 @@ internal static class LiveSetup
 
     public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
     {
-        builder.AddRooms();
         builder.Services.AddOptions<LiveOptions>()
             .BindConfiguration(LiveOptions.SectionName)
             .ValidateDataAnnotations()

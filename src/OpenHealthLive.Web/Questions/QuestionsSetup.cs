@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Questions;
-using OpenHealthLive.Core.Storage;
-using OpenHealthLive.Web.Devices;
 
 namespace OpenHealthLive.Web.Questions;
 
@@ -29,20 +27,11 @@ internal static class QuestionsSetup
             return new QuestionLimits { MaxPerSession = options.MaxPerSession, MaxPerDevice = options.MaxPerDevice };
         });
         builder.Services.AddSingleton<QuestionCounter>();
-        builder.Services.AddSingleton<BatchWriter>();
-        builder.Services.AddHostedService<BatchWriterRunner>();
         builder.Services.AddSingleton<QuestionBroadcaster>();
         builder.Services.AddSingleton<IQuestionNotifier>(services => services.GetRequiredService<QuestionBroadcaster>());
         builder.Services.AddHostedService(services => services.GetRequiredService<QuestionBroadcaster>());
         builder.Services.AddSingleton<DeviceBlocks>();
         builder.Services.AddSingleton<QuestionService>();
-        builder.Services.AddSingleton<DeviceIdentity>();
         return builder;
     }
-}
-
-/// <summary>Runs the <see cref="BatchWriter"/> for the app's lifetime and drains it on shutdown.</summary>
-internal sealed class BatchWriterRunner(BatchWriter queue) : BackgroundService
-{
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => queue.RunAsync(stoppingToken);
 }
