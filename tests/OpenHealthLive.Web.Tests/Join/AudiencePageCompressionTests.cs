@@ -65,7 +65,9 @@ public sealed class AudiencePageCompressionTests : IDisposable
         Assert.Equal(encoding, sentEncoding);
         var html = System.Text.Encoding.UTF8.GetString(Decode(wire, encoding));
         Assert.Contains("id=\"audience\"", html, StringComparison.Ordinal);
-        Assert.True(wire.Length < html.Length / 2, $"{wire.Length:N0} bytes on the wire for {html.Length:N0}");
+        // Compressed well, not only quickly: every phone fetches it, on the venue's wifi (the fastest level left
+        // 43 % of it with gzip, the default level 30 %).
+        Assert.True(wire.Length < html.Length * 35 / 100, $"{wire.Length:N0} bytes on the wire for {html.Length:N0}");
     }
 
     [Fact]
