@@ -265,6 +265,10 @@ async Task<string> PageWeightAsync()
         {
             return "Not measured: the browser run did not finish within 10 minutes.\n";
         }
+        catch (Exception exception) when (exception is InvalidOperationException or Microsoft.Playwright.PlaywrightException)
+        {
+            return $"Not measured: {exception.Message}\n";
+        }
     }
 
     var secure = await InChromiumAsync(null);
