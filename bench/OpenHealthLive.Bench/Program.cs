@@ -15,7 +15,7 @@ using OpenHealthLive.Bench;
 //   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
 //   pageweight                                                     the audience page's first load, compressed: in Chromium, and every file it references
-//   startup [--starts 5] [--against DIR]                          exec → /readyz on an existing, up-to-date database; with --against, an app
+//   startup [--starts 5] [--against DIR]…                        exec → /readyz on an existing, up-to-date database; with --against, an app
 //                                                                  published elsewhere (dotnet publish -c Release -o DIR at another commit), alternating
 //   joinweight [--questions 0,200,2000]                            what the hub sends a phone joining a talk with that many 500-character questions
 //   --gap-ms 1200   pause after every phone has a change (phones acknowledge a second after showing it)
@@ -194,10 +194,10 @@ switch (scenario)
     case "startup":
         {
             await AppProcess.PublishAsync(root);
-            var against = arguments.IndexOf("--against") is >= 0 and var at && at + 1 < arguments.Count ? Path.GetFullPath(arguments[at + 1]) : null;
             List<(string, Func<Task<AppProcess>>)> apps = [("this tree", () => AppProcess.StartAsync(root))];
-            if (against is not null)
+            for (var at = arguments.IndexOf("--against"); at >= 0 && at + 1 < arguments.Count; at = arguments.IndexOf("--against", at + 1))
             {
+                var against = Path.GetFullPath(arguments[at + 1]);
                 apps.Add((Path.GetFileName(against), () => AppProcess.StartPublishedAsync(against)));
             }
 
