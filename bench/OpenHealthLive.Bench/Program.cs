@@ -8,6 +8,8 @@ using OpenHealthLive.Bench;
 //   vote-crash [--phones 2000] [--runs 3]                          kill -9 during a vote storm: every acknowledged vote counted once?
 //   fanout [--phones 1000] [--changes 20] [--runs 1] [--storm 1000] [--restart 5000]
 //                                                                  slide fan-out to N phones; join storm; restart storm; memory per phone
+//   --storm-seconds 2   the join storm's spread
+//   qr-storm [--phones 5000] [--seconds 10] [--runs 1]             N phones scan the QR code over S seconds: page, hub, first slide (0 failures, p95 ≤ 1 s?)
 //   compare [--sizes 200,1000,2000,5000,10000] [--runs 5] [--changes 20] [--storm 1000] [--restart 5000]
 //                                                                  the same fan-out against the socket.io relay (bench/relay), alternating
 //                                                                  runs per size; then the storms and the audience page's weight
@@ -110,6 +112,24 @@ switch (scenario)
             await File.WriteAllTextAsync(Path.Combine(results, "fanout.json"), JsonSerializer.Serialize(new { runs, storms }, indented));
             await Console.Out.WriteLineAsync(markdown);
             return 0;
+        }
+
+    case "qr-storm":
+        {
+            await AppProcess.PublishAsync(root);
+            var storms = new List<Storms.Result>();
+            for (var run = 0; run < Option("runs", 1); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root);
+                storms.Add(await Storms.JoinAsync(app, Option("phones", 5000), TimeSpan.FromSeconds(Option("seconds", 10))));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
+            }
+
+            var markdown = Storms.Markdown(storms) + FormattableString.Invariant($"\nLoad average at the end: {File.ReadAllText("/proc/loadavg").Trim()}\n");
+            await File.WriteAllTextAsync(Path.Combine(results, "qr-storm.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "qr-storm.json"), JsonSerializer.Serialize(storms, indented));
+            await Console.Out.WriteLineAsync(markdown);
+            return storms.All(r => r.Failures == 0 && r.PhonesOnCurrent == r.Phones && r.JoinP95Seconds <= 1) ? 0 : 1;
         }
 
     case "compare":
@@ -311,7 +331,7 @@ async Task<List<Storms.Result>> StormsAsync()
     if (Option("storm", 1000) is > 0 and var stormPhones)
     {
         await using var app = await AppProcess.StartAsync(root);
-        storms.Add(await Storms.JoinAsync(app, stormPhones, TimeSpan.FromSeconds(2)));
+        storms.Add(await Storms.JoinAsync(app, stormPhones, TimeSpan.FromSeconds(Option("storm-seconds", 2))));
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
     }
 
