@@ -55,10 +55,15 @@ internal sealed class AppProcess : IAsyncDisposable
 
     /// <summary>
     /// Publishes the web app in Release (once per harness run), as a node is deployed (docs/deploy.md); with
-    /// <see cref="ReadyToRun"/>, precompiled for this machine's platform.
+    /// <see cref="ReadyToRun"/>, more or less of it precompiled for this machine's platform.
     /// </summary>
     public static async Task PublishAsync(string repositoryRoot)
     {
+        if (Published is not null)
+        {
+            return;
+        }
+
         // Into an empty folder: a publish over an earlier one keeps any file newer than its source, so switching
         // ReadyToRun off again would leave the precompiled assemblies in place.
         var directory = PublishDirectory(repositoryRoot);
@@ -67,7 +72,12 @@ internal sealed class AppProcess : IAsyncDisposable
             Directory.Delete(directory, recursive: true);
         }
 
-        string[] readyToRun = ReadyToRun ? ["--use-current-runtime", "-p:PublishReadyToRun=true"] : [];
+        string[] readyToRun = ReadyToRun switch
+        {
+            true => ["-p:PublishReadyToRunAll=true"],
+            false => ["-p:PublishReadyToRun=false"],
+            null => [],
+        };
         using var publish = Process.Start(new ProcessStartInfo("dotnet",
         [
             "publish", Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web"), "-c", "Release", .. readyToRun,
@@ -85,12 +95,15 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// On (<c>--ready-to-run 1</c>) to measure a precompiled (ReadyToRun) publish; off by default, as the app is
-    /// published (docs/benchmarks.md, "Tried and not kept").
+    /// Unset: published as the project says (the start-up libraries precompiled, docs/benchmarks.md, "Start-up"); on
+    /// (<c>--ready-to-run 1</c>): everything precompiled (ReadyToRun); off (<c>--ready-to-run 0</c>): nothing precompiled.
     /// </summary>
-    public static bool ReadyToRun { get; set; }
+    public static bool? ReadyToRun { get; set; }
 
-    private static string PublishDirectory(string repositoryRoot) => Path.Combine(repositoryRoot, "bench", "OpenHealthLive.Bench", "bin", "app");
+    /// <summary>An app published elsewhere (<c>--app DIR</c>) to run instead of publishing this tree.</summary>
+    public static string? Published { get; set; }
+
+    private static string PublishDirectory(string repositoryRoot) => Published ?? Path.Combine(repositoryRoot, "bench", "OpenHealthLive.Bench", "bin", "app");
 
     /// <summary>When set (e.g. "0"), the server runs pinned to these CPUs with taskset; pin the harness to the others.</summary>
     public static string? ServerCpus { get; set; }

@@ -23,7 +23,9 @@ using OpenHealthLive.Bench;
 //   --gap-ms 1200   pause after every phone has a change (phones acknowledge a second after showing it)
 //   --acknowledge 0 / --acknowledge-after-ms 0 / --stateful-reconnect 0   phones that do less than the page, to measure what each costs
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
-//   --ready-to-run 1   the server published precompiled (ReadyToRun) for this machine, to measure what that changes
+//   --ready-to-run 1|0   the server published all precompiled (ReadyToRun) or none of it; unset, as the project says (start-up libraries only)
+//   --retry-every-ms 3000 --retry-ramp 3   the phones' reconnect schedule (0.5, 1, 2 s… for the ramp, then every N ms, ±25 %), to measure a candidate
+//   --app DIR   start an app published elsewhere instead of publishing this tree (e.g. a ReadyToRun variant)
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
@@ -38,7 +40,15 @@ SignalRPhone.StatefulReconnect = Option("stateful-reconnect", 1) != 0;
 // 1000 as the page does; 0 acknowledges at once, as the page did before (to measure what the wait changes).
 SignalRPhone.AcknowledgeAfter = TimeSpan.FromMilliseconds(Option("acknowledge-after-ms", 1000));
 
-AppProcess.ReadyToRun = Option("ready-to-run", 0) != 0;
+AppProcess.ReadyToRun = Option("ready-to-run", -1) switch { 1 => true, 0 => false, _ => null };
+// The phones' reconnect schedule, as wwwroot/js/live-connection.js has it unless a candidate is being measured.
+Clients.SteadyRetryMs = Option("retry-every-ms", Clients.SteadyRetryMs);
+Clients.RampAttempts = Option("retry-ramp", Clients.RampAttempts);
+
+if (arguments.IndexOf("--app") is >= 0 and var appAt && appAt + 1 < arguments.Count)
+{
+    AppProcess.Published = Path.GetFullPath(arguments[appAt + 1]);
+}
 
 var serverCpus = arguments.IndexOf("--server-cpus");
 if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)
