@@ -9,7 +9,7 @@ namespace OpenHealthLive.Core.Tests.Storage;
 /// <summary>
 /// The app runs on the compiled models in Storage/CompiledModels and Storage/Postgres/CompiledModels (EF Core finds
 /// them by their assembly attribute), not on <see cref="LiveDbContext"/>'s OnModelCreating: a change to the model
-/// that is not followed by <c>dotnet ef dbcontext optimize</c> (the commands are in docs/development.md) fails here.
+/// that is not followed by <c>dotnet ef dbcontext optimize</c> (the commands are in docs/testing.md, "Changing the database model") fails here.
 /// </summary>
 public sealed class CompiledModelTests
 {
