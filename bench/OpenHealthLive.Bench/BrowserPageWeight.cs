@@ -70,12 +70,20 @@ internal static class BrowserPageWeight
         await page.GotoAsync(new Uri(baseAddress, $"j/{code}").ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
         // The first load is over when the phone is live, its fonts are in and its service worker is running.
         await page.WaitForSelectorAsync("#live-status[data-state='live']", new() { State = WaitForSelectorState.Attached });
-        await page.EvaluateAsync("""
+        // Bounded: a worker that never becomes active would otherwise hang the run with no word of why.
+        var worker = await page.EvaluateAsync<string>("""
             async () => {
               await document.fonts.ready;
-              if ('serviceWorker' in navigator && window.isSecureContext) await navigator.serviceWorker.ready;
+              if (!('serviceWorker' in navigator) || !window.isSecureContext) return 'none';
+              const ready = navigator.serviceWorker.ready.then(() => 'ready');
+              return Promise.race([ready, new Promise((resolve) => setTimeout(() => resolve('not ready after 60 s'), 60000))]);
             }
             """);
+        if (worker.StartsWith("not", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The service worker was {worker}.");
+        }
+
         await QuietAsync(finished, failed);
 
         if (!failed.IsEmpty)

@@ -59,7 +59,7 @@ public sealed class JoinFlowTests(LiveAppFixture app, BrowserFixture browser) : 
     [InlineData("/js/live-connection.js", "text/javascript", "export function connectLive")]
     [InlineData("/js/audience.js", "text/javascript", "JoinSession")]
     [InlineData("/js/presenter.js", "text/javascript", "JoinAsPresenter")]
-    [InlineData("/js/projector.js", "text/javascript", "toggleOverlay")]
+    [InlineData("/js/projector.js", "text/javascript", "ProjectorChanged")]
     public async Task Static_files_are_served_by_the_test_server(string path, string contentType, string expected)
     {
         // As a browser asks: compressed if possible (an uncompressed-only check would miss the

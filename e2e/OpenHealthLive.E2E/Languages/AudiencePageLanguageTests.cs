@@ -20,6 +20,9 @@ public sealed partial class AudiencePageLanguageTests(LiveAppFixture app, Browse
 {
     private static readonly ResourceManager s_words = new(typeof(AudienceText));
 
+    /// <summary>The poll on <see cref="TalkDeck.PillarMost"/>, as the presenter's console (in the deck's main language) lists it.</summary>
+    private const string PillarMostQuestion = "Which pillar matters most in your work?";
+
     private AppServer Server => app.Server;
 
     [Theory]
@@ -50,6 +53,17 @@ public sealed partial class AudiencePageLanguageTests(LiveAppFixture app, Browse
         await phone.PollTab.ClickAsync();
         await Expect(phone.SendVoteButton).ToBeVisibleAsync();
         await CollectAsync(phone, language, "poll", leaks);
+
+        // Voted, and the poll closed and opened again: the phone's receipt of its earlier vote is in its language too.
+        await phone.PollPanel.GetByRole(AriaRole.Radio).First.ClickAsync();
+        await phone.SendVoteButton.ClickAsync();
+        await Expect(phone.PollReceipt).ToHaveTextAsync($"✓ {phone.Word("Js.VoteCounted")}");
+        await presenter.PollButton(PillarMostQuestion, "Close").ClickAsync();
+        await Expect(phone.PollTab).ToBeHiddenAsync();
+        await presenter.PollButton(PillarMostQuestion, "Open").ClickAsync();
+        await phone.PollTab.ClickAsync();
+        await Expect(phone.SendVoteButton).ToHaveTextAsync(phone.Word("Js.ChangeVote"));
+        await CollectAsync(phone, language, "poll, back to it after voting", leaks);
 
         await phone.TurnCaptionsOnAsync();
         await CollectAsync(phone, language, "captions on", leaks);

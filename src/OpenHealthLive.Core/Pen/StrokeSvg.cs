@@ -5,7 +5,7 @@ namespace OpenHealthLive.Core.Pen;
 
 /// <summary>
 /// A slide's strokes as an SVG drawing to lay over the slide's 16:9 stage, scaled with it: for the printed deck and the
-/// archive (the browsers draw the same with wwwroot/js/ink-svg.js). Every value in it is a number or a palette colour,
+/// archive (the browsers draw the same with Assets/js/ink-svg.js). Every value in it is a number or a palette colour,
 /// so it is safe to put in a page as it is.
 /// </summary>
 public static class StrokeSvg

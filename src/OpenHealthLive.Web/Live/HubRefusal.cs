@@ -7,7 +7,7 @@ namespace OpenHealthLive.Web.Live;
 /// <summary>
 /// Hub calls refused on purpose. SignalR carries only a <see cref="HubException"/>'s message to the caller, so the
 /// refusal's stable code travels at its start, before the English sentence: <c>[code] Sentence.</c> or, with numbers
-/// the sentence names, <c>[code:500:512] Sentence.</c> (docs/languages.md lists the codes; wwwroot/js/refusal.js reads
+/// the sentence names, <c>[code:500:512] Sentence.</c> (docs/languages.md lists the codes; Assets/js/refusal.js reads
 /// them). The log gets only the kind of refusal, through <see cref="RefusalLog"/>, from the exception's
 /// <see cref="Exception.Data"/>.
 /// </summary>

@@ -33,6 +33,28 @@ public sealed class AudiencePageCompressionTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/js/audience.js", "js/audience.js")]
+    [InlineData("/js/audience-qna.js", "js/audience-qna.js")]
+    [InlineData("/css/site.css", "css/site.css")]
+    public async Task The_sites_own_scripts_and_styles_are_served_minified_with_a_source_map_to_what_was_written(string path, string source)
+    {
+        using var client = _factory.CreatePlainClient();
+        var written = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "src", "OpenHealthLive.Web", "Assets", source));
+
+        var served = await client.GetStringAsync(path);
+
+        // Minified: no comment and no indented line left, and much smaller than what was written.
+        Assert.DoesNotContain("\n  ", served, StringComparison.Ordinal);
+        Assert.DoesNotContain("// ", served, StringComparison.Ordinal);
+        Assert.True(served.Length < written.Length * 4 / 5, $"{path}: {served.Length:N0} characters served for {written.Length:N0} written");
+        // The browser's developer tools find the readable file through the map the last line names.
+        var mapName = Path.GetFileName(source) + ".map";
+        Assert.EndsWith($"sourceMappingURL={mapName}", served.TrimEnd().TrimEnd('*', '/', ' '), StringComparison.Ordinal);
+        using var map = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(path + ".map"));
+        Assert.Equal(written, map.RootElement.GetProperty("sourcesContent")[0].GetString());
+    }
+
+    [Theory]
     [InlineData("br")]
     [InlineData("gzip")]
     public async Task The_audience_page_itself_is_compressed(string encoding)
@@ -43,7 +65,9 @@ public sealed class AudiencePageCompressionTests : IDisposable
         Assert.Equal(encoding, sentEncoding);
         var html = System.Text.Encoding.UTF8.GetString(Decode(wire, encoding));
         Assert.Contains("id=\"audience\"", html, StringComparison.Ordinal);
-        Assert.True(wire.Length < html.Length / 2, $"{wire.Length:N0} bytes on the wire for {html.Length:N0}");
+        // Compressed well, not only quickly: every phone fetches it, on the venue's wifi (the fastest level left
+        // 43 % of it with gzip, the default level 30 %).
+        Assert.True(wire.Length < html.Length * 35 / 100, $"{wire.Length:N0} bytes on the wire for {html.Length:N0}");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // The audience page: follows the presenter live, lets a phone look back at slides already shown, and
 // returns to live with one tap. Works on plain HTTP on a venue LAN (no secure-context APIs).
-import { connectLive, showStatus } from './live-connection.js';
+import { showStatus } from './live-connection.js';
+import { followSession } from './live-session.js';
 import { showSlide } from './slide-view.js';
 import { setupQna } from './audience-qna.js';
 import { setupPolls } from './audience-polls.js';
@@ -199,16 +200,17 @@ let polls = null;
 let privacy = null;
 let captions = null;
 const statusLabels = Object.fromEntries(['connecting', 'live', 'reconnecting', 'offline'].map((state) => [state, t(`Status.${state}`)]));
-const connection = connectLive({
+const { connection, rejoin } = followSession({
+  join,
+  apply,
+  version: () => live.version,
   onStatus: (state) => {
     showStatus(statusElement, state, statusLabels);
     const note = document.getElementById('offline-note');
     note.hidden = state !== 'offline' && state !== 'reconnecting';
     note.textContent = state === 'offline' ? t('Offline') : t('Reconnecting');
   },
-  onConnected: async (hub) => {
-    const joined = await join(hub);
-    apply(joined, true);
+  onJoined: async (joined) => {
     privacy?.joined(joined);
     // apply() ignores a state it already shows; the acknowledgement is still owed on this new connection.
     if (viewing === null) acknowledge();
@@ -222,7 +224,6 @@ const connection = connectLive({
 qna = setupQna(connection, code);
 // After an erase, what this phone shows of its own questions and votes is gone on the server: ask again.
 privacy = setupPrivacy(connection, code, { onErased: () => { qna.refresh().catch(() => {}); polls?.refresh().catch(() => {}); } });
-connection.on('SlideChanged', apply);
 
 // The pen: its code loads once a slide with strokes arrives (docs/authoring.md, "The pen"). The server sends a slide's
 // strokes when the talk reaches it; a phone asks when it joins and when it looks back.
@@ -239,11 +240,7 @@ connection.on('InkChanged', (message) => {
   if (message.kind === 'slide') inkAsked.add(message.slide);
   ink(message);
 });
-// In a cluster: a newer version than this phone shows means it missed a change (Redis was down); join again.
-connection.on('StateHeartbeat', async (heartbeat) => {
-  if (heartbeat.version > live.version) apply(await join(connection), true);
-});
-connection.on('DeckReloaded', async () => apply(await join(connection), true));
+connection.on('DeckReloaded', () => rejoin());
 
 render(live.slide, slideElement.innerHTML, live.fragment);
 

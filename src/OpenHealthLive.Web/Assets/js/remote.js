@@ -1,5 +1,6 @@
 // The phone remote: next and previous as large buttons, the notes, the timer and pacing.
-import { connectLive, showStatus } from './live-connection.js';
+import { showStatus } from './live-connection.js';
+import { followAsStaff, shownState, commandSender } from './live-session.js';
 import { errorMessage } from './refusal.js';
 import { SpeakerClock, formatDuration, pacing, everyHalfSecond } from './speaker-clock.js';
 
@@ -15,7 +16,6 @@ const timerValue = document.getElementById('timer');
 const pacingElement = document.getElementById('pacing');
 const timerToggle = document.getElementById('timer-toggle');
 const clock = new SpeakerClock();
-let version = Number(root.dataset.version);
 let position = { slide: Number(root.dataset.slide), fragment: Number(root.dataset.fragment) };
 
 function render() {
@@ -27,13 +27,10 @@ function render() {
   positionText.textContent = `Slide ${position.slide + 1} of ${slideCount}` + (fragments > 0 ? ` · step ${position.fragment} of ${fragments}` : '');
 }
 
-function apply(state) {
-  if (state.version < version) return;
-  version = state.version;
+const shown = shownState(root, (state) => {
   position = { slide: state.slide, fragment: state.fragment };
-  Object.assign(root.dataset, { version: String(state.version), slide: String(state.slide), fragment: String(state.fragment) });
   render();
-}
+});
 
 function showTimer(timer) {
   clock.set(timer);
@@ -47,36 +44,24 @@ everyHalfSecond(() => {
   pacingElement.textContent = pace.text;
 });
 
-const connection = connectLive({
+const { connection } = followAsStaff(code, shown, {
   onStatus: (state) => showStatus(document.getElementById('live-status'), state),
-  onConnected: async (hub) => {
-    const joined = await hub.invoke('JoinAsPresenter', code);
-    apply(joined.state);
-    showTimer(joined.timer);
-  },
-});
-connection.on('SlideChanged', apply);
-connection.on('StateHeartbeat', async (heartbeat) => {
-  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
+  onJoined: (joined) => showTimer(joined.timer),
 });
 connection.on('TimerChanged', showTimer);
 
-async function send(method) {
-  if (connection.state !== signalR.HubConnectionState.Connected) {
-    controlError.textContent = 'Not connected; reconnecting…';
-    controlError.hidden = false;
-    return;
-  }
-  try {
-    const result = await connection.invoke(method, code);
-    if (typeof result.version === 'number') apply(result); else showTimer(result);
+const send = commandSender(connection, code, {
+  apply: shown.apply,
+  onDone: (answer) => {
+    if (typeof answer.version !== 'number') showTimer(answer);
     controlError.hidden = true;
     navigator.vibrate?.(15);
-  } catch (error) {
-    controlError.textContent = errorMessage(error);
+  },
+  onError: (error) => {
+    controlError.textContent = error ? errorMessage(error) : 'Not connected; reconnecting…';
     controlError.hidden = false;
-  }
-}
+  },
+});
 
 document.getElementById('next').addEventListener('click', () => send('NextStep'));
 document.getElementById('previous').addEventListener('click', () => send('PreviousStep'));

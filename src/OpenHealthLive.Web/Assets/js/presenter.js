@@ -1,6 +1,7 @@
 // The presenter console: drives the session and mirrors every change, including those made from another
 // presenter device (the server orders clicks; versions keep every view from jumping back).
-import { connectLive, showStatus } from './live-connection.js';
+import { showStatus } from './live-connection.js';
+import { followAsStaff, shownState, commandSender } from './live-session.js';
 import { showSlide, cutFragments } from './slide-view.js';
 import { errorMessage } from './refusal.js';
 import { setupModeration } from './presenter-qna.js';
@@ -31,7 +32,6 @@ const audienceCount = document.getElementById('audience-count');
 const controlError = document.getElementById('control-error');
 const statusElement = document.getElementById('live-status');
 
-let version = Number(root.dataset.version);
 let position = { slide: Number(root.dataset.slide), fragment: Number(root.dataset.fragment) };
 
 const template = (id) => document.getElementById(id);
@@ -68,13 +68,10 @@ function render() {
   pen?.slideChanged(slide);
 }
 
-function apply(state) {
-  if (state.version < version) return;
-  version = state.version;
+const shown = shownState(root, (state) => {
   position = { slide: state.slide, fragment: state.fragment };
-  Object.assign(root.dataset, { version: String(state.version), slide: String(state.slide), fragment: String(state.fragment) });
   render();
-}
+});
 
 // With several nodes each reports its own phones; the console adds them up by node.
 const countsByNode = new Map();
@@ -151,12 +148,10 @@ let pollPanel = null;
 let privacyPanel = null;
 let captionsPane = null;
 let pen = null;
-const connection = connectLive({
+const { connection } = followAsStaff(code, shown, {
   onStatus: (state) => showStatus(statusElement, state),
-  onConnected: async (hub) => {
-    const joined = await hub.invoke('JoinAsPresenter', code);
+  onJoined: async (joined, hub) => {
     await hub.invoke('WatchRoom', code);
-    apply(joined.state);
     privacyPanel?.joined(joined.state);
     showCount(joined.audienceCount);
     showTimer(joined.timer);
@@ -183,34 +178,24 @@ if (currentSlide) {
     },
   });
 }
-connection.on('SlideChanged', apply);
 connection.on('AudienceCountChanged', showCount);
-// In a cluster: a newer version than this console shows means a change was missed; join again.
-connection.on('StateHeartbeat', async (heartbeat) => {
-  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
-});
 connection.on('DeliveryChanged', showDelivery);
 connection.on('TimerChanged', showTimer);
 connection.on('ProjectorChanged', showProjector);
 connection.on('DeckReloaded', () => window.location.reload());
 
-async function send(method, ...args) {
-  if (connection.state !== signalR.HubConnectionState.Connected) {
-    controlError.textContent = 'Not connected to the server; reconnecting…';
-    controlError.hidden = false;
-    return;
-  }
-  try {
-    const result = await connection.invoke(method, code, ...args);
-    if (result && typeof result.version === 'number') apply(result);
-    else if (result && typeof result.elapsedMs === 'number') showTimer(result);
-    else if (result && typeof result.blackout === 'boolean') showProjector(result);
+const send = commandSender(connection, code, {
+  apply: shown.apply,
+  onDone: (answer) => {
+    if (answer && typeof answer.elapsedMs === 'number') showTimer(answer);
+    else if (answer && typeof answer.blackout === 'boolean') showProjector(answer);
     controlError.hidden = true;
-  } catch (error) {
-    controlError.textContent = errorMessage(error);
+  },
+  onError: (error) => {
+    controlError.textContent = error ? errorMessage(error) : 'Not connected to the server; reconnecting…';
     controlError.hidden = false;
-  }
-}
+  },
+});
 
 // The overview: every slide by number and title, searchable by its text; Enter or a click jumps there.
 const overview = (() => {

@@ -7,10 +7,9 @@
 // what the server says of its last question, so a wrong phone clock does not matter).
 import { QnaModel, timeAgo, newClientId } from './qna-model.js';
 import { isRefusal, refusalOf, NOT_SAVED } from './refusal.js';
+import { QnaOutbox } from './qna-outbox.js';
 import { t, number, plural, refusalText } from './audience-text.js';
 
-const PENDING_KEY = (code) => `ohl.pending-questions.${code}`;
-const PENDING_VOTES_KEY = (code) => `ohl.pending-upvotes.${code}`;
 const DRAFT_KEY = (code) => `ohl.question-draft.${code}`;
 
 export function setupQna(connection, code) {
@@ -45,20 +44,38 @@ export function setupQna(connection, code) {
   // Bumped at every (re)join: a page asked for before it belongs to the old list and is dropped.
   let generation = 0;
 
-  const readPending = () => {
-    try { return JSON.parse(localStorage.getItem(PENDING_KEY(code)) ?? '[]'); } catch { return []; }
-  };
-  const writePending = (items) => {
-    try { localStorage.setItem(PENDING_KEY(code), JSON.stringify(items)); } catch { /* private mode: kept in memory only */ }
-  };
-  let pending = readPending();
-  /** Upvotes made while offline: question id -> up, sent when the connection is back (setting a vote is idempotent). */
-  let pendingVotes = (() => {
-    try { return new Map(Object.entries(JSON.parse(localStorage.getItem(PENDING_VOTES_KEY(code)) ?? '{}')).map(([id, up]) => [Number(id), up])); } catch { return new Map(); }
-  })();
-  const savePendingVotes = () => {
-    try { localStorage.setItem(PENDING_VOTES_KEY(code), JSON.stringify(Object.fromEntries(pendingVotes))); } catch { /* memory only */ }
-  };
+  // What this phone sent and the server has not confirmed yet: kept, sent and retried by the outbox.
+  const outbox = new QnaOutbox(connection, code, {
+    asked: (item, answer) => {
+      lastAskedAt = Date.now();
+      renderControls();
+      mine.add(answer.questionId);
+      if (answer.status === 'sent') {
+        if (answer.question) model.upsert(answer.question);
+        // The server's words are English; a question that went through is said in the page's language.
+        showResult('sent', t('QuestionSent'));
+      } else {
+        own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: heldReason(answer.heldAs, answer.message) }];
+        showResult('held', heldReason(answer.heldAs, answer.message));
+      }
+      renderOwn();
+    },
+    voted: (id, answer) => {
+      const question = model.questions.get(id);
+      if (question) model.upsert({ ...question, votes: answer.votes }); else render();
+    },
+    questionRefused: (item, error) => {
+      // Refused when sent again (questions closed meanwhile, slow mode…): back in the box, so nothing typed is lost.
+      if (!text.value.trim()) {
+        text.value = item.text;
+        writeDraft(item.text);
+        showCount();
+      }
+      showResult('error', t('NotSent', refusalText(error)));
+      renderOwn();
+      renderControls();
+    },
+  });
 
   // What is typed stays on this phone (a reload, a long close) until it is sent.
   const writeDraft = (value) => {
@@ -119,7 +136,7 @@ export function setupQna(connection, code) {
     own = own.map((q) => (model.questions.has(q.id) ? { ...q, status: 'visible' } : q));
     ownList.replaceChildren();
     const items = [
-      ...pending.map((p) => ({ text: p.text, status: 'waiting', reason: t('PendingReason') })),
+      ...outbox.questions.map((p) => ({ text: p.text, status: 'waiting', reason: t('PendingReason') })),
       ...own.filter((q) => q.status !== 'visible'),
     ];
     for (const q of items) {
@@ -163,7 +180,7 @@ export function setupQna(connection, code) {
       vote.type = 'button';
       vote.className = 'vote';
       vote.setAttribute('aria-pressed', String(voted.has(q.id)));
-      const waiting = pendingVotes.has(q.id);
+      const waiting = outbox.votes.has(q.id);
       vote.toggleAttribute('data-waiting', waiting);
       vote.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5l7 9H5z"/></svg>';
       // The name is the button's own text, so it holds the visible count (WCAG 2.5.3, label in name).
@@ -239,112 +256,22 @@ export function setupQna(connection, code) {
     }
   });
 
-  async function sendVote(id, up) {
-    const answer = await connection.invoke('SetQuestionVote', code, id, up);
-    pendingVotes.delete(id);
-    savePendingVotes();
-    const question = model.questions.get(id);
-    if (question) model.upsert({ ...question, votes: answer.votes }); else render();
-  }
-
   async function toggleVote(id) {
     const up = !voted.has(id);
     // Show it at once; the server's answer (or the next update) corrects the count.
     if (up) voted.add(id); else voted.delete(id);
-    pendingVotes.set(id, up);
-    savePendingVotes();
+    const sent = outbox.vote(id, up);
     render();
-    if (connection.state !== signalR.HubConnectionState.Connected) {
-      showResult('waiting', t('VoteSaved'));
-      return;
-    }
     try {
-      await onItsWay(`vote:${id}`, () => sendVote(id, up));
+      if (await sent === null) showResult('waiting', t('VoteSaved'));
     } catch (error) {
       if (!isRefusal(error)) {
         showResult('waiting', t('VoteSaved'));
         return;
       }
-      pendingVotes.delete(id);
-      savePendingVotes();
       if (up) voted.delete(id); else voted.add(id);
       render();
       showResult('error', refusalText(error));
-    }
-  }
-
-  // What has been sent and not yet answered. The retry every few seconds leaves it alone: sent twice, the second
-  // answer would overwrite what the phone shows for the first (a refusal read as "Not sent", a vote counted twice
-  // on screen).
-  const sending = new Set();
-
-  async function onItsWay(key, work) {
-    sending.add(key);
-    try {
-      return await work();
-    } finally {
-      sending.delete(key);
-    }
-  }
-
-  async function send(item) {
-    const answer = await connection.invoke('AskQuestion', code, item.clientId, item.text, item.author || null);
-    pending = pending.filter((p) => p.clientId !== item.clientId);
-    writePending(pending);
-    lastAskedAt = Date.now();
-    renderControls();
-    mine.add(answer.questionId);
-    if (answer.status === 'sent') {
-      if (answer.question) model.upsert(answer.question);
-      // The server's words are English; a question that went through is said in the page's language.
-      showResult('sent', t('QuestionSent'));
-    } else {
-      own = [...own.filter((q) => q.id !== answer.questionId), { id: answer.questionId, text: answer.text ?? item.text, status: answer.status, reason: heldReason(answer.heldAs, answer.message) }];
-      showResult('held', heldReason(answer.heldAs, answer.message));
-    }
-    renderOwn();
-  }
-
-  let flushing = null;
-
-  /**
-   * Sends what is waiting (after a reconnect, and every few seconds), one pass at a time; a refusal is shown, a lost
-   * connection leaves it waiting.
-   */
-  function flushPending() {
-    flushing ??= sendPending().finally(() => { flushing = null; });
-    return flushing;
-  }
-
-  async function sendPending() {
-    for (const [id, up] of [...pendingVotes]) {
-      if (sending.has(`vote:${id}`)) continue;
-      try {
-        await onItsWay(`vote:${id}`, () => sendVote(id, up));
-      } catch (error) {
-        if (!isRefusal(error)) return;
-        pendingVotes.delete(id);
-        savePendingVotes();
-      }
-    }
-    for (const item of [...pending]) {
-      if (sending.has(item.clientId)) continue;
-      try {
-        await onItsWay(item.clientId, () => send(item));
-      } catch (error) {
-        if (!isRefusal(error)) return;
-        pending = pending.filter((p) => p.clientId !== item.clientId);
-        writePending(pending);
-        // Refused (questions closed meanwhile, slow mode…): back in the box, so nothing typed is lost.
-        if (!text.value.trim()) {
-          text.value = item.text;
-          writeDraft(item.text);
-          showCount();
-        }
-        showResult('error', t('NotSent', refusalText(error)));
-        renderOwn();
-        renderControls();
-      }
     }
   }
 
@@ -360,27 +287,22 @@ export function setupQna(connection, code) {
       renderControls();
       return;
     }
-    pending = [...pending, item];
-    writePending(pending);
+    const sent = outbox.ask(item);
     // It shows as waiting until the server confirms it is stored, however long the network takes.
     renderOwn();
     const typed = text.value;
     text.value = '';
     writeDraft('');
     showCount();
-    if (connection.state !== signalR.HubConnectionState.Connected) {
-      showResult('waiting', t('SavedOnPhone'));
-      renderOwn();
-      return;
-    }
-    showResult('sending', t('Sending'));
+    if (connection.state === signalR.HubConnectionState.Connected) showResult('sending', t('Sending'));
     try {
-      await onItsWay(item.clientId, () => send(item));
+      if (await sent === null) {
+        showResult('waiting', t('SavedOnPhone'));
+        renderOwn();
+      }
     } catch (error) {
       if (isRefusal(error)) {
         // Refused (too long, too fast…): give the text back so nothing typed is lost.
-        pending = pending.filter((p) => p.clientId !== item.clientId);
-        writePending(pending);
         text.value = typed;
         writeDraft(typed);
         showCount();
@@ -406,12 +328,6 @@ export function setupQna(connection, code) {
     });
   }
 
-  // What waits to be sent is tried again every few seconds while connected (the server may have been unable
-  // to store it for a moment), and at once after every reconnect (refresh below).
-  setInterval(() => {
-    if ((pending.length > 0 || pendingVotes.size > 0) && connection.state === signalR.HubConnectionState.Connected) flushPending();
-  }, 5000);
-
   connection.on('QuestionsChanged', (changes) => model.applyChanges(changes));
   connection.on('QnaSettingsChanged', (settings) => {
     model.applySettings(settings);
@@ -424,7 +340,7 @@ export function setupQna(connection, code) {
       const state = await connection.invoke('GetQuestions', code);
       voted = new Set(state.votedQuestionIds);
       // Votes still waiting to be sent win over what the server knows: they are newer.
-      for (const [id, up] of pendingVotes) { if (up) voted.add(id); else voted.delete(id); }
+      for (const [id, up] of outbox.votes) { if (up) voted.add(id); else voted.delete(id); }
       own = state.own.map((q) => ({ ...q, reason: q.reason && heldReason(q.heldAs, q.reason) }));
       mine = new Set(own.map((q) => q.id));
       // The server's "how long ago", not a time of day: the phone's clock may be wrong.
@@ -438,7 +354,8 @@ export function setupQna(connection, code) {
       loading = false;
       model.reset(state.questions, state.answeringQuestionId, undefined, { order: 'top', next: state.next, edge, count: state.count });
       if (model.needsFirstPage(order)) await loadMore();
-      await flushPending();
+      // What waits is sent at once after every (re)join.
+      await outbox.flush();
     },
   };
 }

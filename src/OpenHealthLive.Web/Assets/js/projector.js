@@ -1,7 +1,8 @@
 // The projector view: shows what the audience sees, full screen, and follows the presenter.
 // Q shows or hides the join QR code, C the caption bar, F toggles full screen; arrows and clicker keys drive the talk too,
 // since the projector window often has the focus.
-import { connectLive, showStatus } from './live-connection.js';
+import { showStatus } from './live-connection.js';
+import { followAsStaff, shownState, commandSender } from './live-session.js';
 import { showSlide } from './slide-view.js';
 import { QnaModel } from './qna-model.js';
 import { renderChart } from './poll-chart.js';
@@ -13,23 +14,16 @@ const code = root.dataset.code;
 const slide = document.getElementById('projector-slide');
 const overlay = document.getElementById('qr-overlay');
 const hint = document.getElementById('projector-hint');
-let version = Number(root.dataset.version);
-
 let shown = { slide: Number(root.dataset.slide), fragment: Number(root.dataset.fragment) };
 
-function apply(state) {
-  if (state.version < version) return;
-  version = state.version;
-  root.dataset.version = String(state.version);
-  root.dataset.slide = String(state.slide);
-  root.dataset.fragment = String(state.fragment);
+const room = shownState(root, (state) => {
   const animateFrom = shown.slide === state.slide ? shown.fragment : undefined;
   showSlide(slide, state.slideCount === 0 ? '<p class="waiting">The presentation will start shortly.</p>' : state.html, { fragment: state.fragment, animateFrom });
   const moved = shown.slide !== state.slide;
   shown = { slide: state.slide, fragment: state.fragment };
   renderPolls?.();
   if (moved) showInk();
-}
+});
 
 // The pen's strokes over the slide, as the speaker draws them.
 const ink = new Ink();
@@ -59,11 +53,9 @@ qna.onChange(() => {
   if (now) banner.querySelector('.answering-text').textContent = now.text;
 });
 
-const connection = connectLive({
+const { connection, rejoin } = followAsStaff(code, room, {
   onStatus: (state) => { root.dataset.connection = state; showStatus(null, state); },
-  onConnected: async (hub) => {
-    const joined = await hub.invoke('JoinAsPresenter', code);
-    apply(joined.state);
+  onJoined: async (joined, hub) => {
     showProjector(joined.projector);
     inkAsked.clear();
     await askInk(shown.slide);
@@ -121,21 +113,11 @@ connection.on('PollResultsChanged', (message) => {
   if (poll) { poll.results = message.results; renderPolls(); }
 });
 connection.on('QnaSettingsChanged', (settings) => qna.applySettings(settings));
-connection.on('SlideChanged', apply);
-connection.on('StateHeartbeat', async (heartbeat) => {
-  if (heartbeat.version > version) apply((await connection.invoke('JoinAsPresenter', code)).state);
-});
 connection.on('ProjectorChanged', showProjector);
-connection.on('DeckReloaded', async () => apply((await connection.invoke('JoinAsPresenter', code)).state));
+connection.on('DeckReloaded', () => rejoin());
 
-async function send(method) {
-  if (connection.state !== signalR.HubConnectionState.Connected) return;
-  try {
-    apply(await connection.invoke(method, code));
-  } catch (error) {
-    console.warn(error);
-  }
-}
+// The projector has no place for an error: a refusal goes to the console.
+const send = commandSender(connection, code, { apply: room.apply, onError: (error) => { if (error) console.warn(error); } });
 
 const blackout = document.getElementById('blackout');
 let projector = { blackout: false, joinOverlay: false, captions: false };
