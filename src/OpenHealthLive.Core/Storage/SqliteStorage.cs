@@ -86,9 +86,10 @@ public static class SqliteStorage
     {
         var known = db.Database.GetMigrations().Order(StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Inside the try: a PostgreSQL database that does not exist yet refuses the connection, and Migrate creates it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY "MigrationId" """;
             var applied = new List<string>();
@@ -105,7 +106,7 @@ public static class SqliteStorage
         }
         catch (DbException)
         {
-            // No history table yet: a new database.
+            // No database or no history table yet: a new database.
             return false;
         }
         finally
