@@ -224,7 +224,7 @@ switch (scenario)
     case "startup":
         {
             await AppProcess.PublishAsync(root);
-            List<(string, Func<Task<AppProcess>>)> apps = [("this tree", () => AppProcess.StartAsync(root))];
+            List<(string, Func<Task<AppProcess>>)> apps = [(AppProcess.Published is { } published ? Path.GetFileName(published) : "this tree", () => AppProcess.StartAsync(root))];
             for (var at = arguments.IndexOf("--against"); at >= 0 && at + 1 < arguments.Count; at = arguments.IndexOf("--against", at + 1))
             {
                 var against = Path.GetFullPath(arguments[at + 1]);
@@ -275,7 +275,7 @@ switch (scenario)
         }
 
     default:
-        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|fanout|compare|hold|pageweight|cluster [options] (see Program.cs)");
+        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|vote-crash|fanout|compare|hold|pageweight|joinweight|startup|qr-storm|cluster [options] (see Program.cs)");
         return 2;
 }
 
