@@ -19,9 +19,9 @@ internal sealed class AppProcess : IAsyncDisposable
     private readonly string[] _extraArguments;
     private Process? _process;
 
-    private AppProcess(string repositoryRoot, int port, string dataDirectory, string[] extraArguments)
+    private AppProcess(string publishDirectory, int port, string dataDirectory, string[] extraArguments)
     {
-        _publishDirectory = PublishDirectory(repositoryRoot);
+        _publishDirectory = publishDirectory;
         Port = port;
         DataDirectory = dataDirectory;
         _extraArguments = extraArguments;
@@ -33,21 +33,37 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>From starting the process to its first successful <c>/readyz</c>, at the last start.</summary>
+    public TimeSpan LastStart { get; private set; }
+
     public int ProcessId => _process?.Id ?? 0;
 
     public static async Task<AppProcess> StartAsync(string repositoryRoot, params string[] extraArguments)
     {
-        var app = new AppProcess(repositoryRoot, FreePort(), Directory.CreateTempSubdirectory("ohl-bench-").FullName, extraArguments);
+        var app = new AppProcess(PublishDirectory(repositoryRoot), FreePort(), Directory.CreateTempSubdirectory("ohl-bench-").FullName, extraArguments);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>An app published elsewhere (another commit, to compare start-ups), started the same way.</summary>
+    public static async Task<AppProcess> StartPublishedAsync(string publishDirectory, params string[] extraArguments)
+    {
+        var app = new AppProcess(publishDirectory, FreePort(), Directory.CreateTempSubdirectory("ohl-bench-").FullName, extraArguments);
         await app.StartAsync();
         return app;
     }
 
     /// <summary>
     /// Publishes the web app in Release (once per harness run), as a node is deployed (docs/deploy.md); with
-    /// <see cref="ReadyToRun"/>, precompiled for this machine's platform.
+    /// <see cref="ReadyToRun"/>, more or less of it precompiled for this machine's platform.
     /// </summary>
     public static async Task PublishAsync(string repositoryRoot)
     {
+        if (Published is not null)
+        {
+            return;
+        }
+
         // Into an empty folder: a publish over an earlier one keeps any file newer than its source, so switching
         // ReadyToRun off again would leave the precompiled assemblies in place.
         var directory = PublishDirectory(repositoryRoot);
@@ -56,7 +72,12 @@ internal sealed class AppProcess : IAsyncDisposable
             Directory.Delete(directory, recursive: true);
         }
 
-        string[] readyToRun = ReadyToRun ? ["--use-current-runtime", "-p:PublishReadyToRun=true"] : [];
+        string[] readyToRun = ReadyToRun switch
+        {
+            true => ["-p:PublishReadyToRunAll=true"],
+            false => ["-p:PublishReadyToRun=false"],
+            null => [],
+        };
         using var publish = Process.Start(new ProcessStartInfo("dotnet",
         [
             "publish", Path.Combine(repositoryRoot, "src", "OpenHealthLive.Web"), "-c", "Release", .. readyToRun,
@@ -74,12 +95,15 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// On (<c>--ready-to-run 1</c>) to measure a precompiled (ReadyToRun) publish; off by default, as the app is
-    /// published (docs/benchmarks.md, "Tried and not kept").
+    /// Unset: published as the project says (the start-up libraries precompiled, docs/benchmarks.md, "Start-up"); on
+    /// (<c>--ready-to-run 1</c>): everything precompiled (ReadyToRun); off (<c>--ready-to-run 0</c>): nothing precompiled.
     /// </summary>
-    public static bool ReadyToRun { get; set; }
+    public static bool? ReadyToRun { get; set; }
 
-    private static string PublishDirectory(string repositoryRoot) => Path.Combine(repositoryRoot, "bench", "OpenHealthLive.Bench", "bin", "app");
+    /// <summary>An app published elsewhere (<c>--app DIR</c>) to run instead of publishing this tree.</summary>
+    public static string? Published { get; set; }
+
+    private static string PublishDirectory(string repositoryRoot) => Published ?? Path.Combine(repositoryRoot, "bench", "OpenHealthLive.Bench", "bin", "app");
 
     /// <summary>When set (e.g. "0"), the server runs pinned to these CPUs with taskset; pin the harness to the others.</summary>
     public static string? ServerCpus { get; set; }
@@ -120,6 +144,7 @@ internal sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        var exec = Stopwatch.GetTimestamp();
         _process = ChildProcesses.Track(Process.Start(start)!);
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[app] " + e.Data); } };
@@ -134,6 +159,7 @@ internal sealed class AppProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync("readyz")).IsSuccessStatusCode)
                 {
+                    LastStart = Stopwatch.GetElapsedTime(exec);
                     return;
                 }
             }
@@ -144,7 +170,8 @@ internal sealed class AppProcess : IAsyncDisposable
             {
             }
 
-            await Task.Delay(100);
+            // Often enough that the start-up figure is not rounded up to the poll (the startup scenario times it).
+            await Task.Delay(20);
         }
 
         throw new InvalidOperationException("The app did not become ready within 60 s.");

@@ -80,9 +80,15 @@ internal static partial class Clients
     /// <summary>The page's delay before reconnect attempt <paramref name="attempt"/> while on screen (wwwroot/js/live-connection.js): 0.5, 1, 2 s, then 3 s, ±25 % jitter.</summary>
     public static TimeSpan PageRetryDelay(int attempt)
     {
-        var baseMs = attempt < 3 ? 500 * Math.Pow(2, attempt) : 3_000;
+        var baseMs = attempt < RampAttempts ? 500 * Math.Pow(2, attempt) : SteadyRetryMs;
         return TimeSpan.FromMilliseconds(baseMs * (0.75 + (Random.Shared.NextDouble() * 0.5)));
     }
+
+    /// <summary>The page's steady retry period once the ramp is over (<c>--retry-every-ms</c>, to measure another schedule before the page takes it).</summary>
+    public static int SteadyRetryMs { get; set; } = 3_000;
+
+    /// <summary>How many doubling attempts (0.5, 1, 2 s…) come before the steady period (<c>--retry-ramp</c>).</summary>
+    public static int RampAttempts { get; set; } = 3;
 
     /// <summary>What a phone meets when the server is away, refuses it or is too slow: counted as a failed connection, not a crash.</summary>
     public static bool IsConnectFailure(Exception exception) =>

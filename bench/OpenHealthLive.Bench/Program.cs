@@ -8,6 +8,8 @@ using OpenHealthLive.Bench;
 //   vote-crash [--phones 2000] [--runs 3]                          kill -9 during a vote storm: every acknowledged vote counted once?
 //   fanout [--phones 1000] [--changes 20] [--runs 1] [--storm 1000] [--restart 5000]
 //                                                                  slide fan-out to N phones; join storm; restart storm; memory per phone
+//   --storm-seconds 2   the join storm's spread
+//   qr-storm [--phones 5000] [--seconds 10] [--runs 1]             N phones scan the QR code over S seconds: page, hub, first slide (0 failures, p95 ≤ 1 s?)
 //   compare [--sizes 200,1000,2000,5000,10000] [--runs 5] [--changes 20] [--storm 1000] [--restart 5000]
 //                                                                  the same fan-out against the socket.io relay (bench/relay), alternating
 //                                                                  runs per size; then the storms and the audience page's weight
@@ -15,11 +17,15 @@ using OpenHealthLive.Bench;
 //   --settle-s 20   seconds between the last phone connecting and reading memory (idle HTTP keep-alives close meanwhile)
 //   cluster [--phones 5000] [--changes 20] [--runs 3]              slide fan-out, one node against two (PostgreSQL + Redis), alternating
 //   pageweight                                                     the audience page's first load, compressed: in Chromium, and every file it references
+//   startup [--starts 5] [--against DIR]…                        exec → /readyz on an existing, up-to-date database; with --against, an app
+//                                                                  published elsewhere (dotnet publish -c Release -o DIR at another commit), alternating
 //   joinweight [--questions 0,200,2000]                            what the hub sends a phone joining a talk with that many 500-character questions
 //   --gap-ms 1200   pause after every phone has a change (phones acknowledge a second after showing it)
 //   --acknowledge 0 / --acknowledge-after-ms 0 / --stateful-reconnect 0   phones that do less than the page, to measure what each costs
 //   --server-cpus 0   pins the server (and the relay) to CPU 0 (run the harness itself with `taskset -c 1`)
-//   --ready-to-run 1   the server published precompiled (ReadyToRun) for this machine, to measure what that changes
+//   --ready-to-run 1|0   the server published all precompiled (ReadyToRun) or none of it; unset, as the project says (start-up libraries only)
+//   --retry-every-ms 3000 --retry-ramp 3   the phones' reconnect schedule (0.5, 1, 2 s… for the ramp, then every N ms, ±25 %), to measure a candidate
+//   --app DIR   start an app published elsewhere instead of publishing this tree (e.g. a ReadyToRun variant)
 //   --server-env NAME=VALUE   an environment variable for the server process (repeatable), e.g. DOTNET_gcServer=1
 var arguments = args.ToList();
 var scenario = arguments.FirstOrDefault() ?? "help";
@@ -34,7 +40,15 @@ SignalRPhone.StatefulReconnect = Option("stateful-reconnect", 1) != 0;
 // 1000 as the page does; 0 acknowledges at once, as the page did before (to measure what the wait changes).
 SignalRPhone.AcknowledgeAfter = TimeSpan.FromMilliseconds(Option("acknowledge-after-ms", 1000));
 
-AppProcess.ReadyToRun = Option("ready-to-run", 0) != 0;
+AppProcess.ReadyToRun = Option("ready-to-run", -1) switch { 1 => true, 0 => false, _ => null };
+// The phones' reconnect schedule, as wwwroot/js/live-connection.js has it unless a candidate is being measured.
+Clients.SteadyRetryMs = Option("retry-every-ms", Clients.SteadyRetryMs);
+Clients.RampAttempts = Option("retry-ramp", Clients.RampAttempts);
+
+if (arguments.IndexOf("--app") is >= 0 and var appAt && appAt + 1 < arguments.Count)
+{
+    AppProcess.Published = Path.GetFullPath(arguments[appAt + 1]);
+}
 
 var serverCpus = arguments.IndexOf("--server-cpus");
 if (serverCpus >= 0 && serverCpus + 1 < arguments.Count)
@@ -108,6 +122,24 @@ switch (scenario)
             await File.WriteAllTextAsync(Path.Combine(results, "fanout.json"), JsonSerializer.Serialize(new { runs, storms }, indented));
             await Console.Out.WriteLineAsync(markdown);
             return 0;
+        }
+
+    case "qr-storm":
+        {
+            await AppProcess.PublishAsync(root);
+            var storms = new List<Storms.Result>();
+            for (var run = 0; run < Option("runs", 1); run++)
+            {
+                await using var app = await AppProcess.StartAsync(root);
+                storms.Add(await Storms.JoinAsync(app, Option("phones", 5000), TimeSpan.FromSeconds(Option("seconds", 10))));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
+            }
+
+            var markdown = Storms.Markdown(storms) + FormattableString.Invariant($"\nLoad average at the end: {File.ReadAllText("/proc/loadavg").Trim()}\n");
+            await File.WriteAllTextAsync(Path.Combine(results, "qr-storm.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "qr-storm.json"), JsonSerializer.Serialize(storms, indented));
+            await Console.Out.WriteLineAsync(markdown);
+            return storms.All(r => r.Failures == 0 && r.PhonesOnCurrent == r.Phones && r.JoinP95Seconds <= 1) ? 0 : 1;
         }
 
     case "compare":
@@ -189,6 +221,24 @@ switch (scenario)
             return 0;
         }
 
+    case "startup":
+        {
+            await AppProcess.PublishAsync(root);
+            List<(string, Func<Task<AppProcess>>)> apps = [(AppProcess.Published is { } published ? Path.GetFileName(published) : "this tree", () => AppProcess.StartAsync(root))];
+            for (var at = arguments.IndexOf("--against"); at >= 0 && at + 1 < arguments.Count; at = arguments.IndexOf("--against", at + 1))
+            {
+                var against = Path.GetFullPath(arguments[at + 1]);
+                apps.Add((Path.GetFileName(against), () => AppProcess.StartPublishedAsync(against)));
+            }
+
+            var starts = await Startup.RunAsync(apps, Option("starts", 5));
+            var markdown = Startup.Markdown(starts, File.ReadAllText("/proc/loadavg").Trim());
+            await File.WriteAllTextAsync(Path.Combine(results, "startup.md"), markdown);
+            await File.WriteAllTextAsync(Path.Combine(results, "startup.json"), JsonSerializer.Serialize(starts, indented));
+            await Console.Out.WriteLineAsync(markdown);
+            return 0;
+        }
+
     case "cluster":
         {
             await AppProcess.PublishAsync(root);
@@ -225,7 +275,7 @@ switch (scenario)
         }
 
     default:
-        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|fanout|compare|hold|pageweight|cluster [options] (see Program.cs)");
+        await Console.Out.WriteLineAsync("usage: dotnet run --project bench/OpenHealthLive.Bench -c Release -- qna|votes|crash|vote-crash|fanout|compare|hold|pageweight|joinweight|startup|qr-storm|cluster [options] (see Program.cs)");
         return 2;
 }
 
@@ -296,7 +346,7 @@ async Task<List<Storms.Result>> StormsAsync()
     if (Option("storm", 1000) is > 0 and var stormPhones)
     {
         await using var app = await AppProcess.StartAsync(root);
-        storms.Add(await Storms.JoinAsync(app, stormPhones, TimeSpan.FromSeconds(2)));
+        storms.Add(await Storms.JoinAsync(app, stormPhones, TimeSpan.FromSeconds(Option("storm-seconds", 2))));
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(storms[^1], line));
     }
 

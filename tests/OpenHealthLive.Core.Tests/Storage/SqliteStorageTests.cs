@@ -52,6 +52,48 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Starting_on_an_up_to_date_database_does_not_run_the_migrations_again()
+    {
+        var factory = new SqliteDbContextFactory(_temp.FullPath);
+        await using (var db = factory.CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+        }
+
+        var commands = new CommandLog();
+        var watched = new DbContextOptionsBuilder<LiveDbContext>().UseSqliteStorage(_temp.FullPath).AddInterceptors(commands).Options;
+        await using (var db = new LiveDbContext(watched))
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+        }
+
+        // EF Core's Migrate takes its lock (a row in __EFMigrationsLock) even when there is nothing to apply.
+        Assert.DoesNotContain(commands.Texts, text => text.Contains("__EFMigrationsLock", StringComparison.Ordinal));
+        await using var check = factory.CreateDbContext();
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task A_database_one_migration_behind_is_migrated_to_the_latest()
+    {
+        var older = new DbContextOptionsBuilder<LiveDbContext>().UseSqliteStorage(_temp.FullPath).Options;
+        await using (var db = new LiveDbContext(older))
+        {
+            var all = db.Database.GetMigrations().ToList();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(all[^2]);
+            Assert.Equal([all[^1]], await db.Database.GetPendingMigrationsAsync());
+        }
+
+        await using (var db = new LiveDbContext(older))
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+        }
+
+        await using var check = new LiveDbContext(older);
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
     public async Task Two_sessions_cannot_share_a_code()
     {
         var factory = new SqliteDbContextFactory(_temp.FullPath);
@@ -160,6 +202,22 @@ public sealed class SqliteStorageTests : IDisposable
             table.Columns.Add("checkpointed", typeof(int));
             table.Rows.Add(row[0], row[1], row[2]);
             return table.CreateDataReader();
+        }
+    }
+
+    /// <summary>Every command EF Core sends, as text.</summary>
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+        {
+            lock (Texts)
+            {
+                Texts.Add(result.CommandText);
+            }
+
+            return result;
         }
     }
 }
