@@ -58,7 +58,8 @@ public sealed class JoinFlowTests(LiveAppFixture app, BrowserFixture browser) : 
     [InlineData("/css/site.css", "text/css", "Atkinson Hyperlegible")]
     [InlineData("/js/live-connection.js", "text/javascript", "export function connectLive")]
     [InlineData("/js/audience.js", "text/javascript", "JoinSession")]
-    [InlineData("/js/presenter.js", "text/javascript", "JoinAsPresenter")]
+    [InlineData("/js/presenter.js", "text/javascript", "WatchRoom")]
+    [InlineData("/js/live-session.js", "text/javascript", "JoinAsPresenter")]
     [InlineData("/js/projector.js", "text/javascript", "ProjectorChanged")]
     public async Task Static_files_are_served_by_the_test_server(string path, string contentType, string expected)
     {
