@@ -10,7 +10,7 @@ using OpenHealthLive.Core.Tests.Infrastructure;
 namespace OpenHealthLive.Core.Tests.Sessions;
 
 /// <summary>The session service over a real SQLite file and a real content folder, one of each per test.</summary>
-public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
+public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposable
 {
     private const string Talk = "talk";
     private const int TalkSlides = 5;
