@@ -52,8 +52,11 @@ public sealed record ProjectorState(string Code, bool Blackout, bool JoinOverlay
 /// <summary>Number of phones following a session on one node; with several nodes, presenters add them up by node.</summary>
 public sealed record AudienceCount(string Code, int Count, string Node);
 
-/// <summary>The current version of a session, sent every few seconds in a cluster so a phone that missed a change catches up.</summary>
-public sealed record StateHeartbeat(string Code, long Version);
+/// <summary>
+/// The current version of a session, sent every few seconds in a cluster so a phone that missed a change catches up;
+/// with the projector's revision, so a presenter device that missed a blackout catches up too.
+/// </summary>
+public sealed record StateHeartbeat(string Code, long Version, long ProjectorRevision);
 
 /// <summary>The deck behind a session was edited.</summary>
 public sealed record DeckReloaded(string Code, string Deck);

@@ -41,6 +41,28 @@ public sealed class ProjectorClusterTests(ClusterFixture cluster) : IClassFixtur
     }
 
     [ScaleOutFact]
+    public async Task The_cluster_heartbeat_carries_the_projector_revision_so_a_projector_that_missed_a_change_joins_again()
+    {
+        var code = (await cluster.A.Services.GetRequiredService<LiveSessionService>().StartAsync("open-healthcare", CancellationToken.None)).Code;
+        await using var console = await cluster.A.ConnectAsync(await cluster.A.SignInAsync());
+        await using var phone = await cluster.B.ConnectPhoneAsync();
+        await phone.InvokeAsync<JsonElement>(nameof(LiveHub.JoinSession), code);
+        await using var projector = await cluster.B.ConnectAsync(await cluster.B.SignInAsync());
+        var heartbeats = Channel.CreateUnbounded<JsonElement>();
+        projector.On<JsonElement>(nameof(ILiveClient.StateHeartbeat), m => heartbeats.Writer.TryWrite(m.Clone()));
+        await projector.InvokeAsync<JsonElement>(nameof(LiveHub.JoinAsPresenter), code);
+
+        await console.InvokeAsync<JsonElement>(nameof(LiveHub.SetProjector), code, true, false);
+        var latest = (await console.InvokeAsync<JsonElement>(nameof(LiveHub.SetProjector), code, true, true)).GetProperty("revision").GetInt64();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while ((await heartbeats.Reader.ReadAsync(timeout.Token)).GetProperty("projectorRevision").GetInt64() != latest)
+        {
+            // An earlier heartbeat, from before the change was read: the next one carries it.
+        }
+    }
+
+    [ScaleOutFact]
     public async Task An_auto_open_poll_opens_for_phones_on_one_node_when_the_slide_is_moved_through_the_other()
     {
         var code = (await cluster.A.Services.GetRequiredService<LiveSessionService>().StartAsync("open-healthcare", CancellationToken.None)).Code;

@@ -151,6 +151,7 @@ let captionsPane = null;
 let pen = null;
 const { connection } = followAsStaff(code, shown, {
   onStatus: (state) => showStatus(statusElement, state),
+  projector: { revision: () => projector.revision, show: (state) => showProjector(state) },
   onJoined: async (joined, hub) => {
     await hub.invoke('WatchRoom', code);
     privacyPanel?.joined(joined.state);

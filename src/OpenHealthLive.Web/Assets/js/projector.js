@@ -55,6 +55,7 @@ qna.onChange(() => {
 
 const { connection, rejoin } = followAsStaff(code, room, {
   onStatus: (state) => { root.dataset.connection = state; showStatus(null, state); },
+  projector: { revision: () => projector.revision, show: (state) => showProjector(state) },
   onJoined: async (joined, hub) => {
     showProjector(joined.projector);
     inkAsked.clear();
