@@ -25,7 +25,7 @@ public sealed partial class PollService(
     TimeProvider time,
     ILogger<PollService> logger,
     NodeTopology? topology = null,
-    DeviceBlocks? blocks = null)
+    DeviceBlocks? blocks = null) : ISlideFollower
 {
     /// <summary>In a cluster, tallies are re-read from the shared database at most this often.</summary>
     private static readonly TimeSpan ClusterTallyLifetime = TimeSpan.FromMilliseconds(500);
@@ -298,8 +298,11 @@ public sealed partial class PollService(
         return stored is null ? null : PollAnswers.ReadStored(stored).AsSeenByVoter;
     }
 
-    /// <summary>Opens the polls of the slide just reached that ask for it and have not been opened in this round.</summary>
-    public async Task SlideReachedAsync(LiveSessionState session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the polls of the slide the talk is on that ask for it (<c>auto-open</c>) and have not been opened in this
+    /// round, whichever way the talk got there (<see cref="LiveSessionService"/> calls it after every move).
+    /// </summary>
+    public async Task SlideReachedAsync(LiveSessionState session, bool slideChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (decks.Get(session.DeckSlug).Deck is not { } deck)
