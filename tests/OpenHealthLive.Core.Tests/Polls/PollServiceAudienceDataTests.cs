@@ -1,5 +1,6 @@
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Core.Tests.Polls;
 
@@ -103,6 +104,7 @@ public sealed class PollServiceAudienceDataTests : PollServiceTestBase
         Assert.False(colour.IsOpen);
         Assert.True(colour.ResultsVisible);
         Assert.Equal(Start.AddMinutes(1), colour.ClosedAt);
+        Assert.Equal(Start, (await polls.GetAsync(Code, Tools, CancellationToken.None)).ClosedAt);
         var kept = await polls.ResultsAsync(Code, Colour, CancellationToken.None);
         Assert.Equal(3, kept.Voters);
         Assert.Equal([new OptionResult(0, "Red", 2, 200.0 / 3), new OptionResult(1, "Green", 1, 100.0 / 3), new OptionResult(2, "Blue", 0, 0), new OptionResult(3, "Grey", 0, 0)], kept.Options);
@@ -206,6 +208,72 @@ public sealed class PollServiceAudienceDataTests : PollServiceTestBase
 
         Assert.Equal(RefusalCodes.UnknownSession, erase.Code);
         Assert.Equal(RefusalCodes.UnknownSession, reset.Code);
+    }
+
+    [Fact]
+    public async Task Erasing_and_resetting_a_session_reach_the_votes_of_a_poll_the_deck_no_longer_has_and_tell_only_of_the_deck_s_polls()
+    {
+        var polls = NewService();
+        await polls.OpenAsync(Code, Colour, CancellationToken.None);
+        await polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None);
+        await polls.SetResultsVisibleAsync(Code, Colour, true, CancellationToken.None);
+        await AddGonePollAsync();
+        Notifier.Clear();
+
+        var erased = await polls.EraseSessionAsync(Code, keepPublishedResults: true, CancellationToken.None);
+
+        // The removed poll's shown results cannot be counted without its definition: nothing is published for it.
+        Assert.Equal(new VotesDeleted(2, 1), erased);
+        Assert.Null((await StoredStateAsync("gone"))!.PublishedResults);
+        Assert.Equal([Colour], Notifier.PollChanges.Select(t => t.PollId));
+
+        await AddGonePollAsync(round: 0);
+        Notifier.Clear();
+        Assert.Equal(1, await polls.ResetSessionAsync(Code, CancellationToken.None));
+        Assert.Equal([Colour], Notifier.PollChanges.Select(t => t.PollId));
+        Assert.Equal(1, (await StoredStateAsync("gone"))!.Round);
+    }
+
+    [Fact]
+    public async Task A_session_whose_deck_has_errors_can_still_have_its_votes_erased_and_reset()
+    {
+        var polls = NewService();
+        await polls.OpenAsync(Code, Colour, CancellationToken.None);
+        await polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None);
+        await polls.VoteAsync(Code, "d2", Colour, "b", Choice(1), CancellationToken.None);
+        await polls.SetResultsVisibleAsync(Code, Colour, true, CancellationToken.None);
+        var broken = ServiceWithDeck("---\ntitle: Poll talk\n---\n# Broken\n\n```poll\nid: colour\ntype: nonsense\nquestion: Which?\n```\n");
+        Notifier.Clear();
+
+        Assert.Equal(new VotesDeleted(2, 0), await broken.EraseSessionAsync(Code, keepPublishedResults: true, CancellationToken.None));
+        Assert.Equal(0, await broken.ResetSessionAsync(Code, CancellationToken.None));
+
+        Assert.Empty(await StoredVotesAsync(Colour));
+        Assert.Empty(Notifier.All);
+    }
+
+    /// <summary>A poll that was in the deck when it was voted on, and has since been removed from it.</summary>
+    private async Task AddGonePollAsync(int round = 0)
+    {
+        await using var db = DbFactory.CreateDbContext();
+        var state = await db.PollStates.FindAsync(Code, "gone");
+        if (state is null)
+        {
+            db.PollStates.Add(new PollStateRecord { SessionCode = Code, PollId = "gone", IsOpen = false, ResultsVisible = true, Round = round });
+        }
+
+        db.PollVotes.Add(new PollVoteRecord
+        {
+            SessionCode = Code,
+            PollId = "gone",
+            Round = state?.Round ?? round,
+            DeviceHash = "d9",
+            ClientId = "z",
+            Answer = "{\"option\":0}",
+            CreatedAt = Start,
+            UpdatedAt = Start,
+        });
+        await db.SaveChangesAsync();
     }
 
     private async Task<PollResults> ResultsAsync(PollService polls, string pollId, bool cluster)

@@ -289,4 +289,41 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
 
         Assert.Equal(RefusalCodes.UnknownSession, refused.Code);
     }
+    [Fact]
+    public async Task Showing_a_closed_polls_results_or_opening_the_open_poll_again_tells_the_room_of_that_poll_only()
+    {
+        var polls = NewService();
+        await polls.OpenAsync(Code, Colour, CancellationToken.None);
+        Notifier.Clear();
+
+        await polls.SetResultsVisibleAsync(Code, Tools, true, CancellationToken.None);
+        await polls.OpenAsync(Code, Colour, CancellationToken.None);
+
+        Assert.Equal([Tools, Colour], Notifier.PollChanges.Select(t => t.PollId));
+        Assert.True((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
+    }
+
+    [Fact]
+    public async Task A_missing_poll_id_is_refused_as_an_unknown_poll()
+    {
+        var polls = NewService();
+
+        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.GetAsync(Code, null!, CancellationToken.None));
+
+        Assert.Equal(RefusalCodes.UnknownPoll, refused.Code);
+        Assert.Equal("This deck has no poll ''.", refused.Message);
+    }
+
+    [Fact]
+    public async Task While_the_deck_has_errors_its_polls_are_unavailable_and_reaching_a_slide_opens_nothing()
+    {
+        var polls = ServiceWithDeck("---\ntitle: Poll talk\n---\n# Broken\n\n```poll\nid: colour\ntype: nonsense\nquestion: Which?\n```\n");
+
+        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.ListAsync(Code, CancellationToken.None));
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal($"The deck '{Deck}' has errors; its polls are not available.", refused.Message);
+        Assert.Empty(Notifier.All);
+        Assert.Null(await StoredStateAsync(Colour));
+    }
 }

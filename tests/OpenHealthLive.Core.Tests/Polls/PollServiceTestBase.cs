@@ -135,6 +135,16 @@ public abstract class PollServiceTestBase : IAsyncLifetime, IDisposable
     protected PollService NewService(NodeTopology? topology = null, DeviceBlocks? blocks = null) =>
         new(Writes, DbFactory, Decks, Sessions, Notifier, Guard, Time, NullLogger<PollService>.Instance, topology, blocks);
 
+    /// <summary>A poll service whose copy of the talk's deck has <paramref name="source"/> instead (a deck edited while live).</summary>
+    protected PollService ServiceWithDeck(string source)
+    {
+        var folder = "content-" + Guid.NewGuid().ToString("N");
+        _temp.WriteFile($"{folder}/{Deck}/{DeckParser.DeckFileName}", source);
+        var catalog = new DeckCatalog(_temp.Combine(folder), watchForChanges: false, NullLogger<DeckCatalog>.Instance, Time);
+        _catalogs.Add(catalog);
+        return new(Writes, DbFactory, catalog, Sessions, Notifier, Guard, Time, NullLogger<PollService>.Instance);
+    }
+
     protected static PollAnswer Choice(int option) => new(Option: option);
 
     protected static PollAnswer Choices(params int[] options) => new(Options: options);
