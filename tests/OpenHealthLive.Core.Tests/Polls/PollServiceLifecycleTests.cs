@@ -326,4 +326,19 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         Assert.Empty(Notifier.All);
         Assert.Null(await StoredStateAsync(Colour));
     }
+    [Fact]
+    public async Task A_deck_edited_while_live_shows_its_new_labels_with_the_votes_already_counted()
+    {
+        var (polls, editDeckAsync) = WatchingService();
+        await polls.OpenAsync(Code, Colour, CancellationToken.None);
+        await polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None);
+        await polls.VoteAsync(Code, "d2", Colour, "b", Choice(2), CancellationToken.None);
+
+        await editDeckAsync(DeckSource.Replace("options: [Red, Green, Blue, Grey]", "options: [Rouge, Vert, Bleu, Gris]", StringComparison.Ordinal));
+        await polls.VoteAsync(Code, "d3", Colour, "c", Choice(1), CancellationToken.None);
+
+        var results = await polls.ResultsAsync(Code, Colour, CancellationToken.None);
+        Assert.Equal([new OptionResult(0, "Rouge", 1, 100.0 / 3), new OptionResult(1, "Vert", 1, 100.0 / 3), new OptionResult(2, "Bleu", 1, 100.0 / 3), new OptionResult(3, "Gris", 0, 0)], results.Options);
+        Assert.Equal(["Rouge", "Vert", "Bleu", "Gris"], (await polls.GetAsync(Code, Colour, CancellationToken.None)).Definition.Options);
+    }
 }

@@ -135,6 +135,33 @@ public abstract class PollServiceTestBase : IAsyncLifetime, IDisposable
     protected PollService NewService(NodeTopology? topology = null, DeviceBlocks? blocks = null) =>
         new(Writes, DbFactory, Decks, Sessions, Notifier, Guard, Time, NullLogger<PollService>.Instance, topology, blocks);
 
+    /// <summary>
+    /// A poll service over a catalog that watches the content folder (as in Development), and a way to edit the talk's
+    /// deck that returns once the catalog has dropped the old one.
+    /// </summary>
+    protected (PollService Polls, Func<string, Task> EditDeckAsync) WatchingService()
+    {
+        var settle = new FakeTimeProvider(Start);
+        var catalog = new DeckCatalog(_temp.Combine("content"), watchForChanges: true, NullLogger<DeckCatalog>.Instance, settle);
+        _catalogs.Add(catalog);
+        var polls = new PollService(Writes, DbFactory, catalog, Sessions, Notifier, Guard, Time, NullLogger<PollService>.Instance);
+        return (polls, async source =>
+        {
+            var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            catalog.DeckChanged += (_, _) => changed.TrySetResult();
+            _temp.WriteFile($"content/{Deck}/{DeckParser.DeckFileName}", source);
+            // The file event arrives when it arrives; the catalog then waits for its settle time on the fake clock.
+            using var patience = new CancellationTokenSource(Patience);
+            while (!changed.Task.IsCompleted)
+            {
+                settle.Advance(TimeSpan.FromSeconds(1));
+                await Task.WhenAny(changed.Task, Task.Delay(20, patience.Token));
+                patience.Token.ThrowIfCancellationRequested();
+            }
+        }
+        );
+    }
+
     /// <summary>A poll service whose copy of the talk's deck has <paramref name="source"/> instead (a deck edited while live).</summary>
     protected PollService ServiceWithDeck(string source)
     {
