@@ -616,17 +616,6 @@ public sealed partial class PollService(
 
         public PollDefinition Poll { get; } = poll;
 
-        public int Voters
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _published?.Voters ?? _tally.Voters;
-                }
-            }
-        }
-
         public bool ResultsVisible { get; private set; }
 
         public DateTimeOffset LoadedAt { get; private set; }

@@ -208,6 +208,8 @@ public sealed class PollServiceAudienceDataTests : PollServiceTestBase
 
         Assert.Equal(RefusalCodes.UnknownSession, erase.Code);
         Assert.Equal(RefusalCodes.UnknownSession, reset.Code);
+        Assert.Equal("There is no session with code ZZZZZZ.", erase.Message);
+        Assert.Equal("There is no session with code ZZZZZZ.", reset.Message);
     }
 
     [Fact]

@@ -197,6 +197,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         var opened = await polls.GetAsync(Code, Auto, CancellationToken.None);
         Assert.True(opened.IsOpen);
         Assert.Equal(Start.AddMinutes(1), opened.OpenedAt);
+        Assert.Equal([$"Poll auto of session {Code} opened on reaching its slide"], Log.Entries.Select(e => e.Message));
         Assert.False((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
 
         // Reached again while open, or after the presenter closed it: it stays as it is.

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OpenHealthLive.Core.Polls;
@@ -73,6 +74,9 @@ public abstract class PollServiceTestBase : IAsyncLifetime, IDisposable
 
     protected FakeTimeProvider Time { get; } = new(Start);
 
+    /// <summary>What the poll services of the test logged.</summary>
+    protected RecordingLogger Log { get; } = new();
+
     protected CommitGate Gate { get; }
 
     protected IDbContextFactory<LiveDbContext> DbFactory { get; }
@@ -133,7 +137,7 @@ public abstract class PollServiceTestBase : IAsyncLifetime, IDisposable
 
     /// <summary>A poll service as PollsSetup registers it: one node unless told otherwise.</summary>
     protected PollService NewService(NodeTopology? topology = null, DeviceBlocks? blocks = null) =>
-        new(Writes, DbFactory, Decks, Sessions, Notifier, Guard, Time, NullLogger<PollService>.Instance, topology, blocks);
+        new(Writes, DbFactory, Decks, Sessions, Notifier, Guard, Time, Log, topology, blocks);
 
     /// <summary>
     /// A poll service over a catalog that watches the content folder (as in Development), and a way to edit the talk's
@@ -221,6 +225,22 @@ public abstract class PollServiceTestBase : IAsyncLifetime, IDisposable
         await using var db = DbFactory.CreateDbContext();
         db.BlockedDevices.Add(new BlockedDeviceRecord { SessionCode = Code, DeviceHash = device, BlockedAt = Time.GetUtcNow() });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Keeps every log entry's level and message.</summary>
+    protected sealed class RecordingLogger : ILogger<PollService>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+
+        public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _entries.Enqueue((logLevel, formatter(state, exception)));
     }
 
     /// <summary>Opens the real SQLite file through the commit gate.</summary>

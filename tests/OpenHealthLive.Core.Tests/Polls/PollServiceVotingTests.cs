@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
 using OpenHealthLive.Core.Sessions;
@@ -482,6 +483,48 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         Assert.Equal(Choice(0), repeated.Answer);
         Assert.Equal([1, 1, 0, 0], (await after.ResultsAsync(Code, Colour, CancellationToken.None)).Options.Select(o => o.Count));
         Assert.Equal(2, (await StoredVotesAsync(Colour)).Count);
+    }
+
+    [Fact]
+    public async Task A_held_answer_is_logged_without_its_text_once_and_a_counted_one_is_not_logged()
+    {
+        var polls = NewService();
+        await polls.OpenAsync(Code, Word, CancellationToken.None);
+
+        await polls.VoteAsync(Code, "d1", Word, "a", Typed("open"), CancellationToken.None);
+        await polls.VoteAsync(Code, "d2", Word, "b", Typed("943 476 5919"), CancellationToken.None);
+        await polls.VoteAsync(Code, "d2", Word, "b", Typed("943 476 5919"), CancellationToken.None);
+
+        var entry = Assert.Single(Log.Entries);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Equal($"An answer to poll word of session {Code} was held by the patient-data guard", entry.Message);
+    }
+
+    [Fact]
+    public async Task An_answer_with_two_identifiers_is_held_with_both_reasons()
+    {
+        var polls = NewService();
+        await polls.OpenAsync(Code, Word, CancellationToken.None);
+
+        var receipt = await polls.VoteAsync(Code, "d1", Word, "a", Typed("943 476 5919 or 07700 900123"), CancellationToken.None);
+
+        Assert.Equal("[NHS number ending …919] or [phone number ending …123]", receipt.Answer.Text);
+        Assert.Equal(
+            "Held for the presenter: it looks like it contains an NHS number with a valid check digit (ending …919); a UK mobile number (ending …123).",
+            receipt.HeldReason);
+    }
+
+    [Fact]
+    public async Task A_restarted_service_knows_the_results_are_shown_and_says_so_with_the_next_count()
+    {
+        var before = NewService();
+        await before.OpenAsync(Code, Colour, CancellationToken.None);
+        await before.SetResultsVisibleAsync(Code, Colour, true, CancellationToken.None);
+        Notifier.Clear();
+
+        await NewService().VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None);
+
+        Assert.True(Assert.Single(Notifier.ResultChanges).ResultsVisible);
     }
 
     private static NodeTopology Topology(bool cluster) => cluster ? new NodeTopology(true, "node-a") : NodeTopology.SingleNode;
