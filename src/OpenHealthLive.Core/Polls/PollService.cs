@@ -190,6 +190,8 @@ public sealed partial class PollService(
             notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, ct => SnapshotAsync(sessionCode, entry, ct));
             if (outcome.Answer.Held is not null || outcome.Previous?.Held is not null)
             {
+                // In a cluster the copy may be up to half a second old; the presenter's list must show this answer.
+                entry.Expire();
                 // Only the presenter hears of held answers; the room's results did not change for them.
                 await notifier.HeldAnswersChangedAsync(await GetAsync(sessionCode, pollId, cancellationToken), await ResultsAsync(sessionCode, pollId, cancellationToken), cancellationToken);
             }
@@ -617,20 +619,18 @@ public sealed partial class PollService(
 
         public PollDefinition Poll { get; } = poll;
 
-        public int Voters
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _published?.Voters ?? _tally.Voters;
-                }
-            }
-        }
-
         public bool ResultsVisible { get; private set; }
 
         public DateTimeOffset LoadedAt { get; private set; }
+
+        /// <summary>In a cluster, makes the next snapshot read the database again; on one node the copy is always the truth.</summary>
+        public void Expire()
+        {
+            lock (_lock)
+            {
+                LoadedAt = DateTimeOffset.MinValue;
+            }
+        }
 
         public void Load(int round, bool resultsVisible, IEnumerable<StoredPollAnswer> answers, DateTimeOffset at, PollResults? published)
         {
