@@ -193,7 +193,7 @@ public sealed class PollServiceAudienceDataTests : PollServiceTestBase
         Assert.All(Notifier.PollChanges, t => Assert.False(t.StoredState!.IsOpen));
 
         // A rehearsal going live: the auto-open poll opens by itself on its slide again.
-        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), true, CancellationToken.None);
         Assert.True((await polls.GetAsync(Code, Auto, CancellationToken.None)).IsOpen);
         Assert.False((await polls.VoteAsync(Code, "d1", Auto, "d", Choice(1), CancellationToken.None)).Changed);
     }

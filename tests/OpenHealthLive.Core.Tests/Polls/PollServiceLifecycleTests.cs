@@ -188,12 +188,12 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
     {
         var polls = NewService();
         var onColourSlide = await Sessions.NavigateAsync(Code, Navigation.GoTo(1), CancellationToken.None);
-        await polls.SlideReachedAsync(onColourSlide, CancellationToken.None);
+        await polls.SlideReachedAsync(onColourSlide, true, CancellationToken.None);
         Assert.Empty(Notifier.PollChanges);
 
         var onAutoSlide = await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None);
         Time.Advance(TimeSpan.FromMinutes(1));
-        await polls.SlideReachedAsync(onAutoSlide, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
         var opened = await polls.GetAsync(Code, Auto, CancellationToken.None);
         Assert.True(opened.IsOpen);
         Assert.Equal(Start.AddMinutes(1), opened.OpenedAt);
@@ -201,15 +201,15 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         Assert.False((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
 
         // Reached again while open, or after the presenter closed it: it stays as it is.
-        await polls.SlideReachedAsync(onAutoSlide, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
         await polls.CloseAsync(Code, Auto, CancellationToken.None);
-        await polls.SlideReachedAsync(onAutoSlide, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
         Assert.False((await polls.GetAsync(Code, Auto, CancellationToken.None)).IsOpen);
         Assert.Equal([true, false], Notifier.PollChanges.Select(t => t.StoredState!.IsOpen));
 
         // A new round has not been opened yet: reaching the slide opens it.
         await polls.ResetAsync(Code, Auto, CancellationToken.None);
-        await polls.SlideReachedAsync(onAutoSlide, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
         var reopened = await polls.GetAsync(Code, Auto, CancellationToken.None);
         Assert.True(reopened.IsOpen);
         Assert.Equal(1, reopened.Round);
@@ -221,7 +221,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         var polls = NewService();
         await polls.OpenAsync(Code, Colour, CancellationToken.None);
 
-        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), true, CancellationToken.None);
 
         Assert.False((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
         Assert.True((await polls.GetAsync(Code, Auto, CancellationToken.None)).IsOpen);
@@ -321,7 +321,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         var polls = ServiceWithDeck("---\ntitle: Poll talk\n---\n# Broken\n\n```poll\nid: colour\ntype: nonsense\nquestion: Which?\n```\n");
 
         var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.ListAsync(Code, CancellationToken.None));
-        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), true, CancellationToken.None);
 
         Assert.Equal($"The deck '{Deck}' has errors; its polls are not available.", refused.Message);
         Assert.Empty(Notifier.All);
