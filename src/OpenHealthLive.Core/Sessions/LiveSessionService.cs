@@ -86,7 +86,7 @@ public sealed partial class LiveSessionService(
         string? code = null;
         if (!string.IsNullOrWhiteSpace(configuredCode) && !JoinCode.TryNormalize(configuredCode, out code, out var error))
         {
-            throw new LiveSessionException($"Live:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
+            throw new LiveSessionException($"Join:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
         }
 
         try
