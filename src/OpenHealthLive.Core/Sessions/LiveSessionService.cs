@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
 
@@ -86,7 +87,7 @@ public sealed partial class LiveSessionService(
         string? code = null;
         if (!string.IsNullOrWhiteSpace(configuredCode) && !JoinCode.TryNormalize(configuredCode, out code, out var error))
         {
-            throw new LiveSessionException($"Join:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
+            throw new RequestRefusedException(RefusalCodes.BadCode, $"Join:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
         }
 
         try
@@ -140,20 +141,20 @@ public sealed partial class LiveSessionService(
     public Task<LiveSessionState> StartAsync(string deckSlug, CancellationToken cancellationToken) => StartAsync(deckSlug, new SessionPlan(), cancellationToken);
 
     /// <summary>Starts a new session for a deck in the content folder, on its first slide, as the organiser planned it.</summary>
-    /// <exception cref="LiveSessionException">The deck does not exist, or the title or room is too long.</exception>
+    /// <exception cref="RequestRefusedException">The deck does not exist, or the title or room is too long.</exception>
     public async Task<LiveSessionState> StartAsync(string deckSlug, SessionPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (!decks.Exists(deckSlug))
         {
-            throw new LiveSessionException($"There is no deck '{deckSlug}' in the content folder.");
+            throw new RequestRefusedException(RefusalCodes.UnknownDeck, $"There is no deck '{deckSlug}' in the content folder.");
         }
 
         var title = string.IsNullOrWhiteSpace(plan.Title) ? null : plan.Title.Trim();
         var room = string.IsNullOrWhiteSpace(plan.Room) ? null : plan.Room.Trim();
         if (title is { Length: > SessionPlan.MaxTitleLength } || room is { Length: > SessionPlan.MaxRoomLength })
         {
-            throw new LiveSessionException($"A title has at most {SessionPlan.MaxTitleLength} characters and a room name at most {SessionPlan.MaxRoomLength}.");
+            throw new RequestRefusedException(RefusalCodes.PlanTooLong, $"A title has at most {SessionPlan.MaxTitleLength} characters and a room name at most {SessionPlan.MaxRoomLength}.", SessionPlan.MaxTitleLength, SessionPlan.MaxRoomLength);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -181,10 +182,10 @@ public sealed partial class LiveSessionService(
     /// Moves the session, commits the new position, then tells everyone following. A request that does not
     /// move (→ on the last slide) changes nothing and broadcasts nothing.
     /// </summary>
-    /// <exception cref="LiveSessionException">The session or target slide does not exist, or the deck has errors.</exception>
+    /// <exception cref="RequestRefusedException">The session or target slide does not exist, or the deck has errors.</exception>
     public async Task<LiveSessionState> NavigateAsync(string code, Navigation navigation, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         LiveSessionState updated;
@@ -202,7 +203,7 @@ public sealed partial class LiveSessionService(
             }
 
             var deck = decks.Get(record.DeckSlug).Deck
-                ?? throw new LiveSessionException($"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
+                ?? throw new RequestRefusedException(RefusalCodes.DeckErrors, $"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
 
             var (slide, fragment) = Move(deck, record.Slide, record.Fragment, navigation);
             if (slide == record.Slide && fragment == record.Fragment)
@@ -276,12 +277,12 @@ public sealed partial class LiveSessionService(
     /// Ends the talk (<paramref name="ended"/>) or opens it again; ending a talk that has ended keeps its first end
     /// time, so the retention period runs from when it really ended.
     /// </summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> SetEndedAsync(string code, bool ended, CancellationToken cancellationToken) =>
         ChangeRecordAsync(code, (record, now) => record.EndedAt = ended ? record.EndedAt ?? now : null, cancellationToken);
 
     /// <summary>Records that everything the audience sent has just been deleted.</summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> MarkAudienceDataErasedAsync(string code, CancellationToken cancellationToken) =>
         ChangeRecordAsync(code, (record, now) => record.AudienceDataErasedAt = now, cancellationToken);
 
@@ -289,10 +290,10 @@ public sealed partial class LiveSessionService(
     /// Turns a rehearsal into the talk: back to the first slide (a new version, so every screen follows), nothing
     /// shown yet but that slide, the timer at zero, not ended, no longer a rehearsal. The code stays the same.
     /// </summary>
-    /// <exception cref="LiveSessionException">There is no such session, or it is not a rehearsal.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session, or it is not a rehearsal.</exception>
     public async Task<LiveSessionState> GoLiveAsync(string code, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         LiveSessionState updated;
@@ -302,7 +303,7 @@ public sealed partial class LiveSessionService(
             var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
             if (!record.IsRehearsal)
             {
-                throw new LiveSessionException($"Session {record.Code} is live already: only a rehearsal can go live.");
+                throw new RequestRefusedException(RefusalCodes.AlreadyLive, $"Session {record.Code} is live already: only a rehearsal can go live.");
             }
 
             // Versions only grow: a phone that kept the rehearsal's last version must still take this one.
@@ -342,7 +343,7 @@ public sealed partial class LiveSessionService(
     /// <summary>A change that is not a slide change (the timer, the end of the talk), applied under the session's lock.</summary>
     private async Task<LiveSessionState> ChangeRecordAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -391,18 +392,18 @@ public sealed partial class LiveSessionService(
             case NavigationKind.GoTo:
                 if (navigation.Slide < 0 || navigation.Slide > last)
                 {
-                    throw new LiveSessionException($"Slide {navigation.Slide + 1} does not exist; the deck has {last + 1} slides.");
+                    throw new RequestRefusedException(RefusalCodes.UnknownSlide, $"Slide {navigation.Slide + 1} does not exist; the deck has {last + 1} slides.");
                 }
 
                 var fragments = deck.Slides[navigation.Slide].FragmentCount;
                 if (navigation.Fragment < 0 || navigation.Fragment > fragments)
                 {
-                    throw new LiveSessionException($"Slide {navigation.Slide + 1} has {fragments} fragments; step {navigation.Fragment} does not exist.");
+                    throw new RequestRefusedException(RefusalCodes.UnknownSlide, $"Slide {navigation.Slide + 1} has {fragments} fragments; step {navigation.Fragment} does not exist.");
                 }
 
                 return (navigation.Slide, navigation.Fragment);
             default:
-                throw new LiveSessionException($"Unknown navigation '{navigation.Kind}'.");
+                throw new RequestRefusedException(RefusalCodes.UnknownNavigation, $"Unknown navigation '{navigation.Kind}'.");
         }
     }
 
