@@ -28,10 +28,8 @@ public sealed partial class PollService(
     NodeTopology? topology = null,
     DeviceBlocks? blocks = null)
 {
-    /// <summary>In a cluster, tallies are re-read from the shared database at most this often.</summary>
-    private static readonly TimeSpan ClusterTallyLifetime = TimeSpan.FromMilliseconds(500);
-
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
+    private readonly ClusterFreshness _freshness = new(topology ?? NodeTopology.SingleNode, time);
 
     private readonly ConcurrentDictionary<(string Code, string PollId), TallyEntry> _tallies = new();
 
@@ -274,10 +272,10 @@ public sealed partial class PollService(
         return await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The tally now; in a cluster, read again from the shared database when the copy is older than half a second.</summary>
+    /// <summary>The tally now; in a cluster, read again from the shared database once the copy is no longer fresh (<see cref="ClusterFreshness"/>).</summary>
     private async Task<PollResults> SnapshotAsync(string sessionCode, TallyEntry entry, CancellationToken cancellationToken)
     {
-        if (_topology.MultiNode && time.GetUtcNow() - entry.LoadedAt > ClusterTallyLifetime)
+        if (!_freshness.IsFresh(entry.LoadedAt))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == entry.Poll.Id, cancellationToken);

@@ -87,7 +87,7 @@ public sealed partial class QuestionService
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _blocks.Forget(sessionCode);
-        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
+        _settings.Set(sessionCode, SettingsOf(session));
         LogDeviceBlocked(sessionCode, shown.Count);
 
         foreach (var question in shown)
@@ -182,7 +182,7 @@ public sealed partial class QuestionService
 
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == sessionCode, cancellationToken);
         var settings = SettingsOf(session);
-        _settings[sessionCode] = (settings, time.GetUtcNow());
+        _settings.Set(sessionCode, settings);
         LogControlsChanged(sessionCode, settings.QuestionsOpen, settings.SlowModeSeconds);
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;

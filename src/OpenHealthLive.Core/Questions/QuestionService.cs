@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Refusals;
@@ -52,7 +51,7 @@ public sealed partial class QuestionService(
             db.QuestionVotes.FirstOrDefault(v => v.QuestionId == id && v.DeviceHash == device));
 
     /// <summary>Q&amp;A settings per session, kept in memory (briefly, in a cluster): every post and vote needs them.</summary>
-    private readonly ConcurrentDictionary<string, (QnaSettings Settings, DateTimeOffset At)> _settings = new(StringComparer.Ordinal);
+    private readonly ClusterCache<string, QnaSettings> _settings = new(topology ?? NodeTopology.SingleNode, time, StringComparer.Ordinal);
 
     /// <summary>
     /// Posts a question. Retrying with the same device and client id returns the first post, even once a cap is
@@ -257,16 +256,16 @@ public sealed partial class QuestionService(
     /// <summary>Q&amp;A settings of a session.</summary>
     public async Task<QnaSettings> SettingsAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        if (_settings.TryGetValue(sessionCode, out var cached) && time.GetUtcNow() - cached.At < _topology.CacheLifetime)
+        if (_settings.TryGetFresh(sessionCode, out var cached))
         {
-            return cached.Settings;
+            return cached;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
             ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var settings = SettingsOf(session);
-        _settings[sessionCode] = (settings, time.GetUtcNow());
+        _settings.Set(sessionCode, settings);
         return settings;
     }
 
@@ -279,7 +278,7 @@ public sealed partial class QuestionService(
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
         var settings = SettingsOf(session);
-        _settings[sessionCode] = (settings, time.GetUtcNow());
+        _settings.Set(sessionCode, settings);
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;
     }
@@ -352,7 +351,7 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
+        _settings.Set(sessionCode, SettingsOf(session));
 
         if (action == QuestionModeration.Delete)
         {
@@ -448,7 +447,7 @@ public sealed partial class QuestionService(
 
     private async Task AnnounceDeletedAsync(string sessionCode, DeletedQuestions outcome, CancellationToken cancellationToken)
     {
-        _settings.TryRemove(sessionCode, out _);
+        _settings.Remove(sessionCode);
         _blocks.Forget(sessionCode);
         await notifier.BlockedDevicesChangedAsync(sessionCode, await BlockedDevicesAsync(sessionCode, cancellationToken), cancellationToken);
         var settings = await SettingsAsync(sessionCode, cancellationToken);
@@ -514,7 +513,7 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
+        _settings.Set(sessionCode, SettingsOf(session));
         LogEdited(sessionCode, questionId, guarded.Held ? string.Join(",", guarded.Findings.Select(f => f.Rule)) : "none");
 
         var view = ToView(question, session.AnsweringQuestionId);

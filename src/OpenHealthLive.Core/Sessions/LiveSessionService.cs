@@ -23,9 +23,7 @@ public sealed partial class LiveSessionService(
     /// <summary>What a session that has just started has shown.</summary>
     private const string FirstSlideOnly = "0:0";
 
-    private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
-    private readonly ConcurrentDictionary<string, LiveSessionState> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _cachedAt = new(StringComparer.Ordinal);
+    private readonly ClusterCache<string, LiveSessionState> _cache = new(topology ?? NodeTopology.SingleNode, time, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>The session with this join code (any case), or null.</summary>
@@ -36,7 +34,7 @@ public sealed partial class LiveSessionService(
             return null;
         }
 
-        if (_cache.TryGetValue(normalized, out var cached) && IsFresh(normalized))
+        if (_cache.TryGetFresh(normalized, out var cached))
         {
             return cached;
         }
@@ -193,7 +191,7 @@ public sealed partial class LiveSessionService(
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
-            if (_cache.TryGetValue(record.Code, out var remembered) && remembered.Position.Version > record.Version)
+            if (_cache.TryGetAny(record.Code, out var remembered) && remembered.Position.Version > record.Version)
             {
                 // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
                 record.Slide = remembered.Position.Slide;
@@ -307,7 +305,7 @@ public sealed partial class LiveSessionService(
             }
 
             // Versions only grow: a phone that kept the rehearsal's last version must still take this one.
-            record.Version = Math.Max(record.Version, _cache.TryGetValue(record.Code, out var remembered) ? remembered.Position.Version : 0) + 1;
+            record.Version = Math.Max(record.Version, _cache.TryGetAny(record.Code, out var remembered) ? remembered.Position.Version : 0) + 1;
             record.Slide = 0;
             record.Fragment = 0;
             record.Shown = FirstSlideOnly;
@@ -331,7 +329,7 @@ public sealed partial class LiveSessionService(
     }
 
     /// <summary>Forgets cached state, so the next read comes from the database.</summary>
-    public void Invalidate(string code) => _cache.TryRemove(code, out _);
+    public void Invalidate(string code) => _cache.Remove(code);
 
     private async Task<LiveSessionState> ChangeTimerAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
     {
@@ -354,8 +352,7 @@ public sealed partial class LiveSessionService(
             await db.SaveChangesAsync(cancellationToken);
             // Not a slide change: it does not move the version, so keep the cache in step directly.
             var updated = ToState(record);
-            _cache[updated.Code] = updated;
-            _cachedAt[updated.Code] = time.GetUtcNow();
+            _cache.Set(updated.Code, updated);
             return updated;
         }
         finally
@@ -410,12 +407,8 @@ public sealed partial class LiveSessionService(
     private LiveSessionState Remember(LiveSessionRecord record)
     {
         var state = ToState(record);
-        _cachedAt[state.Code] = time.GetUtcNow();
-        return _cache.AddOrUpdate(state.Code, state, (_, existing) => existing.Position.Version > state.Position.Version ? existing : state);
+        return _cache.AddOrUpdate(state.Code, state, static (existing, read) => existing.Position.Version > read.Position.Version ? existing : read);
     }
-
-    private bool IsFresh(string code) =>
-        !_topology.MultiNode || (_cachedAt.TryGetValue(code, out var at) && time.GetUtcNow() - at < _topology.CacheLifetime);
 
     private static LiveSessionState ToState(LiveSessionRecord r) =>
         new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), ShownOf(r).With(r.Slide, r.Fragment), r.CreatedAt,

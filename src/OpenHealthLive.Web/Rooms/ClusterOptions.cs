@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Rooms;
@@ -32,6 +33,14 @@ public sealed class ClusterOptions
     /// </summary>
     [Range(0, 3600, ErrorMessage = "Cluster:StateHeartbeatSeconds is between 0 (off) and 3600.")]
     public int StateHeartbeatSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// With several nodes: how long a node uses its copy of shared state (a talk's position, Q&amp;A settings, blocked
+    /// phones, poll tallies) before reading it again from the database, since another node may have changed it. One
+    /// figure for every such copy (<see cref="NodeTopology.CacheLifetime"/>); shorter means fresher copies and more reads.
+    /// </summary>
+    [Range(50, 60_000, ErrorMessage = "Cluster:CacheMilliseconds is between 50 and 60000.")]
+    public int CacheMilliseconds { get; set; } = (int)NodeTopology.DefaultCacheLifetime.TotalMilliseconds;
 
     /// <summary>True when this node shares its rooms with others.</summary>
     public bool MultiNode => Backplane == Backplane.Redis;

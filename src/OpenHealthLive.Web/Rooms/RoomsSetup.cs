@@ -36,7 +36,10 @@ internal static class RoomsSetup
 
         // Whether this node is one of several decides what is registered, so it is read while the app is built.
         var cluster = RenamedSettings.Read<ClusterOptions>(builder.Configuration, ClusterOptions.SectionName, ClusterOptions.Renamed);
-        builder.Services.AddSingleton(new NodeTopology(cluster.MultiNode, cluster.NodeName ?? $"{Environment.MachineName}:{Environment.ProcessId}"));
+        builder.Services.AddSingleton(new NodeTopology(cluster.MultiNode, cluster.NodeName ?? $"{Environment.MachineName}:{Environment.ProcessId}")
+        {
+            CacheLifetime = TimeSpan.FromMilliseconds(cluster.CacheMilliseconds),
+        });
         if (!cluster.MultiNode)
         {
             return;

@@ -15,6 +15,7 @@ public sealed class SettingsSectionTests
     [InlineData("Decks:DefaultDeck", "Not a deck!")]
     [InlineData("Join:DefaultSessionCode", "IL0")]
     [InlineData("Cluster:StateHeartbeatSeconds", "-1")]
+    [InlineData("Cluster:CacheMilliseconds", "0")]
     [InlineData("PublicAddress:BaseUrl", "not an address")]
     [InlineData("AudienceLimits:QuestionsPerDevicePerMinute", "0")]
     [InlineData("AudienceLimits:MaxConnectionsPerAddress", "0")]
@@ -79,6 +80,17 @@ public sealed class SettingsSectionTests
         Assert.Equal("open-healthcare", session!.DeckSlug);
         Assert.Equal(new Uri("https://new.example.org/"), factory.GetService<PublicAddress>().BaseUrl(request: null));
         Assert.Equal("new-name", factory.GetService<NodeTopology>().NodeName);
+    }
+
+    [Fact]
+    public void Every_copy_of_shared_state_on_a_node_lives_as_long_as_the_one_cluster_setting_says()
+    {
+        using var factory = new OpenHealthLiveFactory();
+        factory.Settings["Cluster:CacheMilliseconds"] = "250";
+
+        using var client = factory.CreateClient();
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), factory.GetService<NodeTopology>().CacheLifetime);
     }
 
     [Fact]
