@@ -21,7 +21,7 @@ public sealed partial class StrokeService(
     LiveSessionService sessions,
     IStrokeNotifier notifier,
     TimeProvider time,
-    ILogger<StrokeService> logger)
+    ILogger<StrokeService> logger) : ISlideFollower
 {
     /// <summary>Most strokes of one session being drawn at once (one per finger or pen on the console, and a few left behind).</summary>
     public const int MaxDrawingPerSession = 8;
@@ -216,10 +216,15 @@ public sealed partial class StrokeService(
             .ToDictionary(g => g.Key, g => (IReadOnlyList<Stroke>)g.Select(ToStroke).ToList());
     }
 
-    /// <summary>The talk is on a new slide: when that slide has strokes, the room is sent them.</summary>
-    public async Task SlideReachedAsync(LiveSessionState session, CancellationToken cancellationToken)
+    /// <summary>The talk is on a new slide: when that slide has strokes, the room is sent them (after the slide, so a phone has the slide they go on).</summary>
+    public async Task SlideReachedAsync(LiveSessionState session, bool slideChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (!slideChanged)
+        {
+            return;
+        }
+
         var slide = session.Position.Slide;
         var strokes = await ReadAsync(session.Code, slide, cancellationToken);
         if (strokes.Count > 0)

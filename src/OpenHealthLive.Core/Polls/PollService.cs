@@ -26,7 +26,7 @@ public sealed partial class PollService(
     TimeProvider time,
     ILogger<PollService> logger,
     NodeTopology? topology = null,
-    DeviceBlocks? blocks = null)
+    DeviceBlocks? blocks = null) : ISlideFollower
 {
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
     private readonly ClusterFreshness _freshness = new(topology ?? NodeTopology.SingleNode, time);
@@ -189,6 +189,8 @@ public sealed partial class PollService(
             notifier.ResultsChanged(sessionCode, pollId, entry.ResultsVisible, ct => SnapshotAsync(sessionCode, entry, ct));
             if (outcome.Answer.Held is not null || outcome.Previous?.Held is not null)
             {
+                // In a cluster the copy may be up to half a second old; the presenter's list must show this answer.
+                entry.Expire();
                 // Only the presenter hears of held answers; the room's results did not change for them.
                 await notifier.HeldAnswersChangedAsync(await GetAsync(sessionCode, pollId, cancellationToken), await ResultsAsync(sessionCode, pollId, cancellationToken), cancellationToken);
             }
@@ -297,8 +299,11 @@ public sealed partial class PollService(
         return stored is null ? null : PollAnswers.ReadStored(stored).AsSeenByVoter;
     }
 
-    /// <summary>Opens the polls of the slide just reached that ask for it and have not been opened in this round.</summary>
-    public async Task SlideReachedAsync(LiveSessionState session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the polls of the slide the talk is on that ask for it (<c>auto-open</c>) and have not been opened in this
+    /// round, whichever way the talk got there (<see cref="LiveSessionService"/> calls it after every move).
+    /// </summary>
+    public async Task SlideReachedAsync(LiveSessionState session, bool slideChanged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         if (decks.Get(session.DeckSlug).Deck is not { } deck)
@@ -613,20 +618,18 @@ public sealed partial class PollService(
 
         public PollDefinition Poll { get; } = poll;
 
-        public int Voters
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _published?.Voters ?? _tally.Voters;
-                }
-            }
-        }
-
         public bool ResultsVisible { get; private set; }
 
         public DateTimeOffset LoadedAt { get; private set; }
+
+        /// <summary>In a cluster, makes the next snapshot read the database again; on one node the copy is always the truth.</summary>
+        public void Expire()
+        {
+            lock (_lock)
+            {
+                LoadedAt = DateTimeOffset.MinValue;
+            }
+        }
 
         public void Load(int round, bool resultsVisible, IEnumerable<StoredPollAnswer> answers, DateTimeOffset at, PollResults? published)
         {

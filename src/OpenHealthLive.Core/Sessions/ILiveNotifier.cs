@@ -11,4 +11,7 @@ public interface ILiveNotifier
 
     /// <summary>The speaker's timer started, paused or was reset.</summary>
     Task TimerChangedAsync(LiveSessionState session, CancellationToken cancellationToken);
+
+    /// <summary>Blackout, the join QR code or the caption bar changed (<see cref="LiveSessionState.Projector"/>).</summary>
+    Task ProjectorChangedAsync(LiveSessionState session, CancellationToken cancellationToken);
 }

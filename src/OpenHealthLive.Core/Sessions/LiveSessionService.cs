@@ -18,11 +18,13 @@ public sealed partial class LiveSessionService(
     ILiveNotifier notifier,
     TimeProvider time,
     ILogger<LiveSessionService> logger,
-    NodeTopology? topology = null)
+    NodeTopology? topology = null,
+    SlideFollowers? slideFollowers = null)
 {
     /// <summary>What a session that has just started has shown.</summary>
     private const string FirstSlideOnly = "0:0";
 
+    private readonly SlideFollowers _slideFollowers = slideFollowers ?? SlideFollowers.None;
     private readonly ClusterCache<string, LiveSessionState> _cache = new(topology ?? NodeTopology.SingleNode, time, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
@@ -177,16 +179,29 @@ public sealed partial class LiveSessionService(
     }
 
     /// <summary>
-    /// Moves the session, commits the new position, then tells everyone following. A request that does not
-    /// move (→ on the last slide) changes nothing and broadcasts nothing.
+    /// Moves the session, commits the new position, then tells everyone following, then the
+    /// <see cref="ISlideFollower"/>s (a slide's polls open). A request that does not move (→ on the last slide)
+    /// changes nothing and broadcasts nothing.
     /// </summary>
     /// <exception cref="RequestRefusedException">The session or target slide does not exist, or the deck has errors.</exception>
     public async Task<LiveSessionState> NavigateAsync(string code, Navigation navigation, CancellationToken cancellationToken)
     {
+        var (updated, moved, slideChanged) = await MoveAsync(code, navigation, cancellationToken);
+        if (moved)
+        {
+            await notifier.SlideChangedAsync(updated, cancellationToken);
+        }
+
+        // Also when it did not move: a slide's polls are looked at on every request for it, as they always were.
+        await _slideFollowers.SlideReachedAsync(updated, slideChanged, cancellationToken);
+        return updated;
+    }
+
+    private async Task<(LiveSessionState Session, bool Moved, bool SlideChanged)> MoveAsync(string code, Navigation navigation, CancellationToken cancellationToken)
+    {
         var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
-        LiveSessionState updated;
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -206,9 +221,10 @@ public sealed partial class LiveSessionService(
             var (slide, fragment) = Move(deck, record.Slide, record.Fragment, navigation);
             if (slide == record.Slide && fragment == record.Fragment)
             {
-                return Remember(record);
+                return (Remember(record), false, false);
             }
 
+            var slideChanged = slide != record.Slide;
             record.Slide = slide;
             record.Fragment = fragment;
             record.Version++;
@@ -227,15 +243,12 @@ public sealed partial class LiveSessionService(
                 LogPositionNotStored(ex, record.Code, record.Slide + 1);
             }
 
-            updated = Remember(record);
+            return (Remember(record), true, slideChanged);
         }
         finally
         {
             gate.Release();
         }
-
-        await notifier.SlideChangedAsync(updated, cancellationToken);
-        return updated;
     }
 
     /// <summary>Starts (or resumes) the speaker's timer.</summary>
@@ -270,6 +283,20 @@ public sealed partial class LiveSessionService(
             record.TimerStartedAt = null;
             record.TimerElapsedMs = 0;
         }, cancellationToken);
+
+    /// <summary>Blacks the projector out or lights it again, and shows or hides the large join QR code on it.</summary>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
+    public Task<LiveSessionState> SetProjectorAsync(string code, bool blackout, bool joinOverlay, CancellationToken cancellationToken) =>
+        ChangeProjectorAsync(code, record =>
+        {
+            record.ProjectorBlackout = blackout;
+            record.ProjectorJoinOverlay = joinOverlay;
+        }, cancellationToken);
+
+    /// <summary>Shows the caption bar under the slide on the projector, or hides it; blackout and the QR code stay as they are.</summary>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
+    public Task<LiveSessionState> SetProjectorCaptionsAsync(string code, bool visible, CancellationToken cancellationToken) =>
+        ChangeProjectorAsync(code, record => record.ProjectorCaptions = visible, cancellationToken);
 
     /// <summary>
     /// Ends the talk (<paramref name="ended"/>) or opens it again; ending a talk that has ended keeps its first end
@@ -335,6 +362,17 @@ public sealed partial class LiveSessionService(
     {
         var updated = await ChangeRecordAsync(code, change, cancellationToken);
         await notifier.TimerChangedAsync(updated, cancellationToken);
+        return updated;
+    }
+
+    private async Task<LiveSessionState> ChangeProjectorAsync(string code, Action<LiveSessionRecord> change, CancellationToken cancellationToken)
+    {
+        var updated = await ChangeRecordAsync(code, (record, _) =>
+        {
+            change(record);
+            record.ProjectorRevision++;
+        }, cancellationToken);
+        await notifier.ProjectorChangedAsync(updated, cancellationToken);
         return updated;
     }
 
@@ -413,7 +451,10 @@ public sealed partial class LiveSessionService(
     private static LiveSessionState ToState(LiveSessionRecord r) =>
         new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), ShownOf(r).With(r.Slide, r.Fragment), r.CreatedAt,
             new SpeakerTimer(r.TimerRunning, TimeSpan.FromMilliseconds(r.TimerElapsedMs), r.TimerStartedAt),
-            new SessionPlan(r.Title, r.Room, r.StartsAt, r.IsRehearsal), r.EndedAt, r.AudienceDataErasedAt);
+            new SessionPlan(r.Title, r.Room, r.StartsAt, r.IsRehearsal), r.EndedAt, r.AudienceDataErasedAt)
+        {
+            Projector = new ProjectorDisplay(r.ProjectorBlackout, r.ProjectorJoinOverlay, r.ProjectorCaptions, r.ProjectorRevision),
+        };
 
     /// <summary>
     /// The slides a stored session has shown. A row from before they were recorded has only the furthest point

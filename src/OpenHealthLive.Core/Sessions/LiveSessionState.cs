@@ -17,4 +17,7 @@ public sealed record LiveSessionState(
 {
     /// <summary>True once the talk has ended.</summary>
     public bool Ended => EndedAt is not null;
+
+    /// <summary>Blackout, the join QR code and the caption bar on the projector.</summary>
+    public ProjectorDisplay Projector { get; init; } = ProjectorDisplay.Plain;
 }

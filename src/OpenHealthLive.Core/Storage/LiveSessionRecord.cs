@@ -89,4 +89,16 @@ public sealed class LiveSessionRecord
 
     /// <summary>True when the presenter keeps the talk's captions after it ends; by default they are deleted at the end.</summary>
     public bool KeepCaptions { get; set; }
+
+    /// <summary>True while the projector is blacked out.</summary>
+    public bool ProjectorBlackout { get; set; }
+
+    /// <summary>True while the projector shows the large join QR code over the slide.</summary>
+    public bool ProjectorJoinOverlay { get; set; }
+
+    /// <summary>True while the projector shows the caption bar under the slide.</summary>
+    public bool ProjectorCaptions { get; set; }
+
+    /// <summary>Grows with every change of the three above (its own count, so that a blackout does not make every phone join again).</summary>
+    public long ProjectorRevision { get; set; }
 }

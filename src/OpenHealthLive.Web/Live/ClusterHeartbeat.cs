@@ -34,7 +34,7 @@ internal sealed partial class ClusterHeartbeat(
                 foreach (var session in await sessions.RefreshAsync(audience.ActiveCodes(), stoppingToken))
                 {
                     delivery.Observe(session.Code, session.Position.Version, session.Position.Slide);
-                    var heartbeat = new StateHeartbeat(session.Code, session.Position.Version);
+                    var heartbeat = new StateHeartbeat(session.Code, session.Position.Version, session.Projector.Revision);
                     await followers.SendAsync(session.Code, client => client.StateHeartbeat(heartbeat));
                 }
             }

@@ -28,7 +28,7 @@ public interface ILiveClient : IQuestionsClient, IPollsClient, ISessionStatusCli
     /// <summary>The speaker's timer started, paused or was reset; presenter devices.</summary>
     Task TimerChanged(TimerState timer);
 
-    /// <summary>Blackout or the join overlay changed; presenter devices (the projector among them).</summary>
+    /// <summary>Blackout, the join overlay or the caption bar changed; presenter devices (the projector among them).</summary>
     Task ProjectorChanged(ProjectorState projector);
 
     /// <summary>The deck's source changed (Development); clients fetch the state again.</summary>

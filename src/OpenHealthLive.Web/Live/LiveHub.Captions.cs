@@ -100,13 +100,8 @@ public sealed partial class LiveHub
 
     /// <summary>Shows or hides the caption bar under the slide on the projector.</summary>
     [Staff(StaffRight.Drive)]
-    public async Task<ProjectorState> SetProjectorCaptions(string code, bool visible)
-    {
-        var session = await RequireAsync(code);
-        var state = projectors.SetCaptions(session.Code, visible);
-        await Clients.Group(LiveGroups.Presenters(session.Code)).ProjectorChanged(state);
-        return state;
-    }
+    public async Task<ProjectorState> SetProjectorCaptions(string code, bool visible) =>
+        ProjectorState.From(await sessions.SetProjectorCaptionsAsync((await RequireAsync(code)).Code, visible, Context.ConnectionAborted));
 
     private async Task ReadCaptionsAsync(string code)
     {

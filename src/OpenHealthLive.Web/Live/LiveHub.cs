@@ -25,7 +25,7 @@ namespace OpenHealthLive.Web.Live;
 /// names on the session it acts on (see <see cref="StaffHubFilter"/>).
 /// </summary>
 public sealed partial class LiveHub(
-    LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, ProjectorStates projectors, LocalFollowers followers,
+    LiveSessionService sessions, LiveMessages messages, AudienceTracker audience, DeliveryTracker delivery, LocalFollowers followers,
     QuestionService questions, PollService polls, DeviceIdentity devices, AudienceDataService audienceData, RehearsalService rehearsals,
     CaptionService captions, CaptionReaders captionReaders, CaptionLimits captionLimits, StrokeService strokes, PenLimits penLimits) : Hub<ILiveClient>
 {
@@ -62,8 +62,9 @@ public sealed partial class LiveHub(
         // Presenter devices, the projector among them, read the deck in its own language.
         await ReadInAsync(session.Code, translation: null);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Presenters(session.Code), Context.ConnectionAborted);
-        var current = await RequireAsync(session.Code);
-        return new PresenterJoined(messages.SlideState(current), audience.Count(session.Code), messages.Timer(current), projectors.Get(session.Code),
+        // As stored, not as cached: the projector may have been blacked out through another node a moment ago.
+        var current = (await sessions.RefreshAsync([session.Code], Context.ConnectionAborted)).Single();
+        return new PresenterJoined(messages.SlideState(current), audience.Count(session.Code), messages.Timer(current), ProjectorState.From(current),
             delivery.Summarize(session.Code, audience.CountOf(session.Code)));
     }
 
@@ -107,13 +108,8 @@ public sealed partial class LiveHub(
 
     /// <summary>Blacks the projector out, or shows the large join QR code on it.</summary>
     [Staff(StaffRight.Drive)]
-    public async Task<ProjectorState> SetProjector(string code, bool blackout, bool joinOverlay)
-    {
-        var session = await RequireAsync(code);
-        var state = projectors.Set(session.Code, blackout, joinOverlay);
-        await Clients.Group(LiveGroups.Presenters(session.Code)).ProjectorChanged(state);
-        return state;
-    }
+    public async Task<ProjectorState> SetProjector(string code, bool blackout, bool joinOverlay) =>
+        ProjectorState.From(await sessions.SetProjectorAsync((await RequireAsync(code)).Code, blackout, joinOverlay, Context.ConnectionAborted));
 
     /// <summary>Next fragment, or next slide.</summary>
     [Staff(StaffRight.Drive)]
@@ -476,20 +472,9 @@ public sealed partial class LiveHub(
     /// <summary>Writes need a device (<see cref="HubRateLimitFilter"/> checks first; this keeps a method without the attribute safe too).</summary>
     private string RequireDevice(string code) => Device() ?? throw HubRefusal.Create(HubRefusal.NoDevice, HubRateLimitFilter.NotJoinedWrite, HubRateLimitFilter.NoDeviceMessage(code), []);
 
-    private async Task<SlideState> NavigateAsync(string code, Navigation navigation)
-    {
-        var before = await RequireAsync(code);
-        var session = await sessions.NavigateAsync(before.Code, navigation, Context.ConnectionAborted);
-        // A poll marked auto-open opens when its slide is reached.
-        await polls.SlideReachedAsync(session, Context.ConnectionAborted);
-        if (session.Position.Slide != before.Position.Slide)
-        {
-            // After the slide change, so a phone has the slide its drawing goes on.
-            await strokes.SlideReachedAsync(session, Context.ConnectionAborted);
-        }
-
-        return messages.SlideState(session);
-    }
+    /// <summary>Moves the talk; Core opens the slide's polls and sends its strokes (<see cref="ISlideFollower"/>).</summary>
+    private async Task<SlideState> NavigateAsync(string code, Navigation navigation) =>
+        messages.SlideState(await sessions.NavigateAsync((await RequireAsync(code)).Code, navigation, Context.ConnectionAborted));
 
     private async Task<PresenterPoll> ChangePollAsync(string code, string pollId, Func<string, string, CancellationToken, Task<PollView>> change)
     {

@@ -31,11 +31,32 @@ public sealed record PresenterJoined(SlideState State, AudienceCount AudienceCou
 /// <summary>The speaker's timer: <c>ElapsedMs</c> counted when the message was made; it goes on counting while <c>Running</c>.</summary>
 public sealed record TimerState(string Code, bool Running, long ElapsedMs);
 
+/// <summary>The projector's display state, as stored with the session (<see cref="ProjectorDisplay"/>).</summary>
+/// <param name="Code">Join code.</param>
+/// <param name="Blackout">The projector is blacked out.</param>
+/// <param name="JoinOverlay">The large join QR code is shown.</param>
+/// <param name="Captions">The caption bar is shown under the slide.</param>
+/// <param name="Revision">Grows with every change; a screen ignores a state older than the one it shows. Not <c>version</c>:
+/// that name is the slide's, which a console's command answer is checked against.</param>
+public sealed record ProjectorState(string Code, bool Blackout, bool JoinOverlay, bool Captions, long Revision)
+{
+    /// <summary>The projector state of <paramref name="session"/>.</summary>
+    public static ProjectorState From(LiveSessionState session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var projector = session.Projector;
+        return new(session.Code, projector.Blackout, projector.JoinOverlay, projector.Captions, projector.Revision);
+    }
+}
+
 /// <summary>Number of phones following a session on one node; with several nodes, presenters add them up by node.</summary>
 public sealed record AudienceCount(string Code, int Count, string Node);
 
-/// <summary>The current version of a session, sent every few seconds in a cluster so a phone that missed a change catches up.</summary>
-public sealed record StateHeartbeat(string Code, long Version);
+/// <summary>
+/// The current version of a session, sent every few seconds in a cluster so a phone that missed a change catches up;
+/// with the projector's revision, so a presenter device that missed a blackout catches up too.
+/// </summary>
+public sealed record StateHeartbeat(string Code, long Version, long ProjectorRevision);
 
 /// <summary>The deck behind a session was edited.</summary>
 public sealed record DeckReloaded(string Code, string Deck);

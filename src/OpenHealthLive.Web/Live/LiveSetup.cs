@@ -26,7 +26,8 @@ internal static class LiveSetup
         builder.Services.AddSingleton<LiveMessages>();
         builder.Services.AddSingleton<AudienceTracker>();
         builder.Services.AddSingleton<DeliveryTracker>();
-        builder.Services.AddSingleton<ProjectorStates>();
+        // Read at each move: the followers (polls, the pen) use LiveSessionService themselves.
+        builder.Services.AddSingleton(services => new SlideFollowers(services.GetServices<ISlideFollower>));
         builder.Services.AddSingleton<IRoomClients, LiveRoomClients>();
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
         builder.Services.AddHostedService<DefaultSessionInitializer>();

@@ -23,4 +23,10 @@ internal sealed class SignalRLiveNotifier(FollowerBroadcast<ILiveClient> broadca
         ArgumentNullException.ThrowIfNull(session);
         return broadcast.SendToPresentersAsync(session.Code, client => client.TimerChanged(messages.Timer(session)));
     }
+
+    public Task ProjectorChangedAsync(LiveSessionState session, CancellationToken cancellationToken)
+    {
+        var state = ProjectorState.From(session);
+        return broadcast.SendToPresentersAsync(session.Code, client => client.ProjectorChanged(state));
+    }
 }

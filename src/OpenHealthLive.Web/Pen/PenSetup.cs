@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Pen;
+using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Archive;
 
 namespace OpenHealthLive.Web.Pen;
@@ -14,6 +15,8 @@ internal static class PenSetup
         builder.Services.AddSingleton<PenLimits>();
         builder.Services.AddSingleton<IStrokeNotifier, PenBroadcaster>();
         builder.Services.AddSingleton<StrokeService>();
+        // A slide's strokes go to the room when the talk reaches it, after the slide.
+        builder.Services.AddSingleton<ISlideFollower>(services => services.GetRequiredService<StrokeService>());
         // The archive draws each shown slide's strokes over it (registered before the archive's empty default).
         builder.Services.AddSingleton<ISlideOverlay, PenSlideOverlay>();
         return builder;

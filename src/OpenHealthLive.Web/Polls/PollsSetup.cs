@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Web.Polls;
 
@@ -11,6 +12,8 @@ internal static class PollsSetup
         builder.Services.AddSingleton<IPollNotifier>(services => services.GetRequiredService<PollBroadcaster>());
         builder.Services.AddHostedService(services => services.GetRequiredService<PollBroadcaster>());
         builder.Services.AddSingleton<PollService>();
+        // A slide's auto-open polls open when the talk reaches it, whatever moved it.
+        builder.Services.AddSingleton<ISlideFollower>(services => services.GetRequiredService<PollService>());
         return builder;
     }
 }

@@ -50,6 +50,31 @@ public sealed class WordListRuleTests
         Assert.DoesNotContain(GuardRules.WordList, HeldGuard.Check(question).Select(f => f.Rule));
     }
 
+    /// <summary>Letters whose accent is part of the letter are written with plain letters by people without the key.</summary>
+    [Theory]
+    [InlineData("Grossmann", "Mr Großmann asked")]
+    [InlineData("Aeriksen", "Ærikşen's scan")]
+    [InlineData("Boeuf", "Mme Bœuf")]
+    [InlineData("Sorensen", "Sørensen")]
+    [InlineData("Lodz", "Transferred from Łódź")]
+    [InlineData("Dordevic", "Dr Đorđević")]
+    [InlineData("Gudrun", "Guðrun")]
+    [InlineData("Thorsson", "Þorsson")]
+    [InlineData("Yildiz", "Nurse Yıldız asked")]
+    public void A_held_word_written_with_plain_letters_catches_the_name_written_with_its_own_letters(string held, string question)
+    {
+        Assert.Contains(GuardRules.WordList, Guard.WithWords(held).Check(question).Select(f => f.Rule));
+    }
+
+    [Theory]
+    [InlineData("Großmann", "Mr GROSSMANN asked")]
+    [InlineData("Sørensen", "Sorensen")]
+    [InlineData("Łódź", "Lodz")]
+    public void A_held_word_written_with_its_own_letters_catches_the_name_written_plainly(string held, string question)
+    {
+        Assert.Contains(GuardRules.WordList, Guard.WithWords(held).Check(question).Select(f => f.Rule));
+    }
+
     [Fact]
     public void Without_held_words_the_rule_never_fires()
     {

@@ -11,7 +11,7 @@ using OpenHealthLive.Core.Tests.Infrastructure;
 namespace OpenHealthLive.Core.Tests.Sessions;
 
 /// <summary>The session service over a real SQLite file and a real content folder, one of each per test.</summary>
-public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
+public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposable
 {
     private const string Talk = "talk";
     private const int TalkSlides = 5;
@@ -436,6 +436,49 @@ public sealed class LiveSessionServiceTests : IAsyncLifetime, IDisposable
         Assert.Equal(TimeSpan.Zero, reset.Timer.ElapsedAt(_time.GetUtcNow()));
         Assert.Equal(4, _notifier.Timers.Count);
         Assert.All(_notifier.Timers, t => Assert.Equal(t.Session.Timer.Running, t.StoredRunning));
+    }
+
+    [Fact]
+    public async Task The_projector_state_is_stored_before_it_is_announced_survives_a_restart_and_counts_its_own_revisions()
+    {
+        var service = NewService();
+        var session = await service.EnsureDefaultSessionAsync(Talk, null, CancellationToken.None);
+        Assert.Equal(new ProjectorDisplay(false, false, false, 0), session.Projector);
+
+        await service.SetProjectorAsync(session.Code, blackout: true, joinOverlay: false, CancellationToken.None);
+        var captions = await service.SetProjectorCaptionsAsync(session.Code, visible: true, CancellationToken.None);
+
+        Assert.Equal(new ProjectorDisplay(true, false, true, 2), captions.Projector);
+        Assert.Equal(session.Position, captions.Position);
+        Assert.Equal(new ProjectorDisplay(true, false, true, 2), (await Restart().FindAsync(session.Code, CancellationToken.None))!.Projector);
+        Assert.Equal([(true, 1L), (true, 2L)], _notifier.Projectors.Select(p => (p.StoredBlackout, p.StoredRevision)));
+        Assert.Empty(_notifier.Notifications);
+    }
+
+    [Fact]
+    public async Task Every_request_to_move_reaches_the_slide_followers_after_it_is_announced_saying_whether_the_slide_changed()
+    {
+        var seen = new List<(int Slide, int Fragment, bool SlideChanged, int Announced)>();
+        var follower = new RecordingFollower((s, changed) => seen.Add((s.Position.Slide, s.Position.Fragment, changed, _notifier.Notifications.Count)));
+        var catalog = new DeckCatalog(ContentDirectory, watchForChanges: false, NullLogger<DeckCatalog>.Instance, _time);
+        _catalogs.Add(catalog);
+        var service = new LiveSessionService(_dbFactory, catalog, _notifier, _time, NullLogger<LiveSessionService>.Instance, slideFollowers: new SlideFollowers(() => [follower]));
+        var code = (await service.StartAsync(Talk, CancellationToken.None)).Code;
+
+        await service.NavigateAsync(code, Navigation.GoTo(2), CancellationToken.None);
+        await service.NavigateAsync(code, Navigation.GoTo(2), CancellationToken.None);
+        await service.NavigateAsync(code, Navigation.Previous, CancellationToken.None);
+
+        Assert.Equal([(2, 0, true, 1), (2, 0, false, 1), (1, 0, true, 2)], seen);
+    }
+
+    private sealed class RecordingFollower(Action<LiveSessionState, bool> record) : ISlideFollower
+    {
+        public Task SlideReachedAsync(LiveSessionState session, bool slideChanged, CancellationToken cancellationToken)
+        {
+            record(session, slideChanged);
+            return Task.CompletedTask;
+        }
     }
 
     [Fact]

@@ -15,7 +15,12 @@ public sealed class RecordingNotifier(IDbContextFactory<LiveDbContext> dbFactory
 
     private readonly ConcurrentQueue<(LiveSessionState Session, bool StoredRunning, long StoredElapsedMs)> _timers = new();
 
+    private readonly ConcurrentQueue<(LiveSessionState Session, bool StoredBlackout, long StoredRevision)> _projectors = new();
+
     public IReadOnlyList<SlideChangedNotification> Notifications => [.. _notifications];
+
+    /// <summary>Projector notifications, each with the blackout and revision as stored in the database when it was sent.</summary>
+    public IReadOnlyList<(LiveSessionState Session, bool StoredBlackout, long StoredRevision)> Projectors => [.. _projectors];
 
     /// <summary>Timer notifications, each with the timer as stored in the database when it was sent.</summary>
     public IReadOnlyList<(LiveSessionState Session, bool StoredRunning, long StoredElapsedMs)> Timers => [.. _timers];
@@ -32,5 +37,12 @@ public sealed class RecordingNotifier(IDbContextFactory<LiveDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == session.Code, cancellationToken);
         _timers.Enqueue((session, stored.TimerRunning, stored.TimerElapsedMs));
+    }
+
+    public async Task ProjectorChangedAsync(LiveSessionState session, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == session.Code, cancellationToken);
+        _projectors.Enqueue((session, stored.ProjectorBlackout, stored.ProjectorRevision));
     }
 }

@@ -11,7 +11,7 @@ namespace OpenHealthLive.Core.Tests.Storage;
 /// The rule crash safety rests on: a caller's write completes only once its batch has committed. These tests
 /// stand between the writes being applied and the commit, and make the commit wait or fail there.
 /// </summary>
-public sealed class BatchWriterTests : IAsyncLifetime, IDisposable
+public sealed partial class BatchWriterTests : IAsyncLifetime, IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

@@ -34,6 +34,32 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task The_projector_blackout_join_code_and_caption_bar_survive_a_restart()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("ohl-projector-").FullName;
+        try
+        {
+            using (var first = new OpenHealthLiveFactory(dataDirectory))
+            {
+                await using var console = await first.ConnectAsync(await first.SignInAsync());
+                await console.InvokeAsync<ProjectorState>(nameof(LiveHub.SetProjector), OpenHealthLiveFactory.DefaultCode, true, true);
+                await console.InvokeAsync<ProjectorState>(nameof(LiveHub.SetProjectorCaptions), OpenHealthLiveFactory.DefaultCode, true);
+            }
+
+            using var second = new OpenHealthLiveFactory(dataDirectory);
+            await using var projector = await second.ConnectAsync(await second.SignInAsync());
+            var joined = await projector.InvokeAsync<PresenterJoined>(nameof(LiveHub.JoinAsPresenter), OpenHealthLiveFactory.DefaultCode);
+            Assert.True(joined.Projector.Blackout, "blackout was lost");
+            Assert.True(joined.Projector.JoinOverlay, "the join code was lost");
+            Assert.True(joined.Projector.Captions, "the caption bar was lost");
+        }
+        finally
+        {
+            OpenHealthLiveFactory.DeleteDataDirectory(dataDirectory);
+        }
+    }
+
+    [Fact]
     public async Task A_generated_default_code_is_kept_across_restarts()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("ohl-code-").FullName;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Live;
 using OpenHealthLive.Web.Polls;
@@ -161,6 +162,31 @@ public sealed class PollHubTests : IDisposable
 
         await presenter.InvokeAsync<SlideState>(nameof(LiveHub.GoToSlide), Code, poll.SlideIndex, 0);
         Assert.True((await presenter.InvokeAsync<List<PresenterPoll>>(nameof(LiveHub.GetPollDashboard), Code)).Single(p => p.Id == poll.Id).IsOpen);
+    }
+
+    [Fact]
+    public async Task An_auto_open_poll_opens_when_the_slide_is_moved_through_Core_without_the_hub()
+    {
+        await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
+        var poll = (await presenter.InvokeAsync<List<PresenterPoll>>(nameof(LiveHub.GetPollDashboard), Code)).First(p => p.AutoOpen);
+
+        await _factory.GetService<LiveSessionService>().NavigateAsync(Code, Navigation.GoTo(poll.SlideIndex), CancellationToken.None);
+
+        Assert.True((await presenter.InvokeAsync<List<PresenterPoll>>(nameof(LiveHub.GetPollDashboard), Code)).Single(p => p.Id == poll.Id).IsOpen);
+    }
+
+    [Fact]
+    public async Task An_auto_open_poll_the_presenter_closed_stays_closed_when_its_slide_is_reached_again()
+    {
+        await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
+        var poll = (await presenter.InvokeAsync<List<PresenterPoll>>(nameof(LiveHub.GetPollDashboard), Code)).First(p => p.AutoOpen);
+        await presenter.InvokeAsync<SlideState>(nameof(LiveHub.GoToSlide), Code, poll.SlideIndex, 0);
+        await presenter.InvokeAsync<PresenterPoll>(nameof(LiveHub.ClosePoll), Code, poll.Id);
+
+        await presenter.InvokeAsync<SlideState>(nameof(LiveHub.FirstSlide), Code);
+        await presenter.InvokeAsync<SlideState>(nameof(LiveHub.GoToSlide), Code, poll.SlideIndex, 0);
+
+        Assert.False((await presenter.InvokeAsync<List<PresenterPoll>>(nameof(LiveHub.GetPollDashboard), Code)).Single(p => p.Id == poll.Id).IsOpen);
     }
 
     [Fact]

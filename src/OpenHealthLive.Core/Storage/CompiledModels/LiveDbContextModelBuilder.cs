@@ -11,7 +11,7 @@ namespace OpenHealthLive.Core.Storage.CompiledModels
     public partial class LiveDbContextModel
     {
         private LiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("95d4533e-e46c-478a-b37a-b7e632201fcc"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("200079d2-da56-4d7c-bb3e-f435bcdd0a33"), entityTypeCount: 11)
         {
         }
 

@@ -18,7 +18,7 @@ namespace OpenHealthLive.Core.Storage.CompiledModels
                 "OpenHealthLive.Core.Storage.LiveSessionRecord",
                 typeof(LiveSessionRecord),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 30,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -107,6 +107,34 @@ namespace OpenHealthLive.Core.Storage.CompiledModels
                 propertyInfo: typeof(LiveSessionRecord).GetProperty("PreModeration", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(LiveSessionRecord).GetField("<PreModeration>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var projectorBlackout = runtimeEntityType.AddProperty(
+                "ProjectorBlackout",
+                typeof(bool),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorBlackout", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorBlackout>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var projectorCaptions = runtimeEntityType.AddProperty(
+                "ProjectorCaptions",
+                typeof(bool),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorCaptions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorCaptions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var projectorJoinOverlay = runtimeEntityType.AddProperty(
+                "ProjectorJoinOverlay",
+                typeof(bool),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorJoinOverlay", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorJoinOverlay>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
+            var projectorRevision = runtimeEntityType.AddProperty(
+                "ProjectorRevision",
+                typeof(long),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorRevision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorRevision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
 
             var questionsClosed = runtimeEntityType.AddProperty(
                 "QuestionsClosed",

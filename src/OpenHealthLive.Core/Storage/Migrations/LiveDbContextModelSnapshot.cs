@@ -116,6 +116,18 @@ namespace OpenHealthLive.Core.Storage.Migrations
                     b.Property<bool>("PreModeration")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ProjectorBlackout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProjectorCaptions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProjectorJoinOverlay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProjectorRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("QuestionsClosed")
                         .HasColumnType("INTEGER");
 

@@ -17,9 +17,12 @@ import { connectLive } from './live-connection.js';
  * @param {() => number} options.version  the version the page shows
  * @param {(answer: object, hub: signalR.HubConnection) => Promise<void>|void} [options.onJoined]  the rest of a join's answer
  * @param {(state: string) => void} options.onStatus  connecting, live, reconnecting, offline
+ * @param {(heartbeat: object) => boolean} [options.missed]  whether a heartbeat says the page missed something besides
+ *   the slide (the projector's revision); it then joins again too
+ * @param {(answer: object) => void} [options.onCaughtUp]  a join's answer after a heartbeat
  * @returns {{ connection: signalR.HubConnection, rejoin: () => Promise<object> }}
  */
-export function followSession({ join, stateOf = (answer) => answer, apply, version, onJoined, onStatus }) {
+export function followSession({ join, stateOf = (answer) => answer, apply, version, onJoined, onStatus, missed = () => false, onCaughtUp }) {
   async function joinAndApply(hub) {
     const answer = await join(hub);
     apply(stateOf(answer), true);
@@ -35,7 +38,7 @@ export function followSession({ join, stateOf = (answer) => answer, apply, versi
   });
   connection.on('SlideChanged', (state) => apply(state, false));
   connection.on('StateHeartbeat', async (heartbeat) => {
-    if (heartbeat.version > version()) await joinAndApply(connection);
+    if (heartbeat.version > version() || missed(heartbeat)) onCaughtUp?.(await joinAndApply(connection));
   });
   return { connection, rejoin: () => joinAndApply(connection) };
 }
@@ -62,8 +65,10 @@ export function shownState(root, show) {
  * @param {string} code
  * @param {{ apply: (state: object) => void, version: () => number }} shown  from shownState
  * @param {{ onJoined?: (answer: object, hub: signalR.HubConnection) => Promise<void>|void, onStatus: (state: string) => void }} options
+ * @param {{ revision: () => number, show: (state: object) => void }} [options.projector]  a page that shows the
+ *   projector's state: the heartbeat's projectorRevision above the one shown makes it join again and show the answer's
  */
-export function followAsStaff(code, shown, { onJoined, onStatus }) {
+export function followAsStaff(code, shown, { onJoined, onStatus, projector }) {
   return followSession({
     join: (hub) => hub.invoke('JoinAsPresenter', code),
     stateOf: (answer) => answer.state,
@@ -71,6 +76,8 @@ export function followAsStaff(code, shown, { onJoined, onStatus }) {
     version: shown.version,
     onJoined,
     onStatus,
+    missed: (heartbeat) => projector !== undefined && heartbeat.projectorRevision > projector.revision(),
+    onCaughtUp: (answer) => projector?.show(answer.projector),
   });
 }
 

@@ -136,8 +136,9 @@ function showDelivery(message) {
 }
 
 // The projector: blackout and the join QR code, shared with the projector window and other presenter devices.
-let projector = { blackout: false, joinOverlay: false };
+let projector = { blackout: false, joinOverlay: false, revision: 0 };
 function showProjector(state) {
+  if (state.revision < projector.revision) return;
   projector = state;
   document.getElementById('toggle-blackout')?.setAttribute('aria-pressed', String(state.blackout));
   document.getElementById('toggle-qr')?.setAttribute('aria-pressed', String(state.joinOverlay));
@@ -150,6 +151,7 @@ let captionsPane = null;
 let pen = null;
 const { connection } = followAsStaff(code, shown, {
   onStatus: (state) => showStatus(statusElement, state),
+  projector: { revision: () => projector.revision, show: (state) => showProjector(state) },
   onJoined: async (joined, hub) => {
     await hub.invoke('WatchRoom', code);
     privacyPanel?.joined(joined.state);

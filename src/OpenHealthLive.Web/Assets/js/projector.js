@@ -55,6 +55,7 @@ qna.onChange(() => {
 
 const { connection, rejoin } = followAsStaff(code, room, {
   onStatus: (state) => { root.dataset.connection = state; showStatus(null, state); },
+  projector: { revision: () => projector.revision, show: (state) => showProjector(state) },
   onJoined: async (joined, hub) => {
     showProjector(joined.projector);
     inkAsked.clear();
@@ -120,9 +121,11 @@ connection.on('DeckReloaded', () => rejoin());
 const send = commandSender(connection, code, { apply: room.apply, onError: (error) => { if (error) console.warn(error); } });
 
 const blackout = document.getElementById('blackout');
-let projector = { blackout: false, joinOverlay: false, captions: false };
+let projector = { blackout: false, joinOverlay: false, captions: false, revision: 0 };
 
+// Revisions only grow: a join's answer overtaken by a pushed change (or the other way round) is dropped.
 function showProjector(state) {
+  if (state.revision < projector.revision) return;
   projector = state;
   overlay.hidden = !state.joinOverlay;
   blackout.hidden = !state.blackout;

@@ -19,7 +19,7 @@ namespace OpenHealthLive.Core.Storage.Postgres.CompiledModels
                 "OpenHealthLive.Core.Storage.LiveSessionRecord",
                 typeof(LiveSessionRecord),
                 baseEntityType,
-                propertyCount: 26,
+                propertyCount: 30,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -120,6 +120,38 @@ namespace OpenHealthLive.Core.Storage.Postgres.CompiledModels
                 fieldInfo: typeof(LiveSessionRecord).GetField("<PreModeration>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
             preModeration.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var projectorBlackout = runtimeEntityType.AddProperty(
+                "ProjectorBlackout",
+                typeof(bool),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorBlackout", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorBlackout>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            projectorBlackout.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var projectorCaptions = runtimeEntityType.AddProperty(
+                "ProjectorCaptions",
+                typeof(bool),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorCaptions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorCaptions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            projectorCaptions.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var projectorJoinOverlay = runtimeEntityType.AddProperty(
+                "ProjectorJoinOverlay",
+                typeof(bool),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorJoinOverlay", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorJoinOverlay>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            projectorJoinOverlay.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var projectorRevision = runtimeEntityType.AddProperty(
+                "ProjectorRevision",
+                typeof(long),
+                propertyInfo: typeof(LiveSessionRecord).GetProperty("ProjectorRevision", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(LiveSessionRecord).GetField("<ProjectorRevision>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0L);
+            projectorRevision.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var questionsClosed = runtimeEntityType.AddProperty(
                 "QuestionsClosed",

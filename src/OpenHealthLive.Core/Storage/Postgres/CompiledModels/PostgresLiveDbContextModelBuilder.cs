@@ -12,7 +12,7 @@ namespace OpenHealthLive.Core.Storage.Postgres.CompiledModels
     public partial class PostgresLiveDbContextModel
     {
         private PostgresLiveDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bd01e3fd-661e-430b-b05e-65f6c45ffcb9"), entityTypeCount: 11)
+            : base(skipDetectChanges: false, modelId: new Guid("2bce4cc4-8d72-4664-8fd7-a97c42d68547"), entityTypeCount: 11)
         {
         }
 

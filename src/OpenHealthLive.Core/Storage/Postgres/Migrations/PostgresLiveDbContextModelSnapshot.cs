@@ -127,6 +127,18 @@ namespace OpenHealthLive.Core.Storage.Postgres.Migrations
                     b.Property<bool>("PreModeration")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("ProjectorBlackout")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ProjectorCaptions")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ProjectorJoinOverlay")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("ProjectorRevision")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("QuestionsClosed")
                         .HasColumnType("boolean");
 
