@@ -135,10 +135,10 @@ internal sealed class AppProcess : IAsyncDisposable
         foreach (var argument in new[]
         {
             dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--environment", "Production",
-            "--Storage:DataDirectory=" + DataDirectory, "--Presenter:Key=" + PresenterKey, "--Live:DefaultSessionCode=" + Code,
-            "--Live:DefaultDeck=open-healthcare", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            "--Storage:DataDirectory=" + DataDirectory, "--Presenter:Key=" + PresenterKey, "--Join:DefaultSessionCode=" + Code,
+            "--Decks:DefaultDeck=open-healthcare", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
             // Every simulated phone connects from this machine's one address.
-            "--Live:MaxConnectionsPerAddress=1000000",
+            "--AudienceLimits:MaxConnectionsPerAddress=1000000",
         }.Concat(_extraArguments))
         {
             start.ArgumentList.Add(argument);

@@ -21,7 +21,7 @@ internal static class JoinWeight
     /// <summary>Limits raised so that seeding is quick; what a joining phone is sent does not depend on them.</summary>
     public static readonly string[] SeedLimits =
     [
-        "--Questions:QuestionsPerDevicePerMinute=600", "--Questions:QuestionsPerIpPerMinute=100000", "--Questions:WritesPerIpPerMinute=1000000",
+        "--AudienceLimits:QuestionsPerDevicePerMinute=600", "--AudienceLimits:QuestionsPerIpPerMinute=100000", "--AudienceLimits:WritesPerIpPerMinute=1000000",
         "--Questions:MaxPerSession=100000", "--Questions:MaxPerDevice=10000",
     ];
 

@@ -87,7 +87,7 @@ switch (scenario)
         // The per-phone limits stay on, raised so that the harness measures the writer, not the limiter; the talk's cap
         // of questions too (200 phones x 10 questions is twice the shipped 1,000).
         return await RepeatAsync("qna", Option("runs", 5),
-            ["--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:WritesPerIpPerMinute=1000000", "--Questions:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerSession=100000"],
+            ["--AudienceLimits:QuestionsPerDevicePerMinute=600", "--AudienceLimits:VotesPerDevicePerMinute=6000", "--AudienceLimits:WritesPerIpPerMinute=1000000", "--AudienceLimits:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerSession=100000"],
             app => QnaThroughput.RunAsync(app, Option("phones", 200), Option("questions", 10), Option("votes", 40)),
             QnaThroughput.Markdown, r => r.Lost == 0 && r.Duplicates == 0);
 
@@ -97,7 +97,7 @@ switch (scenario)
     case "crash":
         // Each phone asks every ~300 ms for the whole run: far past the shipped caps, raised here like the rate limits.
         return await RepeatAsync("crash", Option("runs", 5),
-            ["--Questions:QuestionsPerDevicePerMinute=600", "--Questions:VotesPerDevicePerMinute=6000", "--Questions:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerDevice=10000", "--Questions:MaxPerSession=100000"],
+            ["--AudienceLimits:QuestionsPerDevicePerMinute=600", "--AudienceLimits:VotesPerDevicePerMinute=6000", "--AudienceLimits:QuestionsPerIpPerMinute=100000", "--Questions:MaxPerDevice=10000", "--Questions:MaxPerSession=100000"],
             app => CrashRecovery.RunAsync(app, Option("phones", 50)),
             CrashRecovery.Markdown, r => r.Lost == 0 && r.Duplicates == 0 && r.VotesAcknowledged <= r.VotersCounted && r.PhonesRecovered == r.Phones);
 
@@ -244,7 +244,7 @@ switch (scenario)
             await AppProcess.PublishAsync(root);
             var runs = new List<ClusterFanout.Result>();
             var json = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
-            string[] limits = ["--Questions:WritesPerIpPerMinute=1000000"];
+            string[] limits = ["--AudienceLimits:WritesPerIpPerMinute=1000000"];
             for (var run = 0; run < Option("runs", 3); run++)
             {
                 // One node on its SQLite file, as most talks run.
@@ -259,10 +259,10 @@ switch (scenario)
                 string[] cluster =
                 [
                     .. limits, "--Storage:Provider=Postgres", "--Storage:ConnectionString=" + services.PostgresConnectionString,
-                "--Live:Backplane=Redis", "--Live:RedisConnectionString=" + services.RedisConnectionString,
+                "--Cluster:Backplane=Redis", "--Cluster:RedisConnectionString=" + services.RedisConnectionString,
             ];
-                await using var a = await AppProcess.StartAsync(root, [.. cluster, "--Live:NodeName=A"]);
-                await using var b = await AppProcess.StartAsync(root, [.. cluster, "--Live:NodeName=B"]);
+                await using var a = await AppProcess.StartAsync(root, [.. cluster, "--Cluster:NodeName=A"]);
+                await using var b = await AppProcess.StartAsync(root, [.. cluster, "--Cluster:NodeName=B"]);
                 runs.Add(await ClusterFanout.RunAsync("two nodes (PostgreSQL + Redis)", [a, b], Option("phones", 5000), Option("changes", 20)));
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs[^1], json));
             }

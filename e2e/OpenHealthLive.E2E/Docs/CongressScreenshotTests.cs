@@ -17,7 +17,7 @@ public sealed class CongressScreenshotTests(BrowserFixture browser) : BrowserTes
     {
         var folder = Path.GetFullPath(Environment.GetEnvironmentVariable(ScreenshotFactAttribute.Variable)!, RepositoryPaths.Root);
         Directory.CreateDirectory(folder);
-        await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?> { ["Live:PublicBaseUrl"] = "https://live.example-congress.org" });
+        await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?> { ["PublicAddress:BaseUrl"] = "https://live.example-congress.org" });
 
         var organiser = await devices.NewDesktopAsync(server.BaseUrl, "organiser", 1280, 900);
         await PresenterPage.SignInAsync(organiser);

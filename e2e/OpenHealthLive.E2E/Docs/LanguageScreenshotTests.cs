@@ -25,7 +25,7 @@ public sealed class LanguageScreenshotTests(BrowserFixture browser) : BrowserTes
     {
         var folder = Path.GetFullPath(Environment.GetEnvironmentVariable(ScreenshotFactAttribute.Variable)!, RepositoryPaths.Root);
         Directory.CreateDirectory(folder);
-        await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?> { ["Live:PublicBaseUrl"] = "http://192.168.1.20:5000" });
+        await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?> { ["PublicAddress:BaseUrl"] = "http://192.168.1.20:5000" });
 
         var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(server.BaseUrl, "presenter", 1440, 900));
         var code = await presenter.StartSessionAsync(TalkDeck.Slug);

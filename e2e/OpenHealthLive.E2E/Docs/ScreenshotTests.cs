@@ -24,7 +24,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         // A relative folder is taken from the repository root: the test host runs in bin/, not where dotnet test was typed.
         var folder = Path.GetFullPath(Environment.GetEnvironmentVariable(ScreenshotFactAttribute.Variable)!, RepositoryPaths.Root);
         Directory.CreateDirectory(folder);
-        await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?> { ["Live:PublicBaseUrl"] = StageUrl });
+        await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?> { ["PublicAddress:BaseUrl"] = StageUrl });
 
         // The speaker's laptop (1440×900), the projector (1280×720) and the phone that shoots the audience's view.
         var presenter = await PresenterPage.SignInAsync(await devices.NewDesktopAsync(server.BaseUrl, "presenter", 1440, 900));
@@ -244,7 +244,7 @@ public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest(browse
         Directory.CreateDirectory(folder);
         await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?>
         {
-            ["Live:PublicBaseUrl"] = StageUrl,
+            ["PublicAddress:BaseUrl"] = StageUrl,
             ["Privacy:Controller"] = "Example Hospitals NHS Foundation Trust",
             ["Privacy:ContactEmail"] = "dpo@example.nhs.uk",
             ["Privacy:RetentionDays"] = "30",

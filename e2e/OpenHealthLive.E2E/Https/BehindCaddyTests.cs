@@ -6,7 +6,7 @@ namespace OpenHealthLive.E2E.Https;
 
 /// <summary>
 /// docs/hosting.md, "Hosted": the app on plain HTTP behind Caddy, which holds the certificate, with the settings of
-/// compose.caddy.yaml (Caddy's address as the one trusted proxy, the public address as <c>Live:PublicBaseUrl</c>).
+/// compose.caddy.yaml (Caddy's address as the one trusted proxy, the public address as <c>PublicAddress:BaseUrl</c>).
 /// Here Caddy is on the same machine, so its address is 127.0.0.1 rather than the compose network's 172.31.0.10.
 /// </summary>
 [Collection(nameof(BehindCaddyTests))]
@@ -20,7 +20,7 @@ public sealed class BehindCaddyTests(HttpsBrowserFixture browser) : BrowserTest(
         await using var caddy = new CaddyServer();
         await using var server = await AppServer.StartNewAsync(new Dictionary<string, string?>
         {
-            ["Live:PublicBaseUrl"] = caddy.BaseUrl.ToString(),
+            ["PublicAddress:BaseUrl"] = caddy.BaseUrl.ToString(),
             ["Proxy:KnownProxies:0"] = "127.0.0.1",
         });
         await caddy.StartAsync(server.BaseUrl);

@@ -41,10 +41,10 @@ public sealed class AppServer : IAsyncDisposable
         _settings = new(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:DataDirectory"] = dataDirectory,
-            ["Live:ContentPath"] = RepositoryPaths.Content,
-            ["Live:WatchDecks"] = "false",
-            ["Live:DefaultDeck"] = GettingStartedDeck.Slug,
-            ["Live:DefaultSessionCode"] = DefaultSessionCode,
+            ["Decks:ContentPath"] = RepositoryPaths.Content,
+            ["Decks:WatchDecks"] = "false",
+            ["Decks:DefaultDeck"] = GettingStartedDeck.Slug,
+            ["Join:DefaultSessionCode"] = DefaultSessionCode,
             ["Presenter:Key"] = PresenterKey,
             // Every presenter device in the suite signs in through the real form from 127.0.0.1; the product's
             // limit (5 a minute per address) is for guessing attacks and is unit-tested, not what is tested here.

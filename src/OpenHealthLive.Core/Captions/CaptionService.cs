@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -41,7 +42,7 @@ public sealed partial class CaptionService(
     /// Sends the line in progress to the readers: what may be shown of it (<see cref="CaptionText.Settled"/>), masked.
     /// Returns what was sent.
     /// </summary>
-    /// <exception cref="LiveSessionException">No such session, the text is too long, or the talk has ended.</exception>
+    /// <exception cref="RequestRefusedException">No such session, the text is too long, or the talk has ended.</exception>
     public async Task<CaptionDraft> TypeAsync(string sessionCode, string? text, CancellationToken cancellationToken)
     {
         text ??= string.Empty;
@@ -49,7 +50,7 @@ public sealed partial class CaptionService(
         var session = await RequireAsync(sessionCode, cancellationToken);
         if (session.Ended)
         {
-            throw new LiveSessionException(CaptionText.Ended);
+            throw new RequestRefusedException(RefusalCodes.TalkEnded, CaptionText.Ended);
         }
 
         var draft = new CaptionDraft(session.Code, guard.Mask(CaptionText.Settled(text)).Text);
@@ -63,14 +64,14 @@ public sealed partial class CaptionService(
     /// the room was on when the line was begun (a captioner finishes a sentence after the speaker has moved on); it is
     /// taken only if the room has been shown it, and otherwise, or when null, the line goes with the current slide.
     /// </summary>
-    /// <exception cref="LiveSessionException">No such session, the line is empty or too long, or the talk has ended.</exception>
+    /// <exception cref="RequestRefusedException">No such session, the line is empty or too long, or the talk has ended.</exception>
     public async Task<CaptionWritten> CommitAsync(string sessionCode, string? text, int? startedOnSlide, CancellationToken cancellationToken)
     {
         var trimmed = (text ?? string.Empty).Trim();
         ThrowIfTooLong(trimmed);
         if (trimmed.Length == 0)
         {
-            throw new LiveSessionException("A caption line needs some text.");
+            throw new RequestRefusedException(RefusalCodes.CaptionEmpty, "A caption line needs some text.");
         }
 
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -81,7 +82,7 @@ public sealed partial class CaptionService(
             // On the one writer, so an end committed before this write is seen, whichever was clicked first.
             if (await db.Sessions.AnyAsync(s => s.Code == session.Code && s.EndedAt != null, ct))
             {
-                throw new LiveSessionException(CaptionText.Ended);
+                throw new RequestRefusedException(RefusalCodes.TalkEnded, CaptionText.Ended);
             }
 
             var row = new CaptionRecord { SessionCode = session.Code, Slide = slide, CreatedAt = time.GetUtcNow(), Text = guarded.Text };
@@ -102,7 +103,7 @@ public sealed partial class CaptionService(
     }
 
     /// <summary>The latest lines (at most <see cref="RecentLines"/>), oldest first, of the slides the room has been shown.</summary>
-    /// <exception cref="LiveSessionException">No such session.</exception>
+    /// <exception cref="RequestRefusedException">No such session.</exception>
     public async Task<IReadOnlyList<CaptionLine>> RecentForAudienceAsync(string sessionCode, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -119,7 +120,7 @@ public sealed partial class CaptionService(
     public CaptionDraft? Draft(string sessionCode) => _drafts.GetValueOrDefault(sessionCode);
 
     /// <summary>The latest lines of the session, whatever their slide: for staff.</summary>
-    /// <exception cref="LiveSessionException">No such session.</exception>
+    /// <exception cref="RequestRefusedException">No such session.</exception>
     public async Task<IReadOnlyList<CaptionLine>> RecentAsync(string sessionCode, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -127,20 +128,20 @@ public sealed partial class CaptionService(
     }
 
     /// <summary>The lines said on <paramref name="slide"/>, oldest first, when the room has been shown it.</summary>
-    /// <exception cref="LiveSessionException">No such session, or the room has not been shown that slide.</exception>
+    /// <exception cref="RequestRefusedException">No such session, or the room has not been shown that slide.</exception>
     public async Task<IReadOnlyList<CaptionLine>> ForSlideAsync(string sessionCode, int slide, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
         if (decks.Get(session.DeckSlug).Deck is not { } deck || AudienceView.Of(session, deck).FragmentOf(slide) is null)
         {
-            throw new LiveSessionException($"Slide {slide + 1} has not been shown in this talk: its captions appear once the presenter shows it.");
+            throw new RequestRefusedException(RefusalCodes.SlideNotShown, $"Slide {slide + 1} has not been shown in this talk: its captions appear once the presenter shows it.", slide + 1);
         }
 
         return await ReadAsync(session.Code, q => q.Where(c => c.Slide == slide).OrderByDescending(c => c.Id).Take(MaxLinesPerSlide), cancellationToken);
     }
 
     /// <summary>Whether the session's captions are kept after the talk.</summary>
-    /// <exception cref="LiveSessionException">No such session.</exception>
+    /// <exception cref="RequestRefusedException">No such session.</exception>
     public async Task<CaptionSettings> SettingsAsync(string sessionCode, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -153,7 +154,7 @@ public sealed partial class CaptionService(
     /// Keeps the captions after the talk (<paramref name="keep"/>), or not. Not keeping them once the talk has ended
     /// deletes them now.
     /// </summary>
-    /// <exception cref="LiveSessionException">No such session.</exception>
+    /// <exception cref="RequestRefusedException">No such session.</exception>
     public async Task<CaptionSettings> SetKeptAsync(string sessionCode, bool keep, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -213,12 +214,12 @@ public sealed partial class CaptionService(
     {
         if (text.Length > CaptionText.MaxLength)
         {
-            throw new LiveSessionException(CaptionText.TooLong);
+            throw new RequestRefusedException(RefusalCodes.CaptionTooLong, CaptionText.TooLong, CaptionText.MaxLength);
         }
     }
 
     private async Task<LiveSessionState> RequireAsync(string code, CancellationToken cancellationToken) =>
-        await sessions.FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {code}.");
+        await sessions.FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {code}.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Caption line {LineId} of session {SessionCode} masked by the patient-data guard ({Rules} rule(s))")]
     private partial void LogMasked(string sessionCode, long lineId, int rules);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Core.Pen;
@@ -47,12 +47,12 @@ public static class Ink
     public static string Name(StrokeTool tool) => tool == StrokeTool.Highlighter ? "highlighter" : "pen";
 
     /// <summary>Reads a tool's wire name.</summary>
-    /// <exception cref="LiveSessionException">Not <c>pen</c> or <c>highlighter</c>.</exception>
+    /// <exception cref="RequestRefusedException">Not <c>pen</c> or <c>highlighter</c>.</exception>
     public static StrokeTool ParseTool(string? name) => name switch
     {
         "pen" => StrokeTool.Pen,
         "highlighter" => StrokeTool.Highlighter,
-        _ => throw new LiveSessionException("A stroke is drawn with the pen or highlighter."),
+        _ => throw new RequestRefusedException(RefusalCodes.BadStroke, "A stroke is drawn with the pen or highlighter."),
     };
 
     /// <summary>True for an id a console may give a stroke: 1 to 32 letters, digits, '-' or '_'.</summary>
@@ -60,37 +60,37 @@ public static class Ink
         id is { Length: > 0 and <= MaxIdLength } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>Checks a piece's fields other than where it goes; throws with what is wrong.</summary>
-    /// <exception cref="LiveSessionException">The id, colour, width or points break a rule.</exception>
+    /// <exception cref="RequestRefusedException">The id, colour, width or points break a rule.</exception>
     public static void Check(string? id, string? colour, int width, IReadOnlyList<int>? points)
     {
         if (!IsValidId(id))
         {
-            throw new LiveSessionException($"A stroke id has 1 to {MaxIdLength} letters, digits, '-' or '_'.");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, $"A stroke id has 1 to {MaxIdLength} letters, digits, '-' or '_'.");
         }
 
         if (!Palette.Any(c => string.Equals(c.Hex, colour, StringComparison.Ordinal)))
         {
-            throw new LiveSessionException($"The pen draws in one of these colours: {string.Join(", ", Palette.Select(c => c.Hex))}.");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, $"The pen draws in one of these colours: {string.Join(", ", Palette.Select(c => c.Hex))}.");
         }
 
         if (width is < MinWidth or > MaxWidth)
         {
-            throw new LiveSessionException($"A stroke's width is {MinWidth} to {MaxWidth} thousandths of the slide's width.");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, $"A stroke's width is {MinWidth} to {MaxWidth} thousandths of the slide's width.");
         }
 
         if (points is null || points.Count == 0 || points.Count % 2 != 0)
         {
-            throw new LiveSessionException("A stroke's points come in pairs: x, y, x, y, ...");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, "A stroke's points come in pairs: x, y, x, y, ...");
         }
 
         if (points.Count / 2 > MaxPointsPerPiece)
         {
-            throw new LiveSessionException($"Send a stroke in pieces of at most {MaxPointsPerPiece} points.");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, $"Send a stroke in pieces of at most {MaxPointsPerPiece} points.");
         }
 
         if (points.Any(p => p is < 0 or > Scale))
         {
-            throw new LiveSessionException($"A stroke's coordinates run from 0 to {Scale}, across and down the slide.");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, $"A stroke's coordinates run from 0 to {Scale}, across and down the slide.");
         }
     }
 

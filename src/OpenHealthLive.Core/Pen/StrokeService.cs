@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -34,7 +35,7 @@ public sealed partial class StrokeService(
     /// <summary>
     /// Adds a piece to a stroke being drawn (a new stroke when <paramref name="from"/> is 0) and sends it to the room.
     /// </summary>
-    /// <exception cref="LiveSessionException">The piece breaks a rule of <see cref="Ink"/>, its slide has not been shown, it does not follow on, or the talk has ended.</exception>
+    /// <exception cref="RequestRefusedException">The piece breaks a rule of <see cref="Ink"/>, its slide has not been shown, it does not follow on, or the talk has ended.</exception>
     public async Task<StrokePiece> DrawAsync(string sessionCode, string? id, int slide, string? tool, string? colour, int width, int from, IReadOnlyList<int>? points, CancellationToken cancellationToken)
     {
         var parsedTool = Ink.ParseTool(tool);
@@ -42,7 +43,7 @@ public sealed partial class StrokeService(
         var session = await RequireAsync(sessionCode, cancellationToken);
         if (session.Ended)
         {
-            throw new LiveSessionException(Ink.Ended);
+            throw new RequestRefusedException(RefusalCodes.TalkEnded, Ink.Ended);
         }
 
         ThrowIfNotShown(session, slide, "the pen draws on the slide the room is shown");
@@ -53,7 +54,7 @@ public sealed partial class StrokeService(
             Sweep();
             if (!_drawing.ContainsKey(key) && _drawing.Keys.Count(k => k.Code == session.Code) >= MaxDrawingPerSession)
             {
-                throw new LiveSessionException($"{MaxDrawingPerSession} strokes are being drawn at once: finish them first.");
+                throw new RequestRefusedException(RefusalCodes.TooManyStrokes, $"{MaxDrawingPerSession} strokes are being drawn at once: finish them first.", MaxDrawingPerSession);
             }
 
             await ThrowIfFullAsync(session.Code, slide, cancellationToken);
@@ -69,7 +70,7 @@ public sealed partial class StrokeService(
         {
             if (drawing.Slide != slide || drawing.Tool != parsedTool || drawing.Colour != colour || drawing.Width != width)
             {
-                throw new LiveSessionException("A stroke keeps its slide, tool, colour and width: start a new one to change them.");
+                throw new RequestRefusedException(RefusalCodes.BadStroke, "A stroke keeps its slide, tool, colour and width: start a new one to change them.");
             }
 
             var count = drawing.Points.Count / 2;
@@ -80,7 +81,7 @@ public sealed partial class StrokeService(
 
             if (count + (points!.Count / 2) > Ink.MaxPointsPerStroke)
             {
-                throw new LiveSessionException($"A stroke has at most {Ink.MaxPointsPerStroke} points: lift the pen and draw on in a new stroke.");
+                throw new RequestRefusedException(RefusalCodes.StrokeTooLong, $"A stroke has at most {Ink.MaxPointsPerStroke} points: lift the pen and draw on in a new stroke.", Ink.MaxPointsPerStroke);
             }
 
             drawing.Points.AddRange(points);
@@ -96,19 +97,19 @@ public sealed partial class StrokeService(
     /// Stores a stroke being drawn, whole, and sends it to the room. Finishing a stroke already finished (a retry after a
     /// lost answer) returns it again.
     /// </summary>
-    /// <exception cref="LiveSessionException">No such stroke being drawn, its slide is full, or the talk has ended.</exception>
+    /// <exception cref="RequestRefusedException">No such stroke being drawn, its slide is full, or the talk has ended.</exception>
     public async Task<Stroke> FinishAsync(string sessionCode, string? id, CancellationToken cancellationToken)
     {
         if (!Ink.IsValidId(id))
         {
-            throw new LiveSessionException($"A stroke id has 1 to {Ink.MaxIdLength} letters, digits, '-' or '_'.");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, $"A stroke id has 1 to {Ink.MaxIdLength} letters, digits, '-' or '_'.");
         }
 
         var session = await RequireAsync(sessionCode, cancellationToken);
         if (!_drawing.TryRemove((session.Code, id!), out var drawing))
         {
             return await FindAsync(session.Code, id!, cancellationToken)
-                ?? throw new LiveSessionException($"No stroke '{id}' is being drawn (it may have waited too long): draw it again.");
+                ?? throw new RequestRefusedException(RefusalCodes.UnknownStroke, $"No stroke '{id}' is being drawn (it may have waited too long): draw it again.");
         }
 
         int[] points;
@@ -122,7 +123,7 @@ public sealed partial class StrokeService(
             // On the one writer, so an end or a full slide committed just before is seen.
             if (await db.Sessions.AnyAsync(s => s.Code == session.Code && s.EndedAt != null, ct))
             {
-                throw new LiveSessionException(Ink.Ended);
+                throw new RequestRefusedException(RefusalCodes.TalkEnded, Ink.Ended);
             }
 
             if (await db.Strokes.FirstOrDefaultAsync(s => s.SessionCode == session.Code && s.StrokeId == id, ct) is { } existing)
@@ -156,12 +157,12 @@ public sealed partial class StrokeService(
     }
 
     /// <summary>Erases one stroke of <paramref name="slide"/>. Returns false when there was none (erased already).</summary>
-    /// <exception cref="LiveSessionException">No such session, or a bad id.</exception>
+    /// <exception cref="RequestRefusedException">No such session, or a bad id.</exception>
     public async Task<bool> EraseAsync(string sessionCode, int slide, string? id, CancellationToken cancellationToken)
     {
         if (!Ink.IsValidId(id))
         {
-            throw new LiveSessionException($"A stroke id has 1 to {Ink.MaxIdLength} letters, digits, '-' or '_'.");
+            throw new RequestRefusedException(RefusalCodes.BadStroke, $"A stroke id has 1 to {Ink.MaxIdLength} letters, digits, '-' or '_'.");
         }
 
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -177,7 +178,7 @@ public sealed partial class StrokeService(
     }
 
     /// <summary>Erases every stroke of <paramref name="slide"/>, those being drawn included. Returns how many were stored.</summary>
-    /// <exception cref="LiveSessionException">No such session.</exception>
+    /// <exception cref="RequestRefusedException">No such session.</exception>
     public async Task<int> ClearAsync(string sessionCode, int slide, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -192,7 +193,7 @@ public sealed partial class StrokeService(
     }
 
     /// <summary>The strokes of <paramref name="slide"/>, in the order drawn, when the room has been shown it.</summary>
-    /// <exception cref="LiveSessionException">No such session, or the room has not been shown that slide.</exception>
+    /// <exception cref="RequestRefusedException">No such session, or the room has not been shown that slide.</exception>
     public async Task<IReadOnlyList<Stroke>> ForAudienceAsync(string sessionCode, int slide, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -204,7 +205,7 @@ public sealed partial class StrokeService(
     /// Every stroke of the session by slide, in the order drawn: for the printed deck and the archive. With
     /// <paramref name="shownOnly"/>, only of the slides the room has been shown (a public copy).
     /// </summary>
-    /// <exception cref="LiveSessionException">No such session.</exception>
+    /// <exception cref="RequestRefusedException">No such session.</exception>
     public async Task<IReadOnlyDictionary<int, IReadOnlyList<Stroke>>> BySlideAsync(string sessionCode, bool shownOnly, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -297,21 +298,21 @@ public sealed partial class StrokeService(
     {
         if (!session.Shown.Contains(slide))
         {
-            throw new LiveSessionException($"The room has not been shown slide {slide + 1} in this talk: {then}.");
+            throw new RequestRefusedException(RefusalCodes.SlideNotShown, $"The room has not been shown slide {slide + 1} in this talk: {then}.", slide + 1);
         }
     }
 
-    private static LiveSessionException Full(int slide) =>
-        new($"Slide {slide + 1} has {Ink.MaxStrokesPerSlide} strokes, the most a slide keeps: erase some, or clear the slide.");
+    private static RequestRefusedException Full(int slide) =>
+        new(RefusalCodes.SlideFull, $"Slide {slide + 1} has {Ink.MaxStrokesPerSlide} strokes, the most a slide keeps: erase some, or clear the slide.", slide + 1, Ink.MaxStrokesPerSlide);
 
-    private static LiveSessionException NotFollowingOn(int from, int count) =>
-        new($"This piece of the stroke starts at point {from}, but the server has {count} points of it: send the piece that starts at point {count}, or draw the stroke again.");
+    private static RequestRefusedException NotFollowingOn(int from, int count) =>
+        new(RefusalCodes.StrokeOutOfStep, $"This piece of the stroke starts at point {from}, but the server has {count} points of it: send the piece that starts at point {count}, or draw the stroke again.", from, count);
 
     private static Stroke ToStroke(StrokeRecord r) =>
         new(r.StrokeId, r.SessionCode, r.Slide, r.Tool == "highlighter" ? StrokeTool.Highlighter : StrokeTool.Pen, r.Colour, r.Width, Ink.Parse(r.Points), r.CreatedAt);
 
     private async Task<LiveSessionState> RequireAsync(string code, CancellationToken cancellationToken) =>
-        await sessions.FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {code}.");
+        await sessions.FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {code}.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionCode}: {Strokes} strokes of the rehearsal deleted as it went live")]
     private partial void LogSessionErased(string sessionCode, int strokes);

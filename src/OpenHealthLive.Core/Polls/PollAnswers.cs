@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Polls;
@@ -37,7 +37,7 @@ public static class PollAnswers
     /// field the poll's type uses is set, multiple-choice options are sorted, word-cloud text is normalised by
     /// <see cref="WordNormalizer"/>.
     /// </summary>
-    /// <exception cref="LiveSessionException">The answer does not fit the poll; the message says what to do.</exception>
+    /// <exception cref="RequestRefusedException">The answer does not fit the poll; the message says what to do.</exception>
     public static PollAnswer Normalize(PollDefinition poll, PollAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(poll);
@@ -297,7 +297,7 @@ public static class PollAnswers
     private static string Count(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
-    private static LiveSessionException Refuse(string message) => new(RefusalCodes.BadAnswer, message);
+    private static RequestRefusedException Refuse(string message) => new(RefusalCodes.BadAnswer, message);
 
     private static ReadOnlyCollection<int> ReadOnly(int[] values) => Array.AsReadOnly(values);
 

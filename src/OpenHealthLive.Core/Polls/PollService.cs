@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -27,10 +28,8 @@ public sealed partial class PollService(
     NodeTopology? topology = null,
     DeviceBlocks? blocks = null) : ISlideFollower
 {
-    /// <summary>In a cluster, tallies are re-read from the shared database at most this often.</summary>
-    private static readonly TimeSpan ClusterTallyLifetime = TimeSpan.FromMilliseconds(500);
-
     private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
+    private readonly ClusterFreshness _freshness = new(topology ?? NodeTopology.SingleNode, time);
 
     private readonly ConcurrentDictionary<(string Code, string PollId), TallyEntry> _tallies = new();
 
@@ -116,14 +115,14 @@ public sealed partial class PollService(
     /// Records a phone's vote (or its changed vote) in the open poll. Sending the same client id again changes
     /// nothing. Acknowledged after commit.
     /// </summary>
-    /// <exception cref="LiveSessionException">The poll is closed, unknown, or the answer does not fit it.</exception>
+    /// <exception cref="RequestRefusedException">The poll is closed, unknown, or the answer does not fit it.</exception>
     public async Task<VoteReceipt> VoteAsync(string sessionCode, string deviceHash, string pollId, string clientId, PollAnswer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var poll = await RequirePollAsync(sessionCode, pollId, cancellationToken);
         if (string.IsNullOrEmpty(clientId) || clientId.Length > 64 || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new LiveSessionException(RefusalCodes.BadClientId, "The vote has no valid client id; reload the page and try again.");
+            throw new RequestRefusedException(RefusalCodes.BadClientId, "The vote has no valid client id; reload the page and try again.");
         }
 
         var normalized = PollAnswers.Normalize(poll, answer);
@@ -275,10 +274,10 @@ public sealed partial class PollService(
         return await SnapshotAsync(sessionCode, await TallyAsync(sessionCode, poll, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The tally now; in a cluster, read again from the shared database when the copy is older than half a second.</summary>
+    /// <summary>The tally now; in a cluster, read again from the shared database once the copy is no longer fresh (<see cref="ClusterFreshness"/>).</summary>
     private async Task<PollResults> SnapshotAsync(string sessionCode, TallyEntry entry, CancellationToken cancellationToken)
     {
-        if (_topology.MultiNode && time.GetUtcNow() - entry.LoadedAt > ClusterTallyLifetime)
+        if (!_freshness.IsFresh(entry.LoadedAt))
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var state = await db.PollStates.AsNoTracking().SingleOrDefaultAsync(s => s.SessionCode == sessionCode && s.PollId == entry.Poll.Id, cancellationToken);
@@ -461,7 +460,7 @@ public sealed partial class PollService(
     /// </summary>
     public async Task<VotesDeleted> EraseSessionAsync(string sessionCode, bool keepPublishedResults, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
@@ -527,7 +526,7 @@ public sealed partial class PollService(
     /// <returns>How many votes were deleted.</returns>
     public async Task<int> ResetSessionAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var definitions = decks.Get(session.DeckSlug).Deck?.Polls.ToDictionary(p => p.Id, StringComparer.Ordinal) ?? [];
         var outcome = await writes.EnqueueAsync(async (db, ct) =>
         {
@@ -564,8 +563,8 @@ public sealed partial class PollService(
 
     private async Task<(LiveSessionState Session, Deck Deck)> RequireDeckAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
-        var deck = decks.Get(session.DeckSlug).Deck ?? throw new LiveSessionException($"The deck '{session.DeckSlug}' has errors; its polls are not available.");
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+        var deck = decks.Get(session.DeckSlug).Deck ?? throw new RequestRefusedException(RefusalCodes.DeckErrors, $"The deck '{session.DeckSlug}' has errors; its polls are not available.");
         return (session, deck);
     }
 
@@ -573,7 +572,7 @@ public sealed partial class PollService(
     {
         var (_, deck) = await RequireDeckAsync(sessionCode, cancellationToken);
         return deck.Polls.FirstOrDefault(p => p.Id == pollId)
-            ?? throw new LiveSessionException(RefusalCodes.UnknownPoll, $"This deck has no poll '{(pollId?.Length > 64 ? pollId[..64] : pollId)}'.");
+            ?? throw new RequestRefusedException(RefusalCodes.UnknownPoll, $"This deck has no poll '{(pollId?.Length > 64 ? pollId[..64] : pollId)}'.");
     }
 
     private static PollView ToView(string sessionCode, PollDefinition poll, PollStateRecord? state, int voters, IReadOnlyList<HeldPollAnswer> held) =>
@@ -738,5 +737,5 @@ public sealed partial class PollService(
     }
 
     /// <summary>The refusal of a vote that reached a closed poll, on either path (the vote book's or the database's).</summary>
-    private static LiveSessionException PollClosed() => new(RefusalCodes.PollClosed, "This poll is closed; your vote was not counted.");
+    private static RequestRefusedException PollClosed() => new(RefusalCodes.PollClosed, "This poll is closed; your vote was not counted.");
 }

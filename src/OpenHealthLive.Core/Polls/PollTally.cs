@@ -1,5 +1,5 @@
 using System.Collections.ObjectModel;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Polls;
@@ -100,7 +100,7 @@ public sealed class PollTally
         {
             normalized = PollAnswers.Normalize(Poll, answer).Equals(answer);
         }
-        catch (LiveSessionException)
+        catch (RequestRefusedException)
         {
             normalized = false;
         }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -31,7 +32,7 @@ public sealed partial class AudienceDataService(
     public RetentionPolicy Policy => policy;
 
     /// <summary>Ends the talk: phones are told, writes are refused from now on, and the retention period starts.</summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public async Task<LiveSessionState> EndAsync(string sessionCode, CancellationToken cancellationToken)
     {
         var before = await RequireAsync(sessionCode, cancellationToken);
@@ -48,7 +49,7 @@ public sealed partial class AudienceDataService(
     }
 
     /// <summary>Opens an ended talk again: it takes questions and votes, and its retention period stops.</summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public async Task<LiveSessionState> ReopenAsync(string sessionCode, CancellationToken cancellationToken)
     {
         var before = await RequireAsync(sessionCode, cancellationToken);
@@ -88,7 +89,7 @@ public sealed partial class AudienceDataService(
     /// the votes otherwise.
     /// </summary>
     /// <returns>What was deleted.</returns>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public async Task<AudienceDataCounts> EraseAsync(string sessionCode, bool keepPublishedResults, CancellationToken cancellationToken)
     {
         var session = await EndAsync(sessionCode, cancellationToken);
@@ -102,7 +103,7 @@ public sealed partial class AudienceDataService(
     /// poll votes; the room's counts follow at once. Allowed after the talk has ended, too.
     /// </summary>
     /// <returns>What was deleted (the phone count is 1 when anything was, else 0).</returns>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public async Task<AudienceDataCounts> ForgetDeviceAsync(string sessionCode, string deviceHash, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -118,7 +119,7 @@ public sealed partial class AudienceDataService(
     }
 
     /// <summary>Everything one phone has sent in a talk, as stored.</summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public async Task<DeviceData> ForDeviceAsync(string sessionCode, string deviceHash, CancellationToken cancellationToken)
     {
         var session = await RequireAsync(sessionCode, cancellationToken);
@@ -205,7 +206,7 @@ public sealed partial class AudienceDataService(
     }
 
     private async Task<LiveSessionState> RequireAsync(string code, CancellationToken cancellationToken) =>
-        await sessions.FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code {code}.");
+        await sessions.FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {code}.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {Code} ended; its audience's data will be deleted after {DeleteAfter:u}")]
     private partial void LogEnded(string code, DateTimeOffset deleteAfter);

@@ -1,7 +1,8 @@
+
 namespace OpenHealthLive.Core.Questions;
 
 /// <summary>
-/// A write from a phone a moderator blocked. Deliberately not a <see cref="Sessions.LiveSessionException"/> and
+/// A write from a phone a moderator blocked. Deliberately not a <see cref="Refusals.RequestRefusedException"/> and
 /// without a message for the phone: the web layer answers it with a refusal any phone can get, so the phone is not
 /// told that it was blocked.
 /// </summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Sessions;
@@ -12,8 +11,7 @@ namespace OpenHealthLive.Core.Questions;
 /// </summary>
 public sealed class DeviceBlocks(IDbContextFactory<LiveDbContext> dbFactory, TimeProvider time, NodeTopology? topology = null)
 {
-    private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
-    private readonly ConcurrentDictionary<string, (FrozenSet<string> Devices, DateTimeOffset At)> _blocked = new(StringComparer.Ordinal);
+    private readonly ClusterCache<string, FrozenSet<string>> _blocked = new(topology ?? NodeTopology.SingleNode, time, StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     // Bumped by every change: a read that started before it must not put its older set back in the cache.
@@ -22,9 +20,9 @@ public sealed class DeviceBlocks(IDbContextFactory<LiveDbContext> dbFactory, Tim
     /// <summary>True when <paramref name="deviceHash"/> is blocked in the session. Ask only about a session that exists: each one asked about is remembered.</summary>
     public async Task<bool> IsBlockedAsync(string sessionCode, string deviceHash, CancellationToken cancellationToken)
     {
-        if (_blocked.TryGetValue(sessionCode, out var cached) && time.GetUtcNow() - cached.At < _topology.CacheLifetime)
+        if (_blocked.TryGetFresh(sessionCode, out var cached))
         {
-            return cached.Devices.Contains(deviceHash);
+            return cached.Contains(deviceHash);
         }
 
         var generation = Interlocked.Read(ref _generation);
@@ -35,7 +33,7 @@ public sealed class DeviceBlocks(IDbContextFactory<LiveDbContext> dbFactory, Tim
         {
             if (_generation == generation)
             {
-                _blocked[sessionCode] = (devices, time.GetUtcNow());
+                _blocked.Set(sessionCode, devices);
             }
         }
 
@@ -48,7 +46,7 @@ public sealed class DeviceBlocks(IDbContextFactory<LiveDbContext> dbFactory, Tim
         lock (_gate)
         {
             _generation++;
-            _blocked.TryRemove(sessionCode, out _);
+            _blocked.Remove(sessionCode);
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Core.Questions;
@@ -36,12 +36,12 @@ public sealed partial class QuestionService
         ChangeControlsAsync(sessionCode, db => db.Sessions.Where(s => s.Code == sessionCode).ExecuteUpdateAsync(s => s.SetProperty(r => r.QuestionsClosed, !open), cancellationToken), cancellationToken);
 
     /// <summary>Sets slow mode: one question per phone every <paramref name="seconds"/> (0 turns it off).</summary>
-    /// <exception cref="LiveSessionException">The number is outside 0 to <see cref="QnaSettings.MaxSlowModeSeconds"/>.</exception>
+    /// <exception cref="RequestRefusedException">The number is outside 0 to <see cref="QnaSettings.MaxSlowModeSeconds"/>.</exception>
     public Task<QnaSettings> SetSlowModeAsync(string sessionCode, int seconds, CancellationToken cancellationToken)
     {
         if (seconds is < 0 or > QnaSettings.MaxSlowModeSeconds)
         {
-            throw new LiveSessionException($"Slow mode is from 0 (off) to {QnaSettings.MaxSlowModeSeconds} seconds (10 minutes), not {seconds}.");
+            throw new RequestRefusedException(RefusalCodes.BadSlowMode, $"Slow mode is from 0 (off) to {QnaSettings.MaxSlowModeSeconds} seconds (10 minutes), not {seconds}.", QnaSettings.MaxSlowModeSeconds, seconds);
         }
 
         return ChangeControlsAsync(sessionCode, db => db.Sessions.Where(s => s.Code == sessionCode).ExecuteUpdateAsync(s => s.SetProperty(r => r.SlowModeSeconds, seconds), cancellationToken), cancellationToken);
@@ -65,9 +65,9 @@ public sealed partial class QuestionService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var device = await db.Questions.AsNoTracking().Where(q => q.Id == questionId && q.SessionCode == sessionCode).Select(q => q.DeviceHash).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
+            ?? throw new RequestRefusedException(RefusalCodes.QuestionGone, "That question does not exist (it may have been deleted).");
         if (!await db.BlockedDevices.AnyAsync(b => b.SessionCode == sessionCode && b.DeviceHash == device, cancellationToken))
         {
             db.BlockedDevices.Add(new BlockedDeviceRecord { SessionCode = sessionCode, DeviceHash = device, BlockedAt = time.GetUtcNow() });
@@ -87,7 +87,7 @@ public sealed partial class QuestionService
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _blocks.Forget(sessionCode);
-        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
+        _settings.Set(sessionCode, SettingsOf(session));
         LogDeviceBlocked(sessionCode, shown.Count);
 
         foreach (var question in shown)
@@ -107,14 +107,14 @@ public sealed partial class QuestionService
 
     /// <summary>Unblocks a phone: it may write again. Its questions stay hidden; a moderator shows again those the room should see.</summary>
     /// <returns>Every phone still blocked in the session.</returns>
-    /// <exception cref="LiveSessionException">No such block in this session.</exception>
+    /// <exception cref="RequestRefusedException">No such block in this session.</exception>
     public async Task<IReadOnlyList<BlockedDevice>> UnblockDeviceAsync(string sessionCode, long blockId, CancellationToken cancellationToken)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             if (await db.BlockedDevices.Where(b => b.Id == blockId && b.SessionCode == sessionCode).ExecuteDeleteAsync(cancellationToken) == 0)
             {
-                throw new LiveSessionException("That phone is not blocked in this session (it may have been unblocked already).");
+                throw new RequestRefusedException(RefusalCodes.NotBlocked, "That phone is not blocked in this session (it may have been unblocked already).");
             }
         }
 
@@ -148,10 +148,10 @@ public sealed partial class QuestionService
     /// </summary>
     private async Task CheckControlsAsync(LiveDbContext db, string sessionCode, string deviceHash)
     {
-        var controls = await _controls(db, sessionCode) ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+        var controls = await _controls(db, sessionCode) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         if (controls.QuestionsClosed)
         {
-            throw new LiveSessionException(RefusalCodes.QuestionsClosed, QuestionsClosedMessage);
+            throw new RequestRefusedException(RefusalCodes.QuestionsClosed, QuestionsClosedMessage);
         }
 
         if (controls.SlowModeSeconds > 0 && await _lastAskedAt(db, sessionCode, deviceHash) is { } last)
@@ -160,7 +160,7 @@ public sealed partial class QuestionService
             if (wait > TimeSpan.Zero)
             {
                 var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-                throw new LiveSessionException(RefusalCodes.SlowMode,
+                throw new RequestRefusedException(RefusalCodes.SlowMode,
                     $"Slow mode: one question every {Duration(controls.SlowModeSeconds)} from each phone. You can ask again in {Seconds(seconds)}.", controls.SlowModeSeconds, seconds);
             }
         }
@@ -177,12 +177,12 @@ public sealed partial class QuestionService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await change(db) == 0)
         {
-            throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         }
 
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == sessionCode, cancellationToken);
         var settings = SettingsOf(session);
-        _settings[sessionCode] = (settings, time.GetUtcNow());
+        _settings.Set(sessionCode, settings);
         LogControlsChanged(sessionCode, settings.QuestionsOpen, settings.SlowModeSeconds);
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -51,13 +51,13 @@ public sealed partial class QuestionService(
             db.QuestionVotes.FirstOrDefault(v => v.QuestionId == id && v.DeviceHash == device));
 
     /// <summary>Q&amp;A settings per session, kept in memory (briefly, in a cluster): every post and vote needs them.</summary>
-    private readonly ConcurrentDictionary<string, (QnaSettings Settings, DateTimeOffset At)> _settings = new(StringComparer.Ordinal);
+    private readonly ClusterCache<string, QnaSettings> _settings = new(topology ?? NodeTopology.SingleNode, time, StringComparer.Ordinal);
 
     /// <summary>
     /// Posts a question. Retrying with the same device and client id returns the first post, even once a cap is
     /// reached. The caps are checked on the one writer, so posts racing for the last places cannot pass them.
     /// </summary>
-    /// <exception cref="LiveSessionException">
+    /// <exception cref="RequestRefusedException">
     /// The question is empty or too long, the talk or this phone has reached its cap, or the session does not exist.
     /// </exception>
     public async Task<AskResult> AskAsync(string sessionCode, string deviceHash, string clientId, string? text, string? author, CancellationToken cancellationToken)
@@ -65,18 +65,18 @@ public sealed partial class QuestionService(
         var cleaned = QuestionText.Clean(text);
         if (cleaned.Length == 0)
         {
-            throw new LiveSessionException(RefusalCodes.QuestionEmpty, "Type a question first.");
+            throw new RequestRefusedException(RefusalCodes.QuestionEmpty, "Type a question first.");
         }
 
         if (cleaned.Length > QuestionText.MaxLength)
         {
-            throw new LiveSessionException(RefusalCodes.QuestionTooLong, $"A question has at most {QuestionText.MaxLength} characters; yours has {cleaned.Length}. Shorten it and send it again.", QuestionText.MaxLength, cleaned.Length);
+            throw new RequestRefusedException(RefusalCodes.QuestionTooLong, $"A question has at most {QuestionText.MaxLength} characters; yours has {cleaned.Length}. Shorten it and send it again.", QuestionText.MaxLength, cleaned.Length);
         }
 
         var name = QuestionText.CleanAuthor(author);
         if (name is { Length: > QuestionText.MaxAuthorLength })
         {
-            throw new LiveSessionException(RefusalCodes.NameTooLong, $"A name has at most {QuestionText.MaxAuthorLength} characters.", QuestionText.MaxAuthorLength);
+            throw new RequestRefusedException(RefusalCodes.NameTooLong, $"A name has at most {QuestionText.MaxAuthorLength} characters.", QuestionText.MaxAuthorLength);
         }
 
         CheckClientId(clientId);
@@ -97,12 +97,12 @@ public sealed partial class QuestionService(
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             if (await _countInSession(db, sessionCode) >= _limits.MaxPerSession)
             {
-                throw new LiveSessionException(RefusalCodes.TalkQuestionLimit, $"This talk has reached its limit of {_limits.MaxPerSession} questions.", _limits.MaxPerSession);
+                throw new RequestRefusedException(RefusalCodes.TalkQuestionLimit, $"This talk has reached its limit of {_limits.MaxPerSession} questions.", _limits.MaxPerSession);
             }
 
             if (await _countForDevice(db, sessionCode, deviceHash) >= _limits.MaxPerDevice)
             {
-                throw new LiveSessionException(RefusalCodes.PhoneQuestionLimit, $"You have sent the most questions one phone can send in this talk ({_limits.MaxPerDevice}).", _limits.MaxPerDevice);
+                throw new RequestRefusedException(RefusalCodes.PhoneQuestionLimit, $"You have sent the most questions one phone can send in this talk ({_limits.MaxPerDevice}).", _limits.MaxPerDevice);
             }
 
             await CheckControlsAsync(db, sessionCode, deviceHash);
@@ -146,7 +146,7 @@ public sealed partial class QuestionService(
         {
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
             var question = await _findVisible(db, questionId, sessionCode)
-                ?? throw new LiveSessionException(RefusalCodes.QuestionGone, "That question is no longer on the list.");
+                ?? throw new RequestRefusedException(RefusalCodes.QuestionGone, "That question is no longer on the list.");
             // After the refusals any phone can get, so a blocked phone meets those first, as every phone does.
             if (blocked)
             {
@@ -204,7 +204,7 @@ public sealed partial class QuestionService(
     /// (<paramref name="includeModerated"/>) gets held and hidden ones too. A question added or re-ranked while a
     /// client pages may fall before its cursor: clients get such changes live (<see cref="IQuestionNotifier"/>).
     /// </summary>
-    /// <exception cref="LiveSessionException">The cursor is not one this order made.</exception>
+    /// <exception cref="RequestRefusedException">The cursor is not one this order made.</exception>
     public async Task<QuestionPage> PageAsync(string sessionCode, QuestionOrder order, string? after, int limit, bool includeModerated, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -213,7 +213,7 @@ public sealed partial class QuestionService(
         {
             cursor = QuestionCursor.TryParse(after, order, out var parsed)
                 ? parsed
-                : throw new LiveSessionException("That position in the list is not valid. Reload the questions.");
+                : throw new RequestRefusedException(RefusalCodes.BadPosition, "That position in the list is not valid. Reload the questions.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -256,16 +256,16 @@ public sealed partial class QuestionService(
     /// <summary>Q&amp;A settings of a session.</summary>
     public async Task<QnaSettings> SettingsAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        if (_settings.TryGetValue(sessionCode, out var cached) && time.GetUtcNow() - cached.At < _topology.CacheLifetime)
+        if (_settings.TryGetFresh(sessionCode, out var cached))
         {
-            return cached.Settings;
+            return cached;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var settings = SettingsOf(session);
-        _settings[sessionCode] = (settings, time.GetUtcNow());
+        _settings.Set(sessionCode, settings);
         return settings;
     }
 
@@ -274,11 +274,11 @@ public sealed partial class QuestionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
         var settings = SettingsOf(session);
-        _settings[sessionCode] = (settings, time.GetUtcNow());
+        _settings.Set(sessionCode, settings);
         await notifier.SettingsChangedAsync(settings, cancellationToken);
         return settings;
     }
@@ -290,9 +290,9 @@ public sealed partial class QuestionService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
+            ?? throw new RequestRefusedException(RefusalCodes.QuestionGone, "That question does not exist (it may have been deleted).");
         var previousAnswering = session.AnsweringQuestionId;
         switch (action)
         {
@@ -322,7 +322,7 @@ public sealed partial class QuestionService(
             case QuestionModeration.AnswerNow:
                 if ((QuestionStatus)question.Status != QuestionStatus.Visible)
                 {
-                    throw new LiveSessionException("Approve the question before answering it, so the room can see it.");
+                    throw new RequestRefusedException(RefusalCodes.NotApproved, "Approve the question before answering it, so the room can see it.");
                 }
 
                 session.AnsweringQuestionId = questionId;
@@ -346,12 +346,12 @@ public sealed partial class QuestionService(
                 question.AnsweredAt = null;
                 break;
             default:
-                throw new LiveSessionException($"Unknown moderation action '{action}'.");
+                throw new RequestRefusedException(RefusalCodes.UnknownAction, $"Unknown moderation action '{action}'.");
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
+        _settings.Set(sessionCode, SettingsOf(session));
 
         if (action == QuestionModeration.Delete)
         {
@@ -447,7 +447,7 @@ public sealed partial class QuestionService(
 
     private async Task AnnounceDeletedAsync(string sessionCode, DeletedQuestions outcome, CancellationToken cancellationToken)
     {
-        _settings.TryRemove(sessionCode, out _);
+        _settings.Remove(sessionCode);
         _blocks.Forget(sessionCode);
         await notifier.BlockedDevicesChangedAsync(sessionCode, await BlockedDevicesAsync(sessionCode, cancellationToken), cancellationToken);
         var settings = await SettingsAsync(sessionCode, cancellationToken);
@@ -473,26 +473,26 @@ public sealed partial class QuestionService(
     /// a clean edit of a held question stays held until approved. The name is checked again with it.
     /// </summary>
     /// <returns>The question after the edit.</returns>
-    /// <exception cref="LiveSessionException">The text is empty or too long, or there is no such question.</exception>
+    /// <exception cref="RequestRefusedException">The text is empty or too long, or there is no such question.</exception>
     public async Task<QuestionView> EditAsync(string sessionCode, long questionId, string? text, CancellationToken cancellationToken)
     {
         var cleaned = QuestionText.Clean(text);
         if (cleaned.Length == 0)
         {
-            throw new LiveSessionException("Type the question's new text first.");
+            throw new RequestRefusedException(RefusalCodes.QuestionEmpty, "Type the question's new text first.");
         }
 
         if (cleaned.Length > QuestionText.MaxLength)
         {
-            throw new LiveSessionException($"A question has at most {QuestionText.MaxLength} characters; this one has {cleaned.Length}.");
+            throw new RequestRefusedException(RefusalCodes.QuestionTooLong, $"A question has at most {QuestionText.MaxLength} characters; this one has {cleaned.Length}.", QuestionText.MaxLength, cleaned.Length);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
         var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
-            ?? throw new LiveSessionException("That question does not exist (it may have been deleted).");
+            ?? throw new RequestRefusedException(RefusalCodes.QuestionGone, "That question does not exist (it may have been deleted).");
         var guarded = guard.Inspect(cleaned, question.Author);
         question.Text = Fit(guarded.Text, QuestionText.MaxLength);
         question.Author = guarded.Author is null ? null : Fit(guarded.Author, QuestionText.MaxAuthorLength);
@@ -513,7 +513,7 @@ public sealed partial class QuestionService(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        _settings[sessionCode] = (SettingsOf(session), time.GetUtcNow());
+        _settings.Set(sessionCode, SettingsOf(session));
         LogEdited(sessionCode, questionId, guarded.Held ? string.Join(",", guarded.Findings.Select(f => f.Rule)) : "none");
 
         var view = ToView(question, session.AnsweringQuestionId);
@@ -544,7 +544,7 @@ public sealed partial class QuestionService(
     {
         if (string.IsNullOrEmpty(clientId) || clientId.Length > QuestionText.MaxClientIdLength || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            throw new LiveSessionException(RefusalCodes.BadClientId, "The post has no valid client id; reload the page and try again.");
+            throw new RequestRefusedException(RefusalCodes.BadClientId, "The post has no valid client id; reload the page and try again.");
         }
     }
 

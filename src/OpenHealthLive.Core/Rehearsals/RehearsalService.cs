@@ -5,6 +5,7 @@ using OpenHealthLive.Core.Pen;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -28,13 +29,13 @@ public sealed partial class RehearsalService(
 {
     /// <summary>Wipes what the rehearsal collected and makes the session the live talk, on its first slide.</summary>
     /// <returns>The session as it is now, and what was deleted.</returns>
-    /// <exception cref="LiveSessionException">There is no such session, or it is not a rehearsal.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session, or it is not a rehearsal.</exception>
     public async Task<WentLive> GoLiveAsync(string sessionCode, CancellationToken cancellationToken)
     {
-        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{sessionCode}'.");
+        var session = await sessions.FindAsync(sessionCode, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{sessionCode}'.");
         if (!session.Plan.IsRehearsal)
         {
-            throw new LiveSessionException($"Session {session.Code} is live already: only a rehearsal can go live.");
+            throw new RequestRefusedException(RefusalCodes.AlreadyLive, $"Session {session.Code} is live already: only a rehearsal can go live.");
         }
 
         var counts = await audienceData.CountAsync(session.Code, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
 
@@ -23,10 +24,8 @@ public sealed partial class LiveSessionService(
     /// <summary>What a session that has just started has shown.</summary>
     private const string FirstSlideOnly = "0:0";
 
-    private readonly NodeTopology _topology = topology ?? NodeTopology.SingleNode;
     private readonly SlideFollowers _slideFollowers = slideFollowers ?? SlideFollowers.None;
-    private readonly ConcurrentDictionary<string, LiveSessionState> _cache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _cachedAt = new(StringComparer.Ordinal);
+    private readonly ClusterCache<string, LiveSessionState> _cache = new(topology ?? NodeTopology.SingleNode, time, StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>The session with this join code (any case), or null.</summary>
@@ -37,7 +36,7 @@ public sealed partial class LiveSessionService(
             return null;
         }
 
-        if (_cache.TryGetValue(normalized, out var cached) && IsFresh(normalized))
+        if (_cache.TryGetFresh(normalized, out var cached))
         {
             return cached;
         }
@@ -88,7 +87,7 @@ public sealed partial class LiveSessionService(
         string? code = null;
         if (!string.IsNullOrWhiteSpace(configuredCode) && !JoinCode.TryNormalize(configuredCode, out code, out var error))
         {
-            throw new LiveSessionException($"Live:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
+            throw new RequestRefusedException(RefusalCodes.BadCode, $"Join:DefaultSessionCode '{configuredCode}' is not a valid code: {error}");
         }
 
         try
@@ -142,20 +141,20 @@ public sealed partial class LiveSessionService(
     public Task<LiveSessionState> StartAsync(string deckSlug, CancellationToken cancellationToken) => StartAsync(deckSlug, new SessionPlan(), cancellationToken);
 
     /// <summary>Starts a new session for a deck in the content folder, on its first slide, as the organiser planned it.</summary>
-    /// <exception cref="LiveSessionException">The deck does not exist, or the title or room is too long.</exception>
+    /// <exception cref="RequestRefusedException">The deck does not exist, or the title or room is too long.</exception>
     public async Task<LiveSessionState> StartAsync(string deckSlug, SessionPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (!decks.Exists(deckSlug))
         {
-            throw new LiveSessionException($"There is no deck '{deckSlug}' in the content folder.");
+            throw new RequestRefusedException(RefusalCodes.UnknownDeck, $"There is no deck '{deckSlug}' in the content folder.");
         }
 
         var title = string.IsNullOrWhiteSpace(plan.Title) ? null : plan.Title.Trim();
         var room = string.IsNullOrWhiteSpace(plan.Room) ? null : plan.Room.Trim();
         if (title is { Length: > SessionPlan.MaxTitleLength } || room is { Length: > SessionPlan.MaxRoomLength })
         {
-            throw new LiveSessionException($"A title has at most {SessionPlan.MaxTitleLength} characters and a room name at most {SessionPlan.MaxRoomLength}.");
+            throw new RequestRefusedException(RefusalCodes.PlanTooLong, $"A title has at most {SessionPlan.MaxTitleLength} characters and a room name at most {SessionPlan.MaxRoomLength}.", SessionPlan.MaxTitleLength, SessionPlan.MaxRoomLength);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -184,7 +183,7 @@ public sealed partial class LiveSessionService(
     /// <see cref="ISlideFollower"/>s (a slide's polls open). A request that does not move (→ on the last slide)
     /// changes nothing and broadcasts nothing.
     /// </summary>
-    /// <exception cref="LiveSessionException">The session or target slide does not exist, or the deck has errors.</exception>
+    /// <exception cref="RequestRefusedException">The session or target slide does not exist, or the deck has errors.</exception>
     public async Task<LiveSessionState> NavigateAsync(string code, Navigation navigation, CancellationToken cancellationToken)
     {
         var (updated, moved, slideChanged) = await MoveAsync(code, navigation, cancellationToken);
@@ -200,14 +199,14 @@ public sealed partial class LiveSessionService(
 
     private async Task<(LiveSessionState Session, bool Moved, bool SlideChanged)> MoveAsync(string code, Navigation navigation, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
-            if (_cache.TryGetValue(record.Code, out var remembered) && remembered.Position.Version > record.Version)
+            if (_cache.TryGetAny(record.Code, out var remembered) && remembered.Position.Version > record.Version)
             {
                 // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
                 record.Slide = remembered.Position.Slide;
@@ -217,7 +216,7 @@ public sealed partial class LiveSessionService(
             }
 
             var deck = decks.Get(record.DeckSlug).Deck
-                ?? throw new LiveSessionException($"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
+                ?? throw new RequestRefusedException(RefusalCodes.DeckErrors, $"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
 
             var (slide, fragment) = Move(deck, record.Slide, record.Fragment, navigation);
             if (slide == record.Slide && fragment == record.Fragment)
@@ -286,7 +285,7 @@ public sealed partial class LiveSessionService(
         }, cancellationToken);
 
     /// <summary>Blacks the projector out or lights it again, and shows or hides the large join QR code on it.</summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> SetProjectorAsync(string code, bool blackout, bool joinOverlay, CancellationToken cancellationToken) =>
         ChangeProjectorAsync(code, record =>
         {
@@ -295,7 +294,7 @@ public sealed partial class LiveSessionService(
         }, cancellationToken);
 
     /// <summary>Shows the caption bar under the slide on the projector, or hides it; blackout and the QR code stay as they are.</summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> SetProjectorCaptionsAsync(string code, bool visible, CancellationToken cancellationToken) =>
         ChangeProjectorAsync(code, record => record.ProjectorCaptions = visible, cancellationToken);
 
@@ -303,12 +302,12 @@ public sealed partial class LiveSessionService(
     /// Ends the talk (<paramref name="ended"/>) or opens it again; ending a talk that has ended keeps its first end
     /// time, so the retention period runs from when it really ended.
     /// </summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> SetEndedAsync(string code, bool ended, CancellationToken cancellationToken) =>
         ChangeRecordAsync(code, (record, now) => record.EndedAt = ended ? record.EndedAt ?? now : null, cancellationToken);
 
     /// <summary>Records that everything the audience sent has just been deleted.</summary>
-    /// <exception cref="LiveSessionException">There is no such session.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> MarkAudienceDataErasedAsync(string code, CancellationToken cancellationToken) =>
         ChangeRecordAsync(code, (record, now) => record.AudienceDataErasedAt = now, cancellationToken);
 
@@ -316,10 +315,10 @@ public sealed partial class LiveSessionService(
     /// Turns a rehearsal into the talk: back to the first slide (a new version, so every screen follows), nothing
     /// shown yet but that slide, the timer at zero, not ended, no longer a rehearsal. The code stays the same.
     /// </summary>
-    /// <exception cref="LiveSessionException">There is no such session, or it is not a rehearsal.</exception>
+    /// <exception cref="RequestRefusedException">There is no such session, or it is not a rehearsal.</exception>
     public async Task<LiveSessionState> GoLiveAsync(string code, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         LiveSessionState updated;
@@ -329,11 +328,11 @@ public sealed partial class LiveSessionService(
             var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
             if (!record.IsRehearsal)
             {
-                throw new LiveSessionException($"Session {record.Code} is live already: only a rehearsal can go live.");
+                throw new RequestRefusedException(RefusalCodes.AlreadyLive, $"Session {record.Code} is live already: only a rehearsal can go live.");
             }
 
             // Versions only grow: a phone that kept the rehearsal's last version must still take this one.
-            record.Version = Math.Max(record.Version, _cache.TryGetValue(record.Code, out var remembered) ? remembered.Position.Version : 0) + 1;
+            record.Version = Math.Max(record.Version, _cache.TryGetAny(record.Code, out var remembered) ? remembered.Position.Version : 0) + 1;
             record.Slide = 0;
             record.Fragment = 0;
             record.Shown = FirstSlideOnly;
@@ -357,7 +356,7 @@ public sealed partial class LiveSessionService(
     }
 
     /// <summary>Forgets cached state, so the next read comes from the database.</summary>
-    public void Invalidate(string code) => _cache.TryRemove(code, out _);
+    public void Invalidate(string code) => _cache.Remove(code);
 
     private async Task<LiveSessionState> ChangeTimerAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
     {
@@ -380,7 +379,7 @@ public sealed partial class LiveSessionService(
     /// <summary>A change that is not a slide change (the timer, the end of the talk), applied under the session's lock.</summary>
     private async Task<LiveSessionState> ChangeRecordAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new LiveSessionException($"There is no session with code '{code}'.");
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
         var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -391,8 +390,7 @@ public sealed partial class LiveSessionService(
             await db.SaveChangesAsync(cancellationToken);
             // Not a slide change: it does not move the version, so keep the cache in step directly.
             var updated = ToState(record);
-            _cache[updated.Code] = updated;
-            _cachedAt[updated.Code] = time.GetUtcNow();
+            _cache.Set(updated.Code, updated);
             return updated;
         }
         finally
@@ -429,30 +427,26 @@ public sealed partial class LiveSessionService(
             case NavigationKind.GoTo:
                 if (navigation.Slide < 0 || navigation.Slide > last)
                 {
-                    throw new LiveSessionException($"Slide {navigation.Slide + 1} does not exist; the deck has {last + 1} slides.");
+                    throw new RequestRefusedException(RefusalCodes.UnknownSlide, $"Slide {navigation.Slide + 1} does not exist; the deck has {last + 1} slides.");
                 }
 
                 var fragments = deck.Slides[navigation.Slide].FragmentCount;
                 if (navigation.Fragment < 0 || navigation.Fragment > fragments)
                 {
-                    throw new LiveSessionException($"Slide {navigation.Slide + 1} has {fragments} fragments; step {navigation.Fragment} does not exist.");
+                    throw new RequestRefusedException(RefusalCodes.UnknownSlide, $"Slide {navigation.Slide + 1} has {fragments} fragments; step {navigation.Fragment} does not exist.");
                 }
 
                 return (navigation.Slide, navigation.Fragment);
             default:
-                throw new LiveSessionException($"Unknown navigation '{navigation.Kind}'.");
+                throw new RequestRefusedException(RefusalCodes.UnknownNavigation, $"Unknown navigation '{navigation.Kind}'.");
         }
     }
 
     private LiveSessionState Remember(LiveSessionRecord record)
     {
         var state = ToState(record);
-        _cachedAt[state.Code] = time.GetUtcNow();
-        return _cache.AddOrUpdate(state.Code, state, (_, existing) => existing.Position.Version > state.Position.Version ? existing : state);
+        return _cache.AddOrUpdate(state.Code, state, static (existing, read) => existing.Position.Version > read.Position.Version ? existing : read);
     }
-
-    private bool IsFresh(string code) =>
-        !_topology.MultiNode || (_cachedAt.TryGetValue(code, out var at) && time.GetUtcNow() - at < _topology.CacheLifetime);
 
     private static LiveSessionState ToState(LiveSessionRecord r) =>
         new(r.Code, r.DeckSlug, r.IsDefault, new SlidePosition(r.Slide, r.Fragment, r.Version), ShownOf(r).With(r.Slide, r.Fragment), r.CreatedAt,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Storage;
 
 namespace OpenHealthLive.Core.Sessions;
@@ -13,13 +14,13 @@ public static class TalkEnded
     /// Refuses the write when the session has ended. Called inside the write's own transaction on the one writer, so
     /// it sees an end committed before it, whichever order the phone and the presenter clicked in.
     /// </summary>
-    /// <exception cref="LiveSessionException">The talk has ended.</exception>
+    /// <exception cref="RequestRefusedException">The talk has ended.</exception>
     public static async Task ThrowIfEndedAsync(LiveDbContext db, string sessionCode, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Sessions.AnyAsync(s => s.Code == sessionCode && s.EndedAt != null, cancellationToken))
         {
-            throw new LiveSessionException(RefusalCodes.TalkEnded, Message);
+            throw new RequestRefusedException(RefusalCodes.TalkEnded, Message);
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenHealthLive.Core.Captions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Infrastructure;
@@ -108,11 +109,11 @@ internal static class CaptionEndpoints
 
             return TypedResults.Ok(new CaptionPostResult(receipts, null));
         }
-        catch (LiveSessionException ex) when (ex.Message == CaptionText.Ended)
+        catch (RequestRefusedException ex) when (ex.Code == RefusalCodes.TalkEnded)
         {
             return Problem(StatusCodes.Status409Conflict, "The talk has ended", ex.Message);
         }
-        catch (LiveSessionException ex)
+        catch (RequestRefusedException ex)
         {
             return Problem(StatusCodes.Status400BadRequest, "Caption refused", ex.Message);
         }

@@ -8,9 +8,13 @@ internal static class DecksSetup
 {
     public static WebApplicationBuilder AddDecks(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<DecksOptions>()
+            .BindConfiguration(DecksOptions.SectionName, DecksOptions.Renamed)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton(services =>
         {
-            var options = services.GetRequiredService<IOptions<LiveOptions>>().Value;
+            var options = services.GetRequiredService<IOptions<DecksOptions>>().Value;
             var environment = services.GetRequiredService<IHostEnvironment>();
             return new DeckCatalog(
                 ResolveContentPath(options.ContentPath, environment.ContentRootPath),

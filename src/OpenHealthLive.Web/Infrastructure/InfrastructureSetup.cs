@@ -23,6 +23,10 @@ internal static class InfrastructureSetup
     public static WebApplicationBuilder AddInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddOptions<PublicAddressOptions>()
+            .BindConfiguration(PublicAddressOptions.SectionName, PublicAddressOptions.Renamed)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<PublicAddress>();
         builder.Services.TryAddSingleton(new OperatorConsole(Console.Out));
         builder.Services.AddAudiencePageCompression();

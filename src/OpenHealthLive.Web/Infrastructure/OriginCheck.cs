@@ -9,7 +9,7 @@ namespace OpenHealthLive.Web.Infrastructure;
 /// ignores ports and, for an IP address, means the same address: a page served from another port of the venue
 /// laptop would otherwise get the cookie sent with its WebSocket, which no CORS rule covers. Allowed: the
 /// request's own scheme://host[:port] (as ASP.NET sees it, after trusted forwarded headers only), the origin of
-/// <c>Live:PublicBaseUrl</c>, and <see cref="OriginOptions.AllowedOrigins"/>. A request with no Origin header is
+/// <c>PublicAddress:BaseUrl</c>, and <see cref="OriginOptions.AllowedOrigins"/>. A request with no Origin header is
 /// not a page in a browser (the .NET SignalR client, curl): it carries only the cookies its sender already has.
 /// </summary>
 internal static partial class OriginCheck
@@ -31,7 +31,7 @@ internal static partial class OriginCheck
     {
         var services = app.ApplicationServices;
         var trusted = new HashSet<string>(services.GetRequiredService<IOptions<OriginOptions>>().Value.AllowedOrigins.Select(Key).OfType<string>(), StringComparer.Ordinal);
-        if (services.GetRequiredService<IOptions<LiveOptions>>().Value.PublicBaseUrl is { Length: > 0 } publicBaseUrl
+        if (services.GetRequiredService<IOptions<PublicAddressOptions>>().Value.BaseUrl is { Length: > 0 } publicBaseUrl
             && Key(new Uri(publicBaseUrl).GetLeftPart(UriPartial.Authority)) is { } publicOrigin)
         {
             trusted.Add(publicOrigin);

@@ -4,7 +4,7 @@ namespace OpenHealthLive.Web.Infrastructure;
 
 /// <summary>
 /// Origins besides the site's own whose pages may use the hub and post forms (section <c>Security</c>), for
-/// example the address phones use when the server also answers under another name. <c>Live:PublicBaseUrl</c>
+/// example the address phones use when the server also answers under another name. <c>PublicAddress:BaseUrl</c>
 /// is allowed without being listed.
 /// </summary>
 public sealed class OriginOptions : IValidatableObject

@@ -8,11 +8,11 @@ using Microsoft.Extensions.Options;
 namespace OpenHealthLive.Web.Infrastructure;
 
 /// <summary>
-/// The site's address as another device should see it: <c>Live:PublicBaseUrl</c> when set; else, when the server
+/// The site's address as another device should see it: <c>PublicAddress:BaseUrl</c> when set; else, when the server
 /// listens beyond loopback, the machine's LAN address (on https when it listens on https too); else the address of
 /// the request (which only works on this machine). Used for the phones' join link and the presenter's sign-in link.
 /// </summary>
-public sealed class PublicAddress(IOptions<LiveOptions> options, IServer server, TimeProvider time)
+public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer server, TimeProvider time)
 {
     private static readonly TimeSpan LanAddressLifetime = TimeSpan.FromMinutes(1);
     private (IPAddress? Address, DateTimeOffset At) _lan;
@@ -20,9 +20,9 @@ public sealed class PublicAddress(IOptions<LiveOptions> options, IServer server,
     /// <summary>The site's base URL as phones should see it, ending in '/'.</summary>
     public Uri? BaseUrl(HttpRequest? request)
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl))
+        if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl))
         {
-            return WithTrailingSlash(new Uri(options.Value.PublicBaseUrl));
+            return WithTrailingSlash(new Uri(options.Value.BaseUrl));
         }
 
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Join;
 
@@ -6,6 +7,7 @@ internal static class JoinSetup
 {
     public static IServiceCollection AddJoin(this IServiceCollection services)
     {
+        services.AddOptions<JoinOptions>().BindConfiguration(JoinOptions.SectionName, JoinOptions.Renamed).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JoinLinks>();
         services.AddOptions<JoinCodeOptions>().BindConfiguration(JoinCodeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<JoinCodeThrottle>();

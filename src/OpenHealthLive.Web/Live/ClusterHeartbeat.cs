@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Sessions;
-using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
@@ -15,12 +14,18 @@ internal sealed partial class ClusterHeartbeat(
     AudienceTracker audience,
     DeliveryTracker delivery,
     FollowerBroadcast<ILiveClient> followers,
-    IOptions<LiveOptions> options,
+    NodeTopology topology,
+    IOptions<ClusterOptions> options,
     TimeProvider time,
     ILogger<ClusterHeartbeat> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!topology.MultiNode || options.Value.StateHeartbeatSeconds == 0)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.StateHeartbeatSeconds), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

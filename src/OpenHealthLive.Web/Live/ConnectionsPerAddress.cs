@@ -2,18 +2,18 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
+using OpenHealthLive.Web.Rooms;
 
 namespace OpenHealthLive.Web.Live;
 
 /// <summary>
 /// Counts the hub connections open from each client address, so one laptop cannot hold tens of thousands of
 /// connections (each costs the server memory and a share of every slide change). The limit is generous, because a
-/// whole room can share one address behind the venue's NAT (<c>Live:MaxConnectionsPerAddress</c>), and it never
+/// whole room can share one address behind the venue's NAT (<c>AudienceLimits:MaxConnectionsPerAddress</c>), and it never
 /// applies to the presenter: a room that fills it cannot lock the speaker out.
 /// </summary>
-public sealed class ConnectionsPerAddress(IOptions<LiveOptions> options)
+public sealed class ConnectionsPerAddress(IOptions<AudienceLimitsOptions> options)
 {
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
-using OpenHealthLive.Web.Infrastructure;
+using OpenHealthLive.Web.Decks;
 using OpenHealthLive.Web.Join;
 
 namespace OpenHealthLive.Web.Live;
@@ -13,14 +13,15 @@ namespace OpenHealthLive.Web.Live;
 internal sealed partial class DefaultSessionInitializer(
     LiveSessionService sessions,
     DeckCatalog decks,
-    IOptions<LiveOptions> options,
+    IOptions<DecksOptions> decksOptions,
+    IOptions<JoinOptions> joinOptions,
     IHostApplicationLifetime lifetime,
     JoinLinks links,
     ILogger<DefaultSessionInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var deck = options.Value.DefaultDeck;
+        var deck = decksOptions.Value.DefaultDeck;
         if (!decks.Exists(deck))
         {
             LogMissingDeck(deck, decks.ContentPath);
@@ -30,7 +31,7 @@ internal sealed partial class DefaultSessionInitializer(
             decks.Get(deck);
         }
 
-        var session = await sessions.EnsureDefaultSessionAsync(deck, options.Value.DefaultSessionCode, cancellationToken);
+        var session = await sessions.EnsureDefaultSessionAsync(deck, joinOptions.Value.DefaultSessionCode, cancellationToken);
         lifetime.ApplicationStarted.Register(() =>
         {
             var join = links.JoinUrl(session.Code, request: null);
@@ -44,7 +45,7 @@ internal sealed partial class DefaultSessionInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The default deck '{Deck}' does not exist in {ContentPath}; set Live:DefaultDeck to one of its folders")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "The default deck '{Deck}' does not exist in {ContentPath}; set Decks:DefaultDeck to one of its folders")]
     private partial void LogMissingDeck(string deck, string contentPath);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {Code} is live: the audience joins at {JoinUrl}")]

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using OpenHealthLive.Core.Questions;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Rooms;
 
@@ -41,7 +41,7 @@ internal sealed partial class HubErrorFilter(RefusalLog refusals, HubRateLimits 
             var bucket = invocationContext.HubMethod.GetCustomAttribute<RateLimitedAttribute>()?.Bucket ?? HubRateLimits.Votes;
             throw HubRateLimitFilter.Refusal(HubRefusal.Blocked, bucket, new RateLimitDecision(false, RateLimitScope.Address, limits.AddressWait(bucket)), ex);
         }
-        catch (LiveSessionException ex)
+        catch (RequestRefusedException ex)
         {
             Refused(invocationContext, HubRefusal.Invalid);
             throw HubRefusal.From(ex);

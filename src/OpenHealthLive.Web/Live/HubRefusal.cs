@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 
 namespace OpenHealthLive.Web.Live;
 
@@ -20,6 +20,12 @@ public static class HubRefusal
     public const string NoDevice = "no-device";
     public const string UnknownSession = RefusalCodes.UnknownSession;
     public const string Invalid = RefusalCodes.Invalid;
+
+    /// <summary>A language tag that cannot be one (too long); argument: the limit.</summary>
+    public const string BadLanguage = "bad-language";
+
+    /// <summary>An order of the questions other than top or newest.</summary>
+    public const string BadOrder = "bad-order";
 
     /// <summary>A write from a phone a moderator blocked: logged as such, answered like a busy network (see <see cref="HubErrorFilter"/>).</summary>
     public const string Blocked = "blocked";
@@ -46,7 +52,7 @@ public static class HubRefusal
     }
 
     /// <summary>The refusal for a request Core's rules turned down, with Core's code.</summary>
-    public static HubException From(LiveSessionException refused)
+    public static HubException From(RequestRefusedException refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
         return Create(Invalid, refused.Code, refused.Message, refused.Arguments, refused);

@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Captions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Web.Captions;
 using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
@@ -115,7 +116,7 @@ public sealed partial class LiveHub
     {
         if (text?.Length > CaptionText.MaxLength)
         {
-            throw HubRefusal.Create(HubRefusal.Invalid, CaptionText.TooLong);
+            throw HubRefusal.Create(HubRefusal.Invalid, RefusalCodes.CaptionTooLong, CaptionText.TooLong, [CaptionText.MaxLength]);
         }
     }
 }

@@ -5,6 +5,7 @@ using OpenHealthLive.Core.Pen;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Rehearsals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Web.Captions;
@@ -45,7 +46,7 @@ public sealed partial class LiveHub(
     {
         if (language is { Length: > MaxLanguageLength })
         {
-            throw HubRefusal.Create(HubRefusal.Invalid, $"A language is a tag such as 'es' or 'en-GB', at most {MaxLanguageLength} characters.");
+            throw HubRefusal.Create(HubRefusal.Invalid, HubRefusal.BadLanguage, $"A language is a tag such as 'es' or 'en-GB', at most {MaxLanguageLength} characters.", [MaxLanguageLength]);
         }
 
         return FollowAsync(code, language);
@@ -201,7 +202,7 @@ public sealed partial class LiveHub(
         var session = await RequireAsync(code);
         if (!QuestionPages.TryParseAudienceOrder(order, out var parsed))
         {
-            throw HubRefusal.Create(HubRefusal.Invalid, "Unknown order for the questions. Use top or newest.");
+            throw HubRefusal.Create(HubRefusal.Invalid, HubRefusal.BadOrder, "Unknown order for the questions. Use top or newest.", []);
         }
 
         var page = await questions.PageAsync(session.Code, parsed, after, QuestionPages.Phone, includeModerated: false, Context.ConnectionAborted);
@@ -250,7 +251,7 @@ public sealed partial class LiveHub(
         var session = await RequireAsync(code);
         if (!QuestionActions.TryParse(action, out var moderation))
         {
-            throw HubRefusal.Create(HubRefusal.Invalid, $"Unknown action '{(action?.Length > 32 ? action[..32] : action)}'. Use one of: {string.Join(", ", QuestionActions.Names)}.");
+            throw HubRefusal.Create(HubRefusal.Invalid, RefusalCodes.UnknownAction, $"Unknown action '{(action?.Length > 32 ? action[..32] : action)}'. Use one of: {string.Join(", ", QuestionActions.Names)}.", []);
         }
 
         var question = await questions.ModerateAsync(session.Code, questionId, moderation, Context.ConnectionAborted);
@@ -500,7 +501,7 @@ public sealed partial class LiveHub(
     private static string HeldAs(string? heldReason) => QuestionService.IsHeldByGuard(heldReason) ? "personal-data" : "review";
 
     /// <summary>The code of a join code that is not one (wrong length or letters).</summary>
-    internal const string BadCode = "bad-code";
+    internal const string BadCode = RefusalCodes.BadCode;
 }
 
 /// <summary>The session a connection follows and the translation of its deck it reads (null: the deck's own language).</summary>

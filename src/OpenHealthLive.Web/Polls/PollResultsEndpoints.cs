@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Presenter;
@@ -110,7 +111,7 @@ internal static class PollResultsEndpoints
         {
             poll = await polls.GetAsync(session.Code, pollId, http.RequestAborted);
         }
-        catch (LiveSessionException ex)
+        catch (RequestRefusedException ex) when (ex.Code is RefusalCodes.UnknownPoll or RefusalCodes.UnknownSession or RefusalCodes.DeckErrors)
         {
             return (session, null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown poll", detail: ex.Message));
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenHealthLive.Core.Privacy;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Web.Devices;

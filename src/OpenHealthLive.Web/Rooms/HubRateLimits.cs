@@ -21,7 +21,7 @@ public sealed class HubRateLimits
     private readonly TokenBuckets _questionsPerAddress;
     private readonly TokenBuckets _writesPerAddress;
 
-    public HubRateLimits(IOptions<HubRateLimitOptions> options, TimeProvider time)
+    public HubRateLimits(IOptions<AudienceLimitsOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;

@@ -1,5 +1,5 @@
 using OpenHealthLive.Core.Pen;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 
 namespace OpenHealthLive.Core.Tests.Pen;
 
@@ -21,19 +21,29 @@ public sealed class InkTests
     [InlineData("ok", "#d62828", 61, "width")]
     public void A_piece_with_a_bad_id_colour_or_width_is_refused_with_what_to_do(string id, string colour, int width, string said)
     {
-        var refused = Assert.Throws<LiveSessionException>(() => Ink.Check(id, colour, width, Line));
+        var refused = Assert.Throws<RequestRefusedException>(() => Ink.Check(id, colour, width, Line));
         Assert.Contains(said, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "#d62828", 5)]
+    [InlineData("ok", "red", 5)]
+    [InlineData("ok", "#d62828", 0)]
+    public void A_bad_piece_is_refused_with_the_bad_stroke_code(string id, string colour, int width)
+    {
+        Assert.Equal("bad-stroke", Assert.Throws<RequestRefusedException>(() => Ink.Check(id, colour, width, Line)).Code);
+        Assert.Equal("bad-stroke", Assert.Throws<RequestRefusedException>(() => Ink.Check("ok", "#111111", 5, [1, 2, 3])).Code);
     }
 
     [Fact]
     public void Points_come_in_pairs_within_the_slide_and_at_most_250_a_piece()
     {
-        Assert.Contains("pairs", Assert.Throws<LiveSessionException>(() => Ink.Check("ok", "#111111", 5, [1, 2, 3])).Message, StringComparison.Ordinal);
-        Assert.Contains("pairs", Assert.Throws<LiveSessionException>(() => Ink.Check("ok", "#111111", 5, [])).Message, StringComparison.Ordinal);
-        Assert.Contains("0 to 10000", Assert.Throws<LiveSessionException>(() => Ink.Check("ok", "#111111", 5, [10001, 0])).Message, StringComparison.Ordinal);
-        Assert.Contains("0 to 10000", Assert.Throws<LiveSessionException>(() => Ink.Check("ok", "#111111", 5, [0, -1])).Message, StringComparison.Ordinal);
+        Assert.Contains("pairs", Assert.Throws<RequestRefusedException>(() => Ink.Check("ok", "#111111", 5, [1, 2, 3])).Message, StringComparison.Ordinal);
+        Assert.Contains("pairs", Assert.Throws<RequestRefusedException>(() => Ink.Check("ok", "#111111", 5, [])).Message, StringComparison.Ordinal);
+        Assert.Contains("0 to 10000", Assert.Throws<RequestRefusedException>(() => Ink.Check("ok", "#111111", 5, [10001, 0])).Message, StringComparison.Ordinal);
+        Assert.Contains("0 to 10000", Assert.Throws<RequestRefusedException>(() => Ink.Check("ok", "#111111", 5, [0, -1])).Message, StringComparison.Ordinal);
         Ink.Check("ok", "#111111", 5, [.. Enumerable.Repeat(10000, 500)]);
-        Assert.Contains("250 points", Assert.Throws<LiveSessionException>(() => Ink.Check("ok", "#111111", 5, [.. Enumerable.Repeat(1, 502)])).Message, StringComparison.Ordinal);
+        Assert.Contains("250 points", Assert.Throws<RequestRefusedException>(() => Ink.Check("ok", "#111111", 5, [.. Enumerable.Repeat(1, 502)])).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,8 +51,8 @@ public sealed class InkTests
     {
         Assert.Equal(StrokeTool.Pen, Ink.ParseTool("pen"));
         Assert.Equal(StrokeTool.Highlighter, Ink.ParseTool("highlighter"));
-        Assert.Throws<LiveSessionException>(() => Ink.ParseTool("Pen"));
-        Assert.Throws<LiveSessionException>(() => Ink.ParseTool(null));
+        Assert.Throws<RequestRefusedException>(() => Ink.ParseTool("Pen"));
+        Assert.Throws<RequestRefusedException>(() => Ink.ParseTool(null));
     }
 
     [Fact]

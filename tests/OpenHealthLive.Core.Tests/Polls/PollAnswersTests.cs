@@ -1,5 +1,5 @@
 using OpenHealthLive.Core.Polls;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Tests.Polls;
@@ -239,7 +239,7 @@ public sealed class PollAnswersTests
 
     private static void AssertRefused(PollDefinition poll, PollAnswer answer, string message)
     {
-        var error = Assert.Throws<LiveSessionException>(() => PollAnswers.Normalize(poll, answer));
+        var error = Assert.Throws<RequestRefusedException>(() => PollAnswers.Normalize(poll, answer));
         Assert.Equal(message, error.Message);
     }
 

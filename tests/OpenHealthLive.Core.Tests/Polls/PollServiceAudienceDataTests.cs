@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -203,8 +204,8 @@ public sealed class PollServiceAudienceDataTests : PollServiceTestBase
     {
         var polls = NewService();
 
-        var erase = await Assert.ThrowsAsync<LiveSessionException>(() => polls.EraseSessionAsync("ZZZZZZ", true, CancellationToken.None));
-        var reset = await Assert.ThrowsAsync<LiveSessionException>(() => polls.ResetSessionAsync("ZZZZZZ", CancellationToken.None));
+        var erase = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.EraseSessionAsync("ZZZZZZ", true, CancellationToken.None));
+        var reset = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.ResetSessionAsync("ZZZZZZ", CancellationToken.None));
 
         Assert.Equal(RefusalCodes.UnknownSession, erase.Code);
         Assert.Equal(RefusalCodes.UnknownSession, reset.Code);

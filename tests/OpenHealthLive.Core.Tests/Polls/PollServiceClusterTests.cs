@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Core.Tests.Polls;
@@ -74,7 +75,7 @@ public sealed class PollServiceClusterTests : PollServiceTestBase
         Time.Advance(TimeSpan.FromSeconds(1));
         var results = await polls.ResultsAsync(Code, Colour, CancellationToken.None);
         await otherNode.CloseAsync(Code, Colour, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d2", Colour, "c", Choice(1), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d2", Colour, "c", Choice(1), CancellationToken.None));
 
         Assert.Equal(new VoteReceipt(Colour, 1, Choice(1), Changed: false), inNewRound);
         Assert.Equal([0, 1, 0, 0], results.Options.Select(o => o.Count));

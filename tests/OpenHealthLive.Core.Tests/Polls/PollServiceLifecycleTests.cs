@@ -1,4 +1,5 @@
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -160,7 +161,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         Assert.Null(reset.OpenedAt);
         Assert.Equal(0, reset.Voters);
         Assert.Equal(2, secondReset.Round);
-        await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d2", Colour, "b", Choice(0), CancellationToken.None));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d2", Colour, "b", Choice(0), CancellationToken.None));
     }
 
     [Fact]
@@ -188,12 +189,12 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
     {
         var polls = NewService();
         var onColourSlide = await Sessions.NavigateAsync(Code, Navigation.GoTo(1), CancellationToken.None);
-        await polls.SlideReachedAsync(onColourSlide, true, CancellationToken.None);
+        await polls.SlideReachedAsync(onColourSlide, slideChanged: true, CancellationToken.None);
         Assert.Empty(Notifier.PollChanges);
 
         var onAutoSlide = await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None);
         Time.Advance(TimeSpan.FromMinutes(1));
-        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, slideChanged: true, CancellationToken.None);
         var opened = await polls.GetAsync(Code, Auto, CancellationToken.None);
         Assert.True(opened.IsOpen);
         Assert.Equal(Start.AddMinutes(1), opened.OpenedAt);
@@ -201,15 +202,15 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         Assert.False((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
 
         // Reached again while open, or after the presenter closed it: it stays as it is.
-        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, slideChanged: true, CancellationToken.None);
         await polls.CloseAsync(Code, Auto, CancellationToken.None);
-        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, slideChanged: true, CancellationToken.None);
         Assert.False((await polls.GetAsync(Code, Auto, CancellationToken.None)).IsOpen);
         Assert.Equal([true, false], Notifier.PollChanges.Select(t => t.StoredState!.IsOpen));
 
         // A new round has not been opened yet: reaching the slide opens it.
         await polls.ResetAsync(Code, Auto, CancellationToken.None);
-        await polls.SlideReachedAsync(onAutoSlide, true, CancellationToken.None);
+        await polls.SlideReachedAsync(onAutoSlide, slideChanged: true, CancellationToken.None);
         var reopened = await polls.GetAsync(Code, Auto, CancellationToken.None);
         Assert.True(reopened.IsOpen);
         Assert.Equal(1, reopened.Round);
@@ -221,7 +222,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         var polls = NewService();
         await polls.OpenAsync(Code, Colour, CancellationToken.None);
 
-        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), true, CancellationToken.None);
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
 
         Assert.False((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
         Assert.True((await polls.GetAsync(Code, Auto, CancellationToken.None)).IsOpen);
@@ -239,7 +240,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         Assert.Null(await StoredStateAsync(Colour));
         Assert.Empty(Notifier.All);
         Assert.False((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
-        await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None));
 
         Assert.True((await polls.OpenAsync(Code, Colour, CancellationToken.None)).IsOpen);
         Assert.Equal(0, (await polls.VoteAsync(Code, "d1", Colour, "b", Choice(0), CancellationToken.None)).Round);
@@ -254,7 +255,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
 
         await polls.OpenAsync(Code, Tools, CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d2", Colour, "b", Choice(0), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d2", Colour, "b", Choice(0), CancellationToken.None));
         Assert.Equal(RefusalCodes.PollClosed, refused.Code);
         await polls.VoteAsync(Code, "d2", Tools, "c", Choices(0), CancellationToken.None);
         Assert.Single(await StoredVotesAsync(Colour));
@@ -286,7 +287,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
     {
         var polls = NewService();
 
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.ListAsync("ZZZZZZ", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.ListAsync("ZZZZZZ", CancellationToken.None));
 
         Assert.Equal(RefusalCodes.UnknownSession, refused.Code);
     }
@@ -309,7 +310,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
     {
         var polls = NewService();
 
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.GetAsync(Code, null!, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.GetAsync(Code, null!, CancellationToken.None));
 
         Assert.Equal(RefusalCodes.UnknownPoll, refused.Code);
         Assert.Equal("This deck has no poll ''.", refused.Message);
@@ -320,8 +321,8 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
     {
         var polls = ServiceWithDeck("---\ntitle: Poll talk\n---\n# Broken\n\n```poll\nid: colour\ntype: nonsense\nquestion: Which?\n```\n");
 
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.ListAsync(Code, CancellationToken.None));
-        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), true, CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.ListAsync(Code, CancellationToken.None));
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
 
         Assert.Equal($"The deck '{Deck}' has errors; its polls are not available.", refused.Message);
         Assert.Empty(Notifier.All);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Polls;
 using OpenHealthLive.Core.Questions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Storage;
 
@@ -196,12 +197,12 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
     {
         var polls = NewService(Topology(cluster));
 
-        var neverOpened = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None));
+        var neverOpened = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None));
         await polls.OpenAsync(Code, Colour, CancellationToken.None);
         await polls.VoteAsync(Code, "d1", Colour, "b", Choice(0), CancellationToken.None);
         await polls.CloseAsync(Code, Colour, CancellationToken.None);
-        var closed = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d1", Colour, "c", Choice(3), CancellationToken.None));
-        var newPhone = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d2", Colour, "d", Choice(3), CancellationToken.None));
+        var closed = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d1", Colour, "c", Choice(3), CancellationToken.None));
+        var newPhone = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d2", Colour, "d", Choice(3), CancellationToken.None));
 
         Assert.All([neverOpened, closed, newPhone], e => Assert.Equal(RefusalCodes.PollClosed, e.Code));
         Assert.Equal("This poll is closed; your vote was not counted.", closed.Message);
@@ -218,7 +219,7 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         await polls.VoteAsync(Code, "d1", Colour, "a", Choice(0), CancellationToken.None);
 
         await Sessions.SetEndedAsync(Code, true, CancellationToken.None);
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d2", Colour, "b", Choice(1), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d2", Colour, "b", Choice(1), CancellationToken.None));
 
         Assert.Equal(RefusalCodes.TalkEnded, refused.Code);
         Assert.Equal(TalkEnded.Message, refused.Message);
@@ -237,7 +238,7 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         await BlockAsync("blocked");
 
         // Closed first: the blocked phone hears what every phone hears, nothing that tells it it was blocked.
-        var whileClosed = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "blocked", Colour, "a", Choice(0), CancellationToken.None));
+        var whileClosed = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "blocked", Colour, "a", Choice(0), CancellationToken.None));
         await polls.OpenAsync(Code, Colour, CancellationToken.None);
         await Assert.ThrowsAsync<DeviceBlockedException>(() => polls.VoteAsync(Code, "blocked", Colour, "b", Choice(0), CancellationToken.None));
         await polls.VoteAsync(Code, "free", Colour, "c", Choice(1), CancellationToken.None);
@@ -273,7 +274,7 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         var polls = NewService();
         await polls.OpenAsync(Code, Colour, CancellationToken.None);
 
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d1", Colour, clientId, Choice(0), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d1", Colour, clientId, Choice(0), CancellationToken.None));
 
         Assert.Equal(RefusalCodes.BadClientId, refused.Code);
         Assert.Equal("The vote has no valid client id; reload the page and try again.", refused.Message);
@@ -287,7 +288,7 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         await polls.OpenAsync(Code, Tools, CancellationToken.None);
 
         var two = await polls.VoteAsync(Code, "d1", Tools, "a", Choices(3, 0), CancellationToken.None);
-        var three = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d2", Tools, "b", Choices(0, 1, 2), CancellationToken.None));
+        var three = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d2", Tools, "b", Choices(0, 1, 2), CancellationToken.None));
 
         Assert.Equal(Choices(0, 3), two.Answer);
         Assert.Equal(RefusalCodes.BadAnswer, three.Code);
@@ -313,7 +314,7 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         }
         else
         {
-            Assert.Equal(RefusalCodes.BadAnswer, (await Assert.ThrowsAsync<LiveSessionException>(() => vote)).Code);
+            Assert.Equal(RefusalCodes.BadAnswer, (await Assert.ThrowsAsync<RequestRefusedException>(() => vote)).Code);
             Assert.Empty(await StoredVotesAsync(Rate));
         }
     }
@@ -325,8 +326,8 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         await polls.OpenAsync(Code, Colour, CancellationToken.None);
         await polls.VoteAsync(Code, "d1", Colour, "a", Choice(1), CancellationToken.None);
 
-        var wrongField = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d1", Colour, "b", Typed("red"), CancellationToken.None));
-        var noSuchOption = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d1", Colour, "c", Choice(4), CancellationToken.None));
+        var wrongField = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d1", Colour, "b", Typed("red"), CancellationToken.None));
+        var noSuchOption = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d1", Colour, "c", Choice(4), CancellationToken.None));
 
         Assert.Equal(RefusalCodes.BadAnswer, wrongField.Code);
         Assert.Equal(RefusalCodes.BadAnswer, noSuchOption.Code);
@@ -338,8 +339,8 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
     {
         var polls = NewService();
 
-        var poll = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync(Code, "d1", "nope", "a", Choice(0), CancellationToken.None));
-        var session = await Assert.ThrowsAsync<LiveSessionException>(() => polls.VoteAsync("ZZZZZZ", "d1", Colour, "a", Choice(0), CancellationToken.None));
+        var poll = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync(Code, "d1", "nope", "a", Choice(0), CancellationToken.None));
+        var session = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.VoteAsync("ZZZZZZ", "d1", Colour, "a", Choice(0), CancellationToken.None));
 
         Assert.Equal(RefusalCodes.UnknownPoll, poll.Code);
         Assert.Equal("This deck has no poll 'nope'.", poll.Message);
@@ -353,8 +354,8 @@ public sealed class PollServiceVotingTests : PollServiceTestBase
         var polls = NewService();
         var sixtyFour = new string('p', 64);
 
-        var whole = await Assert.ThrowsAsync<LiveSessionException>(() => polls.GetAsync(Code, sixtyFour, CancellationToken.None));
-        var cut = await Assert.ThrowsAsync<LiveSessionException>(() => polls.GetAsync(Code, sixtyFour + "X", CancellationToken.None));
+        var whole = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.GetAsync(Code, sixtyFour, CancellationToken.None));
+        var cut = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.GetAsync(Code, sixtyFour + "X", CancellationToken.None));
 
         Assert.Equal($"This deck has no poll '{sixtyFour}'.", whole.Message);
         Assert.Equal($"This deck has no poll '{sixtyFour}'.", cut.Message);

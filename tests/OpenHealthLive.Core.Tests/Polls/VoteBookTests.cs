@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Polls;
-using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Storage;
 using OpenHealthLive.Core.Tests.Infrastructure;
 
@@ -147,11 +147,11 @@ public sealed class VoteBookTests : IAsyncLifetime, IDisposable
         // The same transaction sees the same snapshot: no need to ask again.
         await book.ThrowIfTalkEndedAsync(first, CancellationToken.None);
         await using var second = _dbFactory.CreateDbContext();
-        var refused = await Assert.ThrowsAsync<LiveSessionException>(() => book.ThrowIfTalkEndedAsync(second, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => book.ThrowIfTalkEndedAsync(second, CancellationToken.None));
         Assert.Equal(RefusalCodes.TalkEnded, refused.Code);
 
         book.Forget();
-        await Assert.ThrowsAsync<LiveSessionException>(() => book.ThrowIfTalkEndedAsync(first, CancellationToken.None));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => book.ThrowIfTalkEndedAsync(first, CancellationToken.None));
     }
 
     private async Task SetStateAsync(string pollId, bool open, int round)

@@ -94,8 +94,8 @@ public sealed class QuestionControlTests
         await using var room = await QuestionRoom.OpenAsync();
 
         var longest = await room.Service.SetSlowModeAsync(QuestionRoom.Code, 600, CancellationToken.None);
-        await Refused.WithAsync("invalid", () => room.Service.SetSlowModeAsync(QuestionRoom.Code, 601, CancellationToken.None));
-        await Refused.WithAsync("invalid", () => room.Service.SetSlowModeAsync(QuestionRoom.Code, -1, CancellationToken.None));
+        await Refused.WithAsync("bad-slow-mode", () => room.Service.SetSlowModeAsync(QuestionRoom.Code, 601, CancellationToken.None));
+        await Refused.WithAsync("bad-slow-mode", () => room.Service.SetSlowModeAsync(QuestionRoom.Code, -1, CancellationToken.None));
         await Refused.WithAsync("unknown-session", () => room.Service.SetSlowModeAsync("NOSUCH", 10, CancellationToken.None));
         await Refused.WithAsync("unknown-session", () => room.Service.SetQuestionsOpenAsync("NOSUCH", false, CancellationToken.None));
 
@@ -186,8 +186,8 @@ public sealed class QuestionControlTests
         var elsewhere = await room.AskAsync(Phone, "Elsewhere", code: "OTHERS");
         var blocks = await room.Service.BlockDeviceAsync("OTHERS", elsewhere.Id, CancellationToken.None);
 
-        await Refused.WithAsync("invalid", () => room.Service.UnblockDeviceAsync(QuestionRoom.Code, Assert.Single(blocks).Id, CancellationToken.None));
-        await Refused.WithAsync("invalid", () => room.Service.BlockDeviceAsync(QuestionRoom.Code, elsewhere.Id, CancellationToken.None));
+        await Refused.WithAsync("not-blocked", () => room.Service.UnblockDeviceAsync(QuestionRoom.Code, Assert.Single(blocks).Id, CancellationToken.None));
+        await Refused.WithAsync("question-gone", () => room.Service.BlockDeviceAsync(QuestionRoom.Code, elsewhere.Id, CancellationToken.None));
         await Refused.WithAsync("unknown-session", () => room.Service.BlockDeviceAsync("NOSUCH", elsewhere.Id, CancellationToken.None));
 
         Assert.Equal(1, await room.StoredBlocksAsync("OTHERS"));
@@ -212,9 +212,9 @@ public sealed class QuestionControlTests
     [Fact]
     public async Task On_several_nodes_a_block_made_on_one_reaches_the_other_within_its_cache_lifetime()
     {
-        var cluster = new NodeTopology(true, "node-a");
+        var cluster = new NodeTopology(true, "node-a") { CacheLifetime = TimeSpan.FromSeconds(1) };
         await using var room = await QuestionRoom.OpenAsync(topology: cluster);
-        var nodeB = room.NewService(new NodeTopology(true, "node-b"));
+        var nodeB = room.NewService(new NodeTopology(true, "node-b") { CacheLifetime = TimeSpan.FromSeconds(1) });
         var question = await room.AskAsync(Phone, "First");
         var other = await room.AskAsync(OtherPhone, "Other");
         Assert.Equal(1, (await nodeB.SetVoteAsync(QuestionRoom.Code, Phone, other.Id, true, CancellationToken.None)).Votes);
@@ -233,8 +233,8 @@ public sealed class QuestionControlTests
     [Fact]
     public async Task On_several_nodes_settings_changed_on_one_reach_the_other_when_its_copy_is_a_second_old()
     {
-        await using var room = await QuestionRoom.OpenAsync(topology: new NodeTopology(true, "node-a"));
-        var nodeB = room.NewService(new NodeTopology(true, "node-b"));
+        await using var room = await QuestionRoom.OpenAsync(topology: new NodeTopology(true, "node-a") { CacheLifetime = TimeSpan.FromSeconds(1) });
+        var nodeB = room.NewService(new NodeTopology(true, "node-b") { CacheLifetime = TimeSpan.FromSeconds(1) });
         Assert.False((await nodeB.SettingsAsync(QuestionRoom.Code, CancellationToken.None)).PreModeration);
 
         await room.Service.SetPreModerationAsync(QuestionRoom.Code, true, CancellationToken.None);

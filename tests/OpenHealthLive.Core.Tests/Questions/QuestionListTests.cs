@@ -83,7 +83,7 @@ public sealed class QuestionListTests
         await using var room = await QuestionRoom.OpenAsync();
         await AskAsync(room, 2);
 
-        var refusal = await Refused.WithAsync("invalid", () => room.Service.PageAsync(QuestionRoom.Code, QuestionOrder.Top, cursor, 10, false, CancellationToken.None));
+        var refusal = await Refused.WithAsync("bad-position", () => room.Service.PageAsync(QuestionRoom.Code, QuestionOrder.Top, cursor, 10, false, CancellationToken.None));
 
         Assert.Equal("That position in the list is not valid. Reload the questions.", refusal.Message);
     }
@@ -97,7 +97,7 @@ public sealed class QuestionListTests
         Assert.Equal(64, longest.Length);
 
         var page = await room.Service.PageAsync(QuestionRoom.Code, QuestionOrder.Top, longest, 10, false, CancellationToken.None);
-        await Refused.WithAsync("invalid", () => room.Service.PageAsync(QuestionRoom.Code, QuestionOrder.Top, tooLong, 10, false, CancellationToken.None));
+        await Refused.WithAsync("bad-position", () => room.Service.PageAsync(QuestionRoom.Code, QuestionOrder.Top, tooLong, 10, false, CancellationToken.None));
 
         Assert.Empty(page.Questions);
     }

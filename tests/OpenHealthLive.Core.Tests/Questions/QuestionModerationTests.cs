@@ -88,7 +88,7 @@ public sealed class QuestionModerationTests
         await using var room = await QuestionRoom.OpenAsync();
         var held = await room.AskAsync(Phone, "Call 07700 900123");
 
-        await Refused.WithAsync("invalid", () => room.ModerateAsync(held.Id, QuestionModeration.AnswerNow));
+        await Refused.WithAsync("not-approved", () => room.ModerateAsync(held.Id, QuestionModeration.AnswerNow));
 
         Assert.Null((await room.StoredSessionAsync()).AnsweringQuestionId);
     }
@@ -159,9 +159,9 @@ public sealed class QuestionModerationTests
         await room.AddSessionAsync("OTHERS");
         var elsewhere = await room.AskAsync(Phone, "In the other session", code: "OTHERS");
 
-        await Refused.WithAsync("invalid", () => room.ModerateAsync(elsewhere.Id, QuestionModeration.Hide));
-        await Refused.WithAsync("invalid", () => room.ModerateAsync(999, QuestionModeration.Approve));
-        await Refused.WithAsync("invalid", () => room.ModerateAsync(elsewhere.Id, (QuestionModeration)42));
+        await Refused.WithAsync("question-gone", () => room.ModerateAsync(elsewhere.Id, QuestionModeration.Hide));
+        await Refused.WithAsync("question-gone", () => room.ModerateAsync(999, QuestionModeration.Approve));
+        await Refused.WithAsync("question-gone", () => room.ModerateAsync(elsewhere.Id, (QuestionModeration)42));
         await Refused.WithAsync("unknown-session", () => room.Service.ModerateAsync("NOSUCH", elsewhere.Id, QuestionModeration.Hide, CancellationToken.None));
         Assert.Equal(QuestionStatus.Visible, (await room.Service.FindAsync("OTHERS", elsewhere.Id, CancellationToken.None))!.Status);
     }
@@ -236,9 +236,9 @@ public sealed class QuestionModerationTests
         await using var room = await QuestionRoom.OpenAsync();
         var question = await room.AskAsync(Phone, "Original");
 
-        await Refused.WithAsync("invalid", () => room.Service.EditAsync(QuestionRoom.Code, question.Id, "  ", CancellationToken.None));
-        var tooLong = await Refused.WithAsync("invalid", () => room.Service.EditAsync(QuestionRoom.Code, question.Id, new string('x', 501), CancellationToken.None));
-        await Refused.WithAsync("invalid", () => room.Service.EditAsync(QuestionRoom.Code, 999, "New", CancellationToken.None));
+        await Refused.WithAsync("question-empty", () => room.Service.EditAsync(QuestionRoom.Code, question.Id, "  ", CancellationToken.None));
+        var tooLong = await Refused.WithAsync("question-too-long", () => room.Service.EditAsync(QuestionRoom.Code, question.Id, new string('x', 501), CancellationToken.None));
+        await Refused.WithAsync("question-gone", () => room.Service.EditAsync(QuestionRoom.Code, 999, "New", CancellationToken.None));
         await Refused.WithAsync("unknown-session", () => room.Service.EditAsync("NOSUCH", question.Id, "New", CancellationToken.None));
         var longest = await room.Service.EditAsync(QuestionRoom.Code, question.Id, new string('y', 500), CancellationToken.None);
 

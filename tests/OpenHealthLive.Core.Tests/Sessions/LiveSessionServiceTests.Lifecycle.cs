@@ -1,3 +1,4 @@
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 
 namespace OpenHealthLive.Core.Tests.Sessions;
@@ -14,8 +15,8 @@ public sealed partial class LiveSessionServiceTests
 
         var planned = await service.StartAsync(Talk, new SessionPlan($"  {longestTitle} ", $" {longestRoom}  "), CancellationToken.None);
         var blank = await service.StartAsync(Talk, new SessionPlan("   ", " "), CancellationToken.None);
-        var titleError = await Assert.ThrowsAsync<LiveSessionException>(() => service.StartAsync(Talk, new SessionPlan(longestTitle + "t"), CancellationToken.None));
-        var roomError = await Assert.ThrowsAsync<LiveSessionException>(() => service.StartAsync(Talk, new SessionPlan(null, longestRoom + "r"), CancellationToken.None));
+        var titleError = await Assert.ThrowsAsync<RequestRefusedException>(() => service.StartAsync(Talk, new SessionPlan(longestTitle + "t"), CancellationToken.None));
+        var roomError = await Assert.ThrowsAsync<RequestRefusedException>(() => service.StartAsync(Talk, new SessionPlan(null, longestRoom + "r"), CancellationToken.None));
 
         Assert.Equal((longestTitle, longestRoom), (planned.Plan.Title, planned.Plan.Room));
         Assert.Equal(((string?)null, (string?)null), (blank.Plan.Title, blank.Plan.Room));
@@ -57,8 +58,8 @@ public sealed partial class LiveSessionServiceTests
 
         Assert.Equal(_time.GetUtcNow(), erased.AudienceDataErasedAt);
         Assert.Equal(_time.GetUtcNow(), (await Restart().FindAsync(session.Code, CancellationToken.None))!.AudienceDataErasedAt);
-        await Assert.ThrowsAsync<LiveSessionException>(() => service.MarkAudienceDataErasedAsync("ZZZZZZ", CancellationToken.None));
-        await Assert.ThrowsAsync<LiveSessionException>(() => service.SetEndedAsync("ZZZZZZ", true, CancellationToken.None));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => service.MarkAudienceDataErasedAsync("ZZZZZZ", CancellationToken.None));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => service.SetEndedAsync("ZZZZZZ", true, CancellationToken.None));
     }
 
     [Fact]
@@ -97,8 +98,8 @@ public sealed partial class LiveSessionServiceTests
         var service = NewService();
         var talk = await service.StartAsync(Talk, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<LiveSessionException>(() => service.GoLiveAsync(talk.Code, CancellationToken.None));
-        await Assert.ThrowsAsync<LiveSessionException>(() => service.GoLiveAsync("ZZZZZZ", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RequestRefusedException>(() => service.GoLiveAsync(talk.Code, CancellationToken.None));
+        await Assert.ThrowsAsync<RequestRefusedException>(() => service.GoLiveAsync("ZZZZZZ", CancellationToken.None));
 
         Assert.Equal($"Session {talk.Code} is live already: only a rehearsal can go live.", error.Message);
         Assert.Equal(talk, await Restart().FindAsync(talk.Code, CancellationToken.None));

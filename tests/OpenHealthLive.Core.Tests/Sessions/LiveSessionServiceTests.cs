@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
@@ -104,7 +105,7 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
     {
         var service = NewService();
 
-        var error = await Assert.ThrowsAsync<LiveSessionException>(() => service.EnsureDefaultSessionAsync(Talk, "ABC10", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RequestRefusedException>(() => service.EnsureDefaultSessionAsync(Talk, "ABC10", CancellationToken.None));
 
         Assert.Contains("'ABC10'", error.Message, StringComparison.Ordinal);
         Assert.Contains("is not a valid code", error.Message, StringComparison.Ordinal);
@@ -167,7 +168,7 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
     {
         var service = NewService();
 
-        var error = await Assert.ThrowsAsync<LiveSessionException>(() => service.StartAsync(slug, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RequestRefusedException>(() => service.StartAsync(slug, CancellationToken.None));
 
         Assert.Equal($"There is no deck '{slug}' in the content folder.", error.Message);
         Assert.Empty(await service.ListAsync(CancellationToken.None));
@@ -238,6 +239,33 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
         Assert.Equal(atEnd.Position, (await Restart().FindAsync(session.Code, CancellationToken.None))!.Position);
     }
 
+    [Fact]
+    public async Task Each_refusal_of_the_session_service_names_its_rule_with_a_code()
+    {
+        var service = NewService();
+        var session = await service.StartAsync(Talk, CancellationToken.None);
+        _temp.WriteFile($"content/broken/{DeckParser.DeckFileName}", "# No front matter\n\n---\n\n# Two\n");
+        var broken = await service.StartAsync("broken", CancellationToken.None);
+
+        Assert.Equal("unknown-session", (await Assert.ThrowsAsync<RequestRefusedException>(() => service.NavigateAsync("ZZZZZZ", Navigation.Next, CancellationToken.None))).Code);
+        Assert.Equal("unknown-deck", (await Assert.ThrowsAsync<RequestRefusedException>(() => service.StartAsync("no-such-deck", CancellationToken.None))).Code);
+        Assert.Equal("unknown-slide", (await Assert.ThrowsAsync<RequestRefusedException>(() => service.NavigateAsync(session.Code, Navigation.GoTo(TalkSlides, 0), CancellationToken.None))).Code);
+        Assert.Equal("unknown-slide", (await Assert.ThrowsAsync<RequestRefusedException>(() => service.NavigateAsync(session.Code, Navigation.GoTo(1, 1), CancellationToken.None))).Code);
+        Assert.Equal("deck-errors", (await Assert.ThrowsAsync<RequestRefusedException>(() => service.NavigateAsync(broken.Code, Navigation.Next, CancellationToken.None))).Code);
+        Assert.Equal("bad-code", (await Assert.ThrowsAsync<RequestRefusedException>(() => service.EnsureDefaultSessionAsync(Talk, "ABC10", CancellationToken.None))).Code);
+    }
+
+    [Fact]
+    public void The_refusal_type_has_no_constructor_without_a_code()
+    {
+        // A refusal without a code reaches a phone as "invalid": it can neither word it nor tell whether to retry.
+        var withoutCode = typeof(RequestRefusedException).GetConstructors()
+            .Where(c => c.GetParameters() is not [{ Name: "code", ParameterType: var type }, ..] || type != typeof(string))
+            .Select(c => c.ToString());
+
+        Assert.Empty(withoutCode);
+    }
+
     [Theory]
     [InlineData(TalkSlides, 0, "Slide 6 does not exist; the deck has 5 slides.")]
     [InlineData(-1, 0, "Slide 0 does not exist; the deck has 5 slides.")]
@@ -249,7 +277,7 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
         await service.NavigateAsync(session.Code, Navigation.Next, CancellationToken.None);
         var before = await Restart().FindAsync(session.Code, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<LiveSessionException>(
+        var error = await Assert.ThrowsAsync<RequestRefusedException>(
             () => service.NavigateAsync(session.Code, Navigation.GoTo(slide, fragment), CancellationToken.None));
 
         Assert.Equal(message, error.Message);
@@ -342,7 +370,7 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
     {
         var service = NewService();
 
-        var error = await Assert.ThrowsAsync<LiveSessionException>(() => service.NavigateAsync("ZZZZZZ", Navigation.Next, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RequestRefusedException>(() => service.NavigateAsync("ZZZZZZ", Navigation.Next, CancellationToken.None));
 
         Assert.Equal("There is no session with code 'ZZZZZZ'.", error.Message);
         Assert.Empty(_notifier.Notifications);
@@ -355,7 +383,7 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
         var service = NewService();
         var session = await service.StartAsync("broken", CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<LiveSessionException>(() => service.NavigateAsync(session.Code, Navigation.Next, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RequestRefusedException>(() => service.NavigateAsync(session.Code, Navigation.Next, CancellationToken.None));
 
         Assert.Contains("'broken' has errors", error.Message, StringComparison.Ordinal);
         Assert.Empty(_notifier.Notifications);

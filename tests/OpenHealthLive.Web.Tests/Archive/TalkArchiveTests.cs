@@ -92,8 +92,8 @@ public sealed partial class TalkArchiveTests : IDisposable
         File.WriteAllText(Path.Combine(_content, Deck, "shown.svg"), ShownPicture);
         File.WriteAllText(Path.Combine(_content, Deck, "skipped.svg"), SkippedPicture);
         _factory = new OpenHealthLiveFactory();
-        _factory.Settings["Live:ContentPath"] = _content;
-        _factory.Settings["Live:DefaultDeck"] = Deck;
+        _factory.Settings["Decks:ContentPath"] = _content;
+        _factory.Settings["Decks:DefaultDeck"] = Deck;
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class CaptionEndpointTests : IDisposable
     private static readonly string Path = $"/api/sessions/{Talk}/captions";
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public CaptionEndpointTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public CaptionEndpointTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task Requests_without_a_captioner_link_of_the_session_are_refused_with_problem_details()

@@ -20,7 +20,7 @@ public sealed class CaptionHubTests : IDisposable
     private const string Talk = OpenHealthLiveFactory.DefaultCode;
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public CaptionHubTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public CaptionHubTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task A_captioner_link_from_the_programme_signs_in_to_the_caption_console_of_its_session_and_nowhere_else()

@@ -169,8 +169,8 @@ public sealed class DeckServingTests : IDisposable
     private OpenHealthLiveFactory CreateFactory(string deck)
     {
         var factory = new OpenHealthLiveFactory();
-        factory.Settings["Live:ContentPath"] = _content;
-        factory.Settings["Live:DefaultDeck"] = deck;
+        factory.Settings["Decks:ContentPath"] = _content;
+        factory.Settings["Decks:DefaultDeck"] = deck;
         return factory;
     }
 

@@ -41,11 +41,11 @@ public sealed partial class OpenHealthLiveFactory : WebApplicationFactory<Progra
     /// <summary>Settings applied on top of the test defaults; null removes a default.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Live:DefaultSessionCode"] = DefaultCode,
+        ["Join:DefaultSessionCode"] = DefaultCode,
         ["Presenter:Key"] = PresenterKey,
-        ["Live:ContentPath"] = RepositoryPaths.Content,
-        ["Live:WatchDecks"] = "false",
-        ["Live:DefaultDeck"] = "getting-started",
+        ["Decks:ContentPath"] = RepositoryPaths.Content,
+        ["Decks:WatchDecks"] = "false",
+        ["Decks:DefaultDeck"] = "getting-started",
     };
 
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();

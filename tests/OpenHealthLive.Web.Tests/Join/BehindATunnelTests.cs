@@ -29,7 +29,7 @@ public sealed class BehindATunnelTests : IDisposable
     public async Task Through_a_tunnel_agent_on_the_laptop_phones_get_https_links_Secure_cookies_and_the_hub(string agent, bool hostRewritten)
     {
         // docs/hosting.md, "A tunnel", step 2.
-        _factory.Settings["Live:PublicBaseUrl"] = PublicAddress;
+        _factory.Settings["PublicAddress:BaseUrl"] = PublicAddress;
         _factory.Settings["Proxy:KnownProxies:0"] = "127.0.0.1";
         // Without this line an agent that reached the app over IPv6 loopback was not trusted: no Secure cookie, and
         // every phone would count as the laptop itself for the per-address limits.

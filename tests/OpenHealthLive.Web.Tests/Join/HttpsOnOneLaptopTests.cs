@@ -40,7 +40,7 @@ public sealed class HttpsOnOneLaptopTests : IDisposable
                 .. kestrel,
                 "--Storage:DataDirectory=" + _dataDirectory,
                 "--Presenter:Key=" + OpenHealthLiveFactory.PresenterKey,
-                "--Live:DefaultSessionCode=" + OpenHealthLiveFactory.DefaultCode,
+                "--Join:DefaultSessionCode=" + OpenHealthLiveFactory.DefaultCode,
             ]);
 
         // A phone that trusts this certificate, and no other.

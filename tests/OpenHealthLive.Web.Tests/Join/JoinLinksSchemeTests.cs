@@ -15,7 +15,7 @@ public sealed class JoinLinksSchemeTests
     [InlineData("https://192.168.1.20:5001", "http://192.168.1.20:5000")]
     public void A_laptop_listening_on_http_and_https_puts_the_https_address_in_the_QR_code(string first, string second)
     {
-        var links = new JoinLinks(new PublicAddress(Options.Create(new LiveOptions()), new ListeningOn(first, second), TimeProvider.System));
+        var links = new JoinLinks(new PublicAddress(Options.Create(new PublicAddressOptions()), new ListeningOn(first, second), TimeProvider.System));
 
         Assert.Equal(new Uri("https://192.168.1.20:5001/j/CARE42"), links.JoinUrl("CARE42", request: null));
     }
@@ -23,7 +23,7 @@ public sealed class JoinLinksSchemeTests
     [Fact]
     public void A_laptop_listening_on_http_only_keeps_the_http_address()
     {
-        var links = new JoinLinks(new PublicAddress(Options.Create(new LiveOptions()), new ListeningOn("http://127.0.0.1:5000", "http://192.168.1.20:5000"), TimeProvider.System));
+        var links = new JoinLinks(new PublicAddress(Options.Create(new PublicAddressOptions()), new ListeningOn("http://127.0.0.1:5000", "http://192.168.1.20:5000"), TimeProvider.System));
 
         Assert.Equal(new Uri("http://192.168.1.20:5000/j/CARE42"), links.JoinUrl("CARE42", request: null));
     }
@@ -31,7 +31,7 @@ public sealed class JoinLinksSchemeTests
     [Fact]
     public void The_public_base_url_wins_over_any_address_the_laptop_listens_on()
     {
-        var options = Options.Create(new LiveOptions { PublicBaseUrl = "https://live.example.org" });
+        var options = Options.Create(new PublicAddressOptions { BaseUrl = "https://live.example.org" });
         var links = new JoinLinks(new PublicAddress(options, new ListeningOn("http://192.168.1.20:5000", "https://192.168.1.20:5001"), TimeProvider.System));
 
         Assert.Equal(new Uri("https://live.example.org/j/CARE42"), links.JoinUrl("CARE42", request: null));

@@ -54,7 +54,7 @@ public sealed class QrCodeTests : IDisposable
     public async Task The_QR_code_carries_the_public_base_url_when_one_is_set()
     {
         using var factory = new OpenHealthLiveFactory();
-        factory.Settings["Live:PublicBaseUrl"] = "https://live.example.org";
+        factory.Settings["PublicAddress:BaseUrl"] = "https://live.example.org";
         using var client = factory.CreatePlainClient();
         using var png = await client.GetAsync($"/j/{OpenHealthLiveFactory.DefaultCode}/qr.png");
         Assert.Equal($"HTTPS://LIVE.EXAMPLE.ORG/J/{OpenHealthLiveFactory.DefaultCode}", Decode(await png.Content.ReadAsByteArrayAsync()));

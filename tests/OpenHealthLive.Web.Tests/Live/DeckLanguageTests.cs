@@ -29,7 +29,7 @@ public sealed class DeckLanguageTests : IDisposable
 
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public DeckLanguageTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public DeckLanguageTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     public void Dispose() => _factory.Dispose();
 

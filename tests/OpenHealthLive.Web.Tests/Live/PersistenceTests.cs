@@ -68,13 +68,13 @@ public sealed class PersistenceTests
             string code;
             using (var first = new OpenHealthLiveFactory(dataDirectory))
             {
-                first.Settings["Live:DefaultSessionCode"] = null;
+                first.Settings["Join:DefaultSessionCode"] = null;
                 code = (await first.GetService<LiveSessionService>().FindDefaultAsync(CancellationToken.None))!.Code;
                 Assert.Matches("^[A-HJ-KM-NP-Z2-9]{6}$", code);
             }
 
             using var second = new OpenHealthLiveFactory(dataDirectory);
-            second.Settings["Live:DefaultSessionCode"] = null;
+            second.Settings["Join:DefaultSessionCode"] = null;
             Assert.Equal(code, (await second.GetService<LiveSessionService>().FindDefaultAsync(CancellationToken.None))!.Code);
             using var client = second.CreatePlainClient();
             Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/j/" + code)).StatusCode);

@@ -50,7 +50,7 @@ public sealed partial class RefusalCodeTests : IDisposable
     [Fact]
     public async Task A_vote_on_a_closed_poll_and_on_an_unknown_poll_are_refused_with_their_codes()
     {
-        _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+        _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
         await using var presenter = await _factory.ConnectAsync(await _factory.SignInAsync());
         await using var phone = await _factory.ConnectPhoneAsync();
         await presenter.InvokeAsync<PresenterPoll>(nameof(LiveHub.OpenPoll), Code, "pillar-most");

@@ -23,7 +23,7 @@ public sealed partial class AudiencePagesInEachLanguageTests : IDisposable
 
     public AudiencePagesInEachLanguageTests()
     {
-        _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+        _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
     }
 
     public static TheoryData<string, string> LanguagesAndHow => new()

@@ -20,7 +20,7 @@ public sealed class PenHubTests : IDisposable
     private static readonly int[] Tick = [1000, 5000, 2000, 6000, 3000, 7000, 4000, 5000, 6000, 2000];
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public PenHubTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public PenHubTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     public void Dispose() => _factory.Dispose();
 

@@ -18,7 +18,7 @@ public sealed class PollHubTests : IDisposable
     private const string Pillar = "pillar-most";
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public PollHubTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public PollHubTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task Phones_vote_the_presenter_sees_live_counts_and_the_room_sees_results_only_when_shown()

@@ -18,7 +18,7 @@ public sealed class VoteBurstTests : IDisposable
     private const string Pillar = "pillar-most";
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public VoteBurstTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public VoteBurstTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task A_phone_voting_twice_in_one_burst_is_counted_once_with_its_last_answer()
@@ -133,7 +133,7 @@ public sealed class VoteBurstTests : IDisposable
             string deviceCookie;
             using (var first = new OpenHealthLiveFactory(dataDirectory))
             {
-                first.Settings["Live:DefaultDeck"] = "open-healthcare";
+                first.Settings["Decks:DefaultDeck"] = "open-healthcare";
                 await using var presenter = await first.ConnectAsync(await first.SignInAsync());
                 await presenter.InvokeAsync<PresenterPoll>(nameof(LiveHub.OpenPoll), Code, Pillar);
                 deviceCookie = await first.GetDeviceCookieAsync();
@@ -142,7 +142,7 @@ public sealed class VoteBurstTests : IDisposable
             }
 
             using var second = new OpenHealthLiveFactory(dataDirectory);
-            second.Settings["Live:DefaultDeck"] = "open-healthcare";
+            second.Settings["Decks:DefaultDeck"] = "open-healthcare";
             await using (var phone = await second.ConnectAsync(deviceCookie))
             {
                 var repeated = await Vote(phone, "before", 1);

@@ -22,7 +22,7 @@ public sealed class StaffRoleTests : IDisposable
     private const string Poll = "pillar-most";
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public StaffRoleTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public StaffRoleTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     private static string Talk => OpenHealthLiveFactory.DefaultCode;
 

@@ -19,7 +19,7 @@ public sealed class AudienceTextInLogsTests : IDisposable
 
     public AudienceTextInLogsTests()
     {
-        _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+        _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
         // Every category at Trace, the framework's included: far more than any production configuration logs.
         _factory.Settings["Logging:LogLevel:Default"] = "Trace";
         _factory.Settings["Logging:LogLevel:Microsoft"] = "Trace";

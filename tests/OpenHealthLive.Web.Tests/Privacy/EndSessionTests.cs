@@ -19,7 +19,7 @@ public sealed class EndSessionTests : IDisposable
     private const string Code = OpenHealthLiveFactory.DefaultCode;
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public EndSessionTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public EndSessionTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task Ending_the_talk_tells_every_phone_and_refuses_every_write_afterwards()

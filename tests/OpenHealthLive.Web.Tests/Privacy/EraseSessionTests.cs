@@ -20,7 +20,7 @@ public sealed class EraseSessionTests : IDisposable
     private const string Code = OpenHealthLiveFactory.DefaultCode;
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public EraseSessionTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public EraseSessionTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task Erasing_a_talk_says_what_will_go_then_deletes_it_from_the_database_and_its_files_and_keeps_shown_results()

@@ -20,7 +20,7 @@ public sealed class ForgetMeTests : IDisposable
     private const string Code = OpenHealthLiveFactory.DefaultCode;
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public ForgetMeTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public ForgetMeTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task A_phone_sees_what_it_sent_and_forgetting_it_deletes_only_its_own_rows_and_updates_the_counts()
@@ -134,7 +134,7 @@ public sealed class ForgetMeTests : IDisposable
     public async Task Forgetting_is_rate_limited_per_phone_like_other_writes()
     {
         _factory.Clock = new StoppedClock();
-        _factory.Settings["Questions:VotesPerDevicePerMinute"] = "3";
+        _factory.Settings["AudienceLimits:VotesPerDevicePerMinute"] = "3";
         var cookie = await _factory.GetDeviceCookieAsync();
         using var client = _factory.CreatePlainClient();
         for (var i = 0; i < 3; i++)
@@ -154,7 +154,7 @@ public sealed class ForgetMeTests : IDisposable
     public async Task A_refused_forget_carries_the_refusal_code_and_the_seconds_to_wait_for_the_phone_to_word()
     {
         _factory.Clock = new StoppedClock();
-        _factory.Settings["Questions:VotesPerDevicePerMinute"] = "1";
+        _factory.Settings["AudienceLimits:VotesPerDevicePerMinute"] = "1";
         var cookie = await _factory.GetDeviceCookieAsync();
         using var client = _factory.CreatePlainClient();
         using var allowed = await ForgetAsync(client, cookie);
@@ -175,7 +175,7 @@ public sealed class ForgetMeTests : IDisposable
     public async Task Reading_what_this_phone_sent_is_rate_limited_per_phone_and_needs_the_phones_cookie()
     {
         _factory.Clock = new StoppedClock();
-        _factory.Settings["Questions:VotesPerDevicePerMinute"] = "3";
+        _factory.Settings["AudienceLimits:VotesPerDevicePerMinute"] = "3";
         await using var a = await PhoneAsync(_factory);
         for (var i = 0; i < 3; i++)
         {

@@ -27,7 +27,7 @@ public sealed class PostgresPrivacyTests
         using var factory = new OpenHealthLiveFactory { Clock = clock };
         factory.Settings["Storage:Provider"] = "Postgres";
         factory.Settings["Storage:ConnectionString"] = postgres.ConnectionString;
-        factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+        factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
         factory.Settings["Privacy:RetentionCheckSeconds"] = "1";
         await using var presenter = await factory.ConnectAsync(await factory.SignInAsync());
         await using var a = await PhoneAsync(factory);

@@ -24,7 +24,7 @@ public sealed class RetentionTests : IDisposable
     public RetentionTests()
     {
         _factory.Clock = _clock;
-        _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+        _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
         _factory.Settings["Privacy:RetentionDays"] = "30";
         _factory.Settings["Privacy:RetentionCheckSeconds"] = "1";
         // Each check logs one line at Debug: the tests count them to know that a check ran after the clock moved.

@@ -27,7 +27,7 @@ public sealed class QnaControlsTests : IDisposable
     private readonly OpenHealthLiveFactory _factory = new();
 
     // The talk deck has polls: a blocked phone's poll vote is a write too.
-    public QnaControlsTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public QnaControlsTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task Closing_questions_refuses_a_new_one_with_a_clear_message_and_pushes_the_state_and_reopening_lets_the_phone_send_it()
@@ -221,7 +221,7 @@ public sealed class QnaControlsTests : IDisposable
     public async Task A_blocked_phone_is_refused_in_exactly_the_words_a_phone_behind_an_exhausted_network_backstop_gets()
     {
         // A small backstop on a stopped clock, so the network's refusal and its wait are exact.
-        _factory.Settings["Questions:QuestionsPerIpPerMinute"] = "4";
+        _factory.Settings["AudienceLimits:QuestionsPerIpPerMinute"] = "4";
         _factory.Clock = new StoppedClock();
         await using var presenter = await QnaClient.PresenterAsync(_factory);
         await using var troll = await QnaClient.PhoneAsync(_factory);

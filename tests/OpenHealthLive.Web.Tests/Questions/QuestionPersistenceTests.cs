@@ -13,7 +13,7 @@ public sealed class QuestionPersistenceTests
             var acknowledged = new List<(long Id, string Text)>();
             using (var first = new OpenHealthLiveFactory(dataDirectory))
             {
-                first.Settings["Questions:QuestionsPerDevicePerMinute"] = "100";
+                first.Settings["AudienceLimits:QuestionsPerDevicePerMinute"] = "100";
                 await using var phones = new AsyncDisposableList();
                 for (var p = 0; p < 4; p++)
                 {

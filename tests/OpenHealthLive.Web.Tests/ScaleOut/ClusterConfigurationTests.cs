@@ -6,15 +6,15 @@ namespace OpenHealthLive.Web.Tests.ScaleOut;
 public sealed class ClusterConfigurationTests
 {
     [Theory]
-    [InlineData("Live:RedisConnectionString", "Live:RedisConnectionString is empty")]
+    [InlineData("Cluster:RedisConnectionString", "Cluster:RedisConnectionString is empty")]
     [InlineData("Storage:Provider", "set Storage:Provider to Postgres")]
     [InlineData("Presenter:Key", "every node needs the same Presenter:Key")]
-    [InlineData("Live:DefaultSessionCode", "set Live:DefaultSessionCode on every node")]
+    [InlineData("Join:DefaultSessionCode", "set Join:DefaultSessionCode on every node")]
     public void A_node_missing_a_shared_setting_does_not_start(string missing, string reason)
     {
         using var factory = new OpenHealthLiveFactory();
-        factory.Settings["Live:Backplane"] = "Redis";
-        factory.Settings["Live:RedisConnectionString"] = "127.0.0.1:1,abortConnect=false";
+        factory.Settings["Cluster:Backplane"] = "Redis";
+        factory.Settings["Cluster:RedisConnectionString"] = "127.0.0.1:1,abortConnect=false";
         factory.Settings["Storage:Provider"] = "Postgres";
         factory.Settings["Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=ohl;Database=openhealthlive";
         factory.Settings[missing] = missing == "Storage:Provider" ? "Sqlite" : null;

@@ -47,7 +47,7 @@ public sealed class BoundedQuestionListTests(ITestOutputHelper output) : IDispos
     {
         // The phone asking meanwhile posts more than the per-phone rate limit (5 a minute) allows, into a talk
         // seeded past its cap of 1000: both raised here, since neither is what this test is about.
-        _factory.Settings["Questions:QuestionsPerDevicePerMinute"] = "100";
+        _factory.Settings["AudienceLimits:QuestionsPerDevicePerMinute"] = "100";
         _factory.Settings["Questions:MaxPerSession"] = "3000";
         var seeded = await QuestionRoom.SeedAsync(_factory, 2000, moderated: true);
         var visible = seeded.Where(q => q.Status == 0).ToList();

@@ -14,7 +14,7 @@ public sealed class ConnectionsPerAddressTests : IDisposable
     [Fact]
     public async Task An_address_at_its_limit_is_refused_new_connections_while_the_presenter_and_other_addresses_connect()
     {
-        _factory.Settings["Live:MaxConnectionsPerAddress"] = "3";
+        _factory.Settings["AudienceLimits:MaxConnectionsPerAddress"] = "3";
         var server = _factory.StartOnKestrel();
         var held = new List<HubConnection>();
         for (var i = 0; i < 3; i++)

@@ -91,8 +91,8 @@ public sealed class CrossSiteOriginTests : IDisposable
     public async Task Pages_served_from_the_public_base_url_reach_the_hub_behind_a_proxy()
     {
         // Behind a proxy that does not pass the Host header on, the request's own address is the proxy's upstream,
-        // and the phones' pages come from Live:PublicBaseUrl.
-        _factory.Settings["Live:PublicBaseUrl"] = "https://live.example.org/talks/";
+        // and the phones' pages come from PublicAddress:BaseUrl.
+        _factory.Settings["PublicAddress:BaseUrl"] = "https://live.example.org/talks/";
         var server = _factory.StartOnKestrel();
         var presenterCookie = await SignInAsync(server);
 

@@ -19,7 +19,7 @@ public sealed class DeviceWriteAttackTests : IDisposable
     private const string Poll = "pillar-most";
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public DeviceWriteAttackTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public DeviceWriteAttackTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Fact]
     public async Task A_connection_without_the_device_cookie_follows_the_slides_but_every_write_is_refused_clearly()
@@ -83,7 +83,7 @@ public sealed class DeviceWriteAttackTests : IDisposable
     [Fact]
     public async Task Cookies_minted_by_a_script_on_one_address_meet_the_per_address_question_limit_and_other_addresses_are_unaffected()
     {
-        _factory.Settings["Questions:QuestionsPerIpPerMinute"] = "12";
+        _factory.Settings["AudienceLimits:QuestionsPerIpPerMinute"] = "12";
         _factory.Clock = new StoppedClock();
         var server = _factory.StartOnKestrel();
         using var attacker = RealServer.Client(server, IPAddress.Parse("127.0.0.2"));

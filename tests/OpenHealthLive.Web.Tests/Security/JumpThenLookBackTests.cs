@@ -58,8 +58,8 @@ public sealed partial class JumpThenLookBackTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(_content, Deck, "winner.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 4\"><rect width=\"4\" height=\"4\"/></svg>");
         _factory = new OpenHealthLiveFactory();
-        _factory.Settings["Live:ContentPath"] = _content;
-        _factory.Settings["Live:DefaultDeck"] = Deck;
+        _factory.Settings["Decks:ContentPath"] = _content;
+        _factory.Settings["Decks:DefaultDeck"] = Deck;
     }
 
     private static string Code => OpenHealthLiveFactory.DefaultCode;

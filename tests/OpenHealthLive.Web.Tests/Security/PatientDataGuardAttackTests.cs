@@ -23,7 +23,7 @@ public sealed class PatientDataGuardAttackTests : IDisposable
 
     private readonly OpenHealthLiveFactory _factory = new();
 
-    public PatientDataGuardAttackTests() => _factory.Settings["Live:DefaultDeck"] = "open-healthcare";
+    public PatientDataGuardAttackTests() => _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
 
     [Theory]
     [InlineData("My patient 943•476•5919, what would you do?", null)]

@@ -39,7 +39,7 @@ public sealed class QuestionCapTests(ITestOutputHelper output) : IDisposable
     {
         _factory.Settings["Questions:MaxPerDevice"] = "3";
         // The per-phone rate limit (5 a minute) must not be what stops the 4th question here.
-        _factory.Settings["Questions:QuestionsPerDevicePerMinute"] = "100";
+        _factory.Settings["AudienceLimits:QuestionsPerDevicePerMinute"] = "100";
         var cookie = await _factory.GetDeviceCookieAsync();
 
         await using (var first = await _factory.ConnectAsync(cookie))
@@ -86,7 +86,7 @@ public sealed class QuestionCapTests(ITestOutputHelper output) : IDisposable
     {
         _factory.Settings["Questions:MaxPerDevice"] = "4";
         // Raised so that the cap, not the per-phone rate limit (5 a minute), decides.
-        _factory.Settings["Questions:QuestionsPerDevicePerMinute"] = "100";
+        _factory.Settings["AudienceLimits:QuestionsPerDevicePerMinute"] = "100";
         await using var phone = await _factory.ConnectAsync(await _factory.GetDeviceCookieAsync());
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => QuestionRoom.TryAskAsync(phone, $"burst-{i}", $"Burst question {i}?")));

@@ -24,7 +24,7 @@ public sealed class StartFromAnyFolderTests : IDisposable
             _emptyFolder,
             "--Storage:DataDirectory=" + _dataDirectory,
             "--Presenter:Key=" + OpenHealthLiveFactory.PresenterKey,
-            "--Live:DefaultSessionCode=" + OpenHealthLiveFactory.DefaultCode);
+            "--Join:DefaultSessionCode=" + OpenHealthLiveFactory.DefaultCode);
         using var http = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, UseCookies = false, AllowAutoRedirect = false })
         {
             BaseAddress = app.BaseAddress,

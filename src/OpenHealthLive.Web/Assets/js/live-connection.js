@@ -2,6 +2,11 @@
 // It never gives up while the page is open: reconnects back off with jitter, and a phone that wakes up or gets
 // its network back tries again at once.
 
+import { refusalOf } from './refusal.js';
+
+/** The refusals that mean this device's staff sign-in is gone (StaffHubFilter). */
+const SIGNED_OUT = new Set(['not-presenter', 'sign-in-ended']);
+
 /**
  * Delay before reconnect attempt `attempt` (0-based), with ±25 % jitter so a room does not reconnect in step:
  * 0.5 s, 1 s, 2 s, then every 3 s for as long as the page is on screen, however long the outage — so a
@@ -31,12 +36,12 @@ export function transports(search = window.location.search) {
 }
 
 /**
- * A presenter device whose sign-in has ended (signed out, on this or another device, or expired) is refused with a
- * message naming the sign-in page: reload, and the server sends the page there. At most once in 30 s, so that a
- * page the server still serves cannot reload in a loop.
+ * A presenter device whose sign-in has ended (signed out, on this or another device, or expired) is refused with
+ * not-presenter or sign-in-ended: reload, and the server sends the page to the sign-in page. At most once in 30 s, so
+ * that a page the server still serves cannot reload in a loop.
  */
 function signInEnded(error) {
-  if (!String(error?.message ?? '').includes('/presenter/sign-in')) return false;
+  if (!SIGNED_OUT.has(refusalOf(error)?.code)) return false;
   try {
     const last = Number(sessionStorage.getItem('ohl.signInReload') ?? 0);
     if (Date.now() - last < 30_000) return false;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Audience;
 using OpenHealthLive.Core.Polls;
+using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Presenter;
@@ -39,7 +40,7 @@ public sealed class ResultsModel(LiveSessionService sessions, PollService polls,
         {
             Poll = await polls.GetAsync(Session.Code, pollId, cancellationToken);
         }
-        catch (LiveSessionException)
+        catch (RequestRefusedException ex) when (ex.Code is RefusalCodes.UnknownPoll or RefusalCodes.UnknownSession or RefusalCodes.DeckErrors)
         {
             return NotFound();
         }
