@@ -222,7 +222,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         var polls = NewService();
         await polls.OpenAsync(Code, Colour, CancellationToken.None);
 
-        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), slideChanged: true, CancellationToken.None);
 
         Assert.False((await polls.GetAsync(Code, Colour, CancellationToken.None)).IsOpen);
         Assert.True((await polls.GetAsync(Code, Auto, CancellationToken.None)).IsOpen);
@@ -322,7 +322,7 @@ public sealed class PollServiceLifecycleTests : PollServiceTestBase
         var polls = ServiceWithDeck("---\ntitle: Poll talk\n---\n# Broken\n\n```poll\nid: colour\ntype: nonsense\nquestion: Which?\n```\n");
 
         var refused = await Assert.ThrowsAsync<RequestRefusedException>(() => polls.ListAsync(Code, CancellationToken.None));
-        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), CancellationToken.None);
+        await polls.SlideReachedAsync(await Sessions.NavigateAsync(Code, Navigation.GoTo(7), CancellationToken.None), slideChanged: true, CancellationToken.None);
 
         Assert.Equal($"The deck '{Deck}' has errors; its polls are not available.", refused.Message);
         Assert.Empty(Notifier.All);
