@@ -2,7 +2,6 @@ using System.Text;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Infrastructure;
-using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Archive;
@@ -51,7 +50,7 @@ internal static class ArchiveEndpoints
     private static async Task<IResult> PublicArchiveAsync(string code, string? lang, HttpContext http, LiveSessionService sessions, DeckCatalog decks,
         TalkArchiveBuilder builder, ArchiveLimits limits)
     {
-        if (!limits.TryTake(JoinCodeThrottle.AddressKey(http.Connection.RemoteIpAddress), out var retryAfter))
+        if (!limits.TryTake(ClientAddress.Key(http.Connection.RemoteIpAddress), out var retryAfter))
         {
             http.Response.Headers.RetryAfter = RetryAfter.Header(retryAfter);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many downloads",

@@ -51,7 +51,7 @@ internal static class CaptionEndpoints
         if (grant is null)
         {
             // Per address, and only for wrong codes: a valid link behind the same venue address is never held up by them.
-            if (!limits.TryTakeFailure(SignInThrottle.AddressKey(http.Connection.RemoteIpAddress), out var failureWait))
+            if (!limits.TryTakeFailure(ClientAddress.Key(http.Connection.RemoteIpAddress), out var failureWait))
             {
                 return TooMany(http, failureWait, $"Too many wrong codes from this address. Wait {RetryAfter.Phrase(failureWait)} and check the captioner link's code.");
             }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Options;
 using OpenHealthLive.Web.Infrastructure;
 
@@ -31,29 +29,6 @@ public sealed partial class JoinCodeThrottle(IOptions<JoinCodeOptions> options, 
 
     private readonly ConcurrentDictionary<string, Entry> _addresses = new(StringComparer.Ordinal);
     private long _lastSweep;
-
-    /// <summary>The key of a client address: IPv4 as is, IPv6 by its /64 prefix, no address as "unknown".</summary>
-    public static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
 
     /// <summary>A new per-connection record, kept by the caller with the connection.</summary>
     public Entry NewConnectionEntry() => new(options.Value.FailedLookupsPerConnectionPerMinute, time.GetTimestamp());

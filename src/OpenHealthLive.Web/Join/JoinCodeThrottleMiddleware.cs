@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Join;
@@ -21,7 +22,7 @@ internal static class JoinCodeThrottleMiddleware
         }
 
         var throttle = http.RequestServices.GetRequiredService<JoinCodeThrottle>();
-        var address = JoinCodeThrottle.AddressKey(http.Connection.RemoteIpAddress);
+        var address = ClientAddress.Key(http.Connection.RemoteIpAddress);
         var presenter = PresenterAuthentication.IsPresenter(http.User);
         var code = JoinCode.TryNormalize(typed, out var normalized, out _) ? normalized : null;
         if (!presenter && throttle.Check(address, connection: null, code) is { } refusal)

@@ -40,7 +40,7 @@ internal sealed class JoinCodeHubFilter(JoinCodeThrottle throttle, LiveSessionSe
             return await next(invocationContext);
         }
 
-        var address = JoinCodeThrottle.AddressKey(context.GetHttpContext()?.Connection.RemoteIpAddress);
+        var address = ClientAddress.Key(context.GetHttpContext()?.Connection.RemoteIpAddress);
         var presenter = PresenterAuthentication.IsPresenter(context.User);
         var code = JoinCode.TryNormalize(typed, out var normalized, out var malformed) ? normalized : null;
         if (code is not null && connection.Knows(code))

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Presenter;
 
@@ -48,7 +48,7 @@ public sealed class SignInThrottle : IDisposable
     /// </summary>
     public SignInAttempt TryAttempt(IPAddress? address, string? knownDevice)
     {
-        var partition = knownDevice is null ? "address:" + AddressKey(address) : "device:" + knownDevice;
+        var partition = knownDevice is null ? "address:" + ClientAddress.Key(address) : "device:" + knownDevice;
         using (var lease = _attempts.AttemptAcquire(partition))
         {
             if (!lease.IsAcquired)
@@ -100,28 +100,6 @@ public sealed class SignInThrottle : IDisposable
 
     public void Dispose() => _attempts.Dispose();
 
-    /// <summary>One address per IPv4 address, per IPv6 /64 (what one household or attacker usually holds).</summary>
-    internal static string AddressKey(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return "unknown";
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address.ToString();
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
 
     private void Expire(DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
 using OpenHealthLive.Web.Tests.Infrastructure;
 using OpenHealthLive.Web.Tests.Security;
@@ -94,7 +95,7 @@ public sealed class PresenterSignInRecordsTests : IDisposable
     [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
     public void The_throttle_counts_an_IPv6_slash_64_as_one_address(string address, string expected) =>
-        Assert.Equal(expected, SignInThrottle.AddressKey(IPAddress.Parse(address)));
+        Assert.Equal(expected, ClientAddress.Key(IPAddress.Parse(address)));
 
     public void Dispose() => _factory.Dispose();
 

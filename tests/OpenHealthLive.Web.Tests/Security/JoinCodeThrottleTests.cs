@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 
 namespace OpenHealthLive.Web.Tests.Security;
@@ -97,7 +98,7 @@ public sealed class JoinCodeThrottleTests
     [InlineData("203.0.113.7", "203.0.113.7")]
     public void An_IPv6_client_counts_by_its_slash_64_and_a_mapped_IPv4_address_as_itself(string address, string key)
     {
-        Assert.Equal(key, JoinCodeThrottle.AddressKey(IPAddress.Parse(address)));
+        Assert.Equal(key, ClientAddress.Key(IPAddress.Parse(address)));
     }
 
     private JoinCodeThrottle Throttle(int perConnection = 10, int perIp = 30) =>
