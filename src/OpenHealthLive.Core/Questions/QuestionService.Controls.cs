@@ -65,9 +65,9 @@ public sealed partial class QuestionService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw UnknownSession(sessionCode);
         var device = await db.Questions.AsNoTracking().Where(q => q.Id == questionId && q.SessionCode == sessionCode).Select(q => q.DeviceHash).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.QuestionGone, "That question does not exist (it may have been deleted).");
+            ?? throw QuestionMissing();
         if (!await db.BlockedDevices.AnyAsync(b => b.SessionCode == sessionCode && b.DeviceHash == device, cancellationToken))
         {
             db.BlockedDevices.Add(new BlockedDeviceRecord { SessionCode = sessionCode, DeviceHash = device, BlockedAt = time.GetUtcNow() });
@@ -148,7 +148,7 @@ public sealed partial class QuestionService
     /// </summary>
     private async Task CheckControlsAsync(LiveDbContext db, string sessionCode, string deviceHash)
     {
-        var controls = await _controls(db, sessionCode) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+        var controls = await _controls(db, sessionCode) ?? throw UnknownSession(sessionCode);
         if (controls.QuestionsClosed)
         {
             throw new RequestRefusedException(RefusalCodes.QuestionsClosed, QuestionsClosedMessage);
@@ -177,7 +177,7 @@ public sealed partial class QuestionService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await change(db) == 0)
         {
-            throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            throw UnknownSession(sessionCode);
         }
 
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == sessionCode, cancellationToken);

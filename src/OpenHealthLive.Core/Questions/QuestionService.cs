@@ -263,7 +263,7 @@ public sealed partial class QuestionService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw UnknownSession(sessionCode);
         var settings = SettingsOf(session);
         _settings.Set(sessionCode, settings);
         return settings;
@@ -274,7 +274,7 @@ public sealed partial class QuestionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+            ?? throw UnknownSession(sessionCode);
         session.PreModeration = enabled;
         await db.SaveChangesAsync(cancellationToken);
         var settings = SettingsOf(session);
@@ -289,10 +289,7 @@ public sealed partial class QuestionService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
-        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.QuestionGone, "That question does not exist (it may have been deleted).");
+        var (session, question) = await SessionAndQuestionAsync(db, sessionCode, questionId, cancellationToken);
         var previousAnswering = session.AnsweringQuestionId;
         switch (action)
         {
@@ -489,10 +486,7 @@ public sealed partial class QuestionService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
-        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken)
-            ?? throw new RequestRefusedException(RefusalCodes.QuestionGone, "That question does not exist (it may have been deleted).");
+        var (session, question) = await SessionAndQuestionAsync(db, sessionCode, questionId, cancellationToken);
         var guarded = guard.Inspect(cleaned, question.Author);
         question.Text = Fit(guarded.Text, QuestionText.MaxLength);
         question.Author = guarded.Author is null ? null : Fit(guarded.Author, QuestionText.MaxAuthorLength);
@@ -575,6 +569,20 @@ public sealed partial class QuestionService(
                     && ((pinned && !q.Pinned) || (q.Pinned == pinned && (q.Votes < votes || (q.Votes == votes && q.Id > id)))))),
         };
     }
+
+    /// <summary>The session and one of its questions, tracked for a change; refused when either is not there.</summary>
+    private static async Task<(LiveSessionRecord Session, QuestionRecord Question)> SessionAndQuestionAsync(LiveDbContext db, string sessionCode, long questionId, CancellationToken cancellationToken)
+    {
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Code == sessionCode, cancellationToken) ?? throw UnknownSession(sessionCode);
+        var question = await db.Questions.SingleOrDefaultAsync(q => q.Id == questionId && q.SessionCode == sessionCode, cancellationToken) ?? throw QuestionMissing();
+        return (session, question);
+    }
+
+    private static RequestRefusedException UnknownSession(string sessionCode) =>
+        new(RefusalCodes.UnknownSession, $"There is no session with code {sessionCode}.");
+
+    private static RequestRefusedException QuestionMissing() =>
+        new(RefusalCodes.QuestionGone, "That question does not exist (it may have been deleted).");
 
     private static QuestionView ToView(QuestionRecord r, long? answering) =>
         new(r.Id, r.SessionCode, r.Text, r.Author, r.Votes, (QuestionStatus)r.Status, r.HeldReason, r.Pinned, answering == r.Id, r.AnsweredAt, r.CreatedAt);
