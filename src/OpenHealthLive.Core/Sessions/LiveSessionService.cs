@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Logging;
 using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Slides;
@@ -287,16 +288,12 @@ public sealed partial class LiveSessionService(
     /// <summary>Blacks the projector out or lights it again, and shows or hides the large join QR code on it.</summary>
     /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> SetProjectorAsync(string code, bool blackout, bool joinOverlay, CancellationToken cancellationToken) =>
-        ChangeProjectorAsync(code, record =>
-        {
-            record.ProjectorBlackout = blackout;
-            record.ProjectorJoinOverlay = joinOverlay;
-        }, cancellationToken);
+        ChangeProjectorAsync(code, set => set.SetProperty(s => s.ProjectorBlackout, blackout).SetProperty(s => s.ProjectorJoinOverlay, joinOverlay), cancellationToken);
 
     /// <summary>Shows the caption bar under the slide on the projector, or hides it; blackout and the QR code stay as they are.</summary>
     /// <exception cref="RequestRefusedException">There is no such session.</exception>
     public Task<LiveSessionState> SetProjectorCaptionsAsync(string code, bool visible, CancellationToken cancellationToken) =>
-        ChangeProjectorAsync(code, record => record.ProjectorCaptions = visible, cancellationToken);
+        ChangeProjectorAsync(code, set => set.SetProperty(s => s.ProjectorCaptions, visible), cancellationToken);
 
     /// <summary>
     /// Ends the talk (<paramref name="ended"/>) or opens it again; ending a talk that has ended keeps its first end
@@ -352,6 +349,8 @@ public sealed partial class LiveSessionService(
 
         await notifier.SlideChangedAsync(updated, cancellationToken);
         await notifier.TimerChangedAsync(updated, cancellationToken);
+        // The talk has reached its first slide anew: its polls open and its strokes are sent, as after any move.
+        await _slideFollowers.SlideReachedAsync(updated, slideChanged: true, cancellationToken);
         return updated;
     }
 
@@ -365,13 +364,37 @@ public sealed partial class LiveSessionService(
         return updated;
     }
 
-    private async Task<LiveSessionState> ChangeProjectorAsync(string code, Action<LiveSessionRecord> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// One statement sets the projector's columns this change owns and counts the revision up, so two nodes changing
+    /// the projector at once both land, each with its own revision; the row is read back after it, so what is
+    /// announced is the whole stored state, including another node's change.
+    /// </summary>
+    private async Task<LiveSessionState> ChangeProjectorAsync(string code, Action<UpdateSettersBuilder<LiveSessionRecord>> change, CancellationToken cancellationToken)
     {
-        var updated = await ChangeRecordAsync(code, (record, _) =>
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
+        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        LiveSessionState updated;
+        try
         {
-            change(record);
-            record.ProjectorRevision++;
-        }, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            await db.Sessions.Where(s => s.Code == session.Code).ExecuteUpdateAsync(
+                set =>
+                {
+                    change(set);
+                    set.SetProperty(s => s.ProjectorRevision, s => s.ProjectorRevision + 1).SetProperty(s => s.UpdatedAt, now);
+                },
+                cancellationToken);
+            var record = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == session.Code, cancellationToken);
+            updated = ToState(record);
+            _cache.Set(updated.Code, updated);
+        }
+        finally
+        {
+            gate.Release();
+        }
+
         await notifier.ProjectorChangedAsync(updated, cancellationToken);
         return updated;
     }

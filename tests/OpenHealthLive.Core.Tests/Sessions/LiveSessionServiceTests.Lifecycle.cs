@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using OpenHealthLive.Core.Refusals;
 using OpenHealthLive.Core.Sessions;
+using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Core.Tests.Sessions;
 
@@ -90,6 +92,22 @@ public sealed partial class LiveSessionServiceTests
         Assert.Equal((0, live.Position.Version), (told.StoredSlide, told.StoredVersion));
         Assert.Equal(live, told.Sent);
         Assert.Single(_notifier.Timers.Skip(timersBefore));
+    }
+
+    [Fact]
+    public async Task A_rehearsal_going_live_reaches_the_slide_followers_on_its_first_slide_after_it_is_announced()
+    {
+        var seen = new List<(int Slide, bool SlideChanged, bool IsRehearsal, int Announced)>();
+        var follower = new RecordingFollower((s, changed) => seen.Add((s.Position.Slide, changed, s.Plan.IsRehearsal, _notifier.Notifications.Count)));
+        var catalog = new DeckCatalog(ContentDirectory, watchForChanges: false, NullLogger<DeckCatalog>.Instance, _time);
+        _catalogs.Add(catalog);
+        var service = new LiveSessionService(_dbFactory, catalog, _notifier, _time, NullLogger<LiveSessionService>.Instance, slideFollowers: new SlideFollowers(() => [follower]));
+        var rehearsal = await service.StartAsync(Talk, new SessionPlan("Dry run", IsRehearsal: true), CancellationToken.None);
+        await service.NavigateAsync(rehearsal.Code, Navigation.GoTo(3), CancellationToken.None);
+
+        await service.GoLiveAsync(rehearsal.Code, CancellationToken.None);
+
+        Assert.Equal([(3, true, true, 1), (0, true, false, 2)], seen);
     }
 
     [Fact]

@@ -456,6 +456,25 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
     }
 
     [Fact]
+    public async Task Two_nodes_changing_the_projector_at_once_both_land_each_with_its_own_revision()
+    {
+        var session = await NewService().EnsureDefaultSessionAsync(Talk, null, CancellationToken.None);
+        var nodeB = NewService(new SqliteDbContextFactory(DataDirectory));
+        var meanwhile = new BeforeFirstUpdate(() => nodeB.SetProjectorCaptionsAsync(session.Code, visible: true, CancellationToken.None));
+        var nodeA = NewService(new SqliteDbContextFactory(DataDirectory, meanwhile));
+
+        var announcedByA = await nodeA.SetProjectorAsync(session.Code, blackout: true, joinOverlay: true, CancellationToken.None);
+
+        Assert.True(meanwhile.Ran);
+        var stored = (await Restart().FindAsync(session.Code, CancellationToken.None))!.Projector;
+        Assert.Equal(new ProjectorDisplay(Blackout: true, JoinOverlay: true, Captions: true, Revision: 2), stored);
+        // Screens keep the highest revision they are sent: that must be the whole stored state, B's captions too.
+        Assert.Equal(stored, _notifier.Projectors.MaxBy(p => p.Session.Projector.Revision).Session.Projector);
+        Assert.Equal([1L, 2L], _notifier.Projectors.Select(p => p.Session.Projector.Revision).Order());
+        Assert.Equal(stored, announcedByA.Projector);
+    }
+
+    [Fact]
     public async Task Every_request_to_move_reaches_the_slide_followers_after_it_is_announced_saying_whether_the_slide_changed()
     {
         var seen = new List<(int Slide, int Fragment, bool SlideChanged, int Announced)>();
