@@ -283,10 +283,14 @@ internal sealed partial class TalkArchiveBuilder(
 
     private static string Attr(string text) => System.Net.WebUtility.HtmlEncode(text);
 
-    private static string ReadStyle()
+    /// <summary>The slides' rules the site uses too (Assets/css/slides.css), then the archive's own.</summary>
+    private static string ReadStyle() =>
+        ReadEmbedded("OpenHealthLive.Web.Assets.css.slides.css") + "\n" + ReadEmbedded("OpenHealthLive.Web.Archive.archive.css");
+
+    private static string ReadEmbedded(string name)
     {
-        using var stream = typeof(TalkArchiveBuilder).Assembly.GetManifestResourceStream("OpenHealthLive.Web.Archive.archive.css")
-            ?? throw new InvalidOperationException("The archive's style sheet is not embedded in the web assembly.");
+        using var stream = typeof(TalkArchiveBuilder).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The archive's style sheet {name} is not embedded in the web assembly.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
