@@ -198,15 +198,11 @@ public sealed partial class LiveSessionService(
         return updated;
     }
 
-    private async Task<(LiveSessionState Session, bool Moved, bool SlideChanged)> MoveAsync(string code, Navigation navigation, CancellationToken cancellationToken)
-    {
-        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
-        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+    private Task<(LiveSessionState Session, bool Moved, bool SlideChanged)> MoveAsync(string code, Navigation navigation, CancellationToken cancellationToken) =>
+        UnderSessionLockAsync<(LiveSessionState Session, bool Moved, bool SlideChanged)>(code, async sessionCode =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == sessionCode, cancellationToken);
             if (_cache.TryGetAny(record.Code, out var remembered) && remembered.Position.Version > record.Version)
             {
                 // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
@@ -245,12 +241,7 @@ public sealed partial class LiveSessionService(
             }
 
             return (Remember(record), true, slideChanged);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Starts (or resumes) the speaker's timer.</summary>
     public Task<LiveSessionState> StartTimerAsync(string code, CancellationToken cancellationToken) =>
@@ -315,14 +306,10 @@ public sealed partial class LiveSessionService(
     /// <exception cref="RequestRefusedException">There is no such session, or it is not a rehearsal.</exception>
     public async Task<LiveSessionState> GoLiveAsync(string code, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
-        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        LiveSessionState updated;
-        try
+        var updated = await UnderSessionLockAsync(code, async sessionCode =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == sessionCode, cancellationToken);
             if (!record.IsRehearsal)
             {
                 throw new RequestRefusedException(RefusalCodes.AlreadyLive, $"Session {record.Code} is live already: only a rehearsal can go live.");
@@ -340,12 +327,8 @@ public sealed partial class LiveSessionService(
             record.IsRehearsal = false;
             record.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            updated = Remember(record);
-        }
-        finally
-        {
-            gate.Release();
-        }
+            return Remember(record);
+        }, cancellationToken);
 
         await notifier.SlideChangedAsync(updated, cancellationToken);
         await notifier.TimerChangedAsync(updated, cancellationToken);
@@ -371,50 +354,54 @@ public sealed partial class LiveSessionService(
     /// </summary>
     private async Task<LiveSessionState> ChangeProjectorAsync(string code, Action<UpdateSettersBuilder<LiveSessionRecord>> change, CancellationToken cancellationToken)
     {
-        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
-        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        LiveSessionState updated;
-        try
+        var updated = await UnderSessionLockAsync(code, async sessionCode =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow();
-            await db.Sessions.Where(s => s.Code == session.Code).ExecuteUpdateAsync(
+            await db.Sessions.Where(s => s.Code == sessionCode).ExecuteUpdateAsync(
                 set =>
                 {
                     change(set);
                     set.SetProperty(s => s.ProjectorRevision, s => s.ProjectorRevision + 1).SetProperty(s => s.UpdatedAt, now);
                 },
                 cancellationToken);
-            var record = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == session.Code, cancellationToken);
-            updated = ToState(record);
+            var record = await db.Sessions.AsNoTracking().SingleAsync(s => s.Code == sessionCode, cancellationToken);
+            var updated = ToState(record);
             _cache.Set(updated.Code, updated);
-        }
-        finally
-        {
-            gate.Release();
-        }
+            return updated;
+        }, cancellationToken);
 
         await notifier.ProjectorChangedAsync(updated, cancellationToken);
         return updated;
     }
 
     /// <summary>A change that is not a slide change (the timer, the end of the talk), applied under the session's lock.</summary>
-    private async Task<LiveSessionState> ChangeRecordAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken)
-    {
-        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
-        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+    private Task<LiveSessionState> ChangeRecordAsync(string code, Action<LiveSessionRecord, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        UnderSessionLockAsync(code, async sessionCode =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var record = await db.Sessions.SingleAsync(s => s.Code == session.Code, cancellationToken);
+            var record = await db.Sessions.SingleAsync(s => s.Code == sessionCode, cancellationToken);
             change(record, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             // Not a slide change: it does not move the version, so keep the cache in step directly.
             var updated = ToState(record);
             _cache.Set(updated.Code, updated);
             return updated;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the session's stored code (a code typed in any case finds it) while this node
+    /// holds the session's lock, so changes to one session on one node are applied one at a time.
+    /// </summary>
+    /// <exception cref="RequestRefusedException">There is no such session.</exception>
+    private async Task<T> UnderSessionLockAsync<T>(string code, Func<string, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var session = await FindAsync(code, cancellationToken) ?? throw new RequestRefusedException(RefusalCodes.UnknownSession, $"There is no session with code '{code}'.");
+        var gate = _locks.GetOrAdd(session.Code, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await work(session.Code);
         }
         finally
         {
