@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Captions;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
@@ -13,12 +12,8 @@ namespace OpenHealthLive.Web.Pages.Presenter;
 /// reaches the phones as it is typed, and the lines sent. For the captioner, the speaker and the organiser.
 /// </summary>
 [StaffPage(StaffRight.Caption)]
-public sealed class CaptionsModel(LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, CaptionService captions) : PageModel
+public sealed class CaptionsModel(LiveSessionService sessions, DeckCatalog decks, LiveMessages messages, CaptionService captions) : SessionPageModel(sessions, decks)
 {
-    public LiveSessionState? Session { get; private set; }
-
-    public Deck? Deck { get; private set; }
-
     /// <summary>The slide as the room sees it: a captioner sees no more than the room does.</summary>
     public SlideState? State { get; private set; }
 
@@ -27,29 +22,21 @@ public sealed class CaptionsModel(LiveSessionService sessions, DeckCatalog decks
 
     public StaffMember Member { get; private set; } = new(StaffRole.Captioner, null, null);
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    protected override async Task<IActionResult?> LoadAsync(LiveSessionState session, CancellationToken cancellationToken)
     {
         if (StaffMember.Of(User) is not { } member)
         {
             return Forbid();
         }
 
-        Session = await sessions.FindAsync(code, cancellationToken);
-        if (Session is null)
+        if (RouteData.Values["code"] is string code && code != session.Code)
         {
-            return NotFound();
-        }
-
-        if (code != Session.Code)
-        {
-            return RedirectToPage(new { code = Session.Code });
+            return RedirectToPage(new { code = session.Code });
         }
 
         Member = member;
-        Deck = decks.Get(Session.DeckSlug).Deck;
-        State = messages.SlideState(Session);
-        Kept = (await captions.SettingsAsync(Session.Code, cancellationToken)).Kept;
-        Response.Headers.CacheControl = "no-store";
-        return Page();
+        State = messages.SlideState(session);
+        Kept = (await captions.SettingsAsync(session.Code, cancellationToken)).Kept;
+        return null;
     }
 }

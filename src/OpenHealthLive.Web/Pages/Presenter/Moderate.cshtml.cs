@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Web.Presenter;
@@ -11,31 +10,19 @@ namespace OpenHealthLive.Web.Pages.Presenter;
 /// session, and nothing that moves the slides or the projector.
 /// </summary>
 [StaffPage(StaffRight.Moderate)]
-public sealed class ModerateModel(LiveSessionService sessions, DeckCatalog decks) : PageModel
+public sealed class ModerateModel(LiveSessionService sessions, DeckCatalog decks) : SessionPageModel(sessions, decks)
 {
-    public LiveSessionState? Session { get; private set; }
-
-    public Deck? Deck { get; private set; }
-
     /// <summary>Who is signed in, named on the page.</summary>
     public StaffMember Member { get; private set; } = new(StaffRole.Moderator, null, null);
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    protected override Task<IActionResult?> LoadAsync(LiveSessionState session, CancellationToken cancellationToken)
     {
         if (StaffMember.Of(User) is not { } member)
         {
-            return Forbid();
-        }
-
-        Session = await sessions.FindAsync(code, cancellationToken);
-        if (Session is null)
-        {
-            return NotFound();
+            return Task.FromResult<IActionResult?>(Forbid());
         }
 
         Member = member;
-        Deck = decks.Get(Session.DeckSlug).Deck;
-        Response.Headers.CacheControl = "no-store";
-        return Page();
+        return Task.FromResult<IActionResult?>(null);
     }
 }
