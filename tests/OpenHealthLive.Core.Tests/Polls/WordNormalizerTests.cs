@@ -48,6 +48,19 @@ public sealed class WordNormalizerTests
         Assert.Equal(word, WordNormalizer.Normalize(word));
     }
 
+    /// <summary>
+    /// Where Latin ends: marks are dropped after the last letters of Latin Extended-B (U+024F) and of Latin Extended
+    /// Additional (U+1EFF), and kept after the first IPA letter (U+0250), which is not a Latin letter with an accent.
+    /// </summary>
+    [Theory]
+    [InlineData("x\u024F\u0301x", "x\u024Fx")]
+    [InlineData("x\u1EFF\u0301x", "x\u1EFFx")]
+    [InlineData("x\u0250\u0301x", "x\u0250\u0301x")]
+    public void Marks_are_dropped_up_to_the_last_latin_letter_and_kept_after_it(string typed, string expected)
+    {
+        Assert.Equal(expected, WordNormalizer.Normalize(typed));
+    }
+
     [Theory]
     [InlineData("Collaboration!", "collaboration")]
     [InlineData("\"trust\"", "trust")]
@@ -117,6 +130,7 @@ public sealed class WordNormalizerTests
     [InlineData("communities", "community")]
     [InlineData("therapies", "therapy")]
     [InlineData("studies", "study")]
+    [InlineData("flies", "fly")] // exactly five letters
     // ... while four-letter -ies words fall through to step 5.
     [InlineData("ties", "tie")]
     [InlineData("lies", "lie")]

@@ -89,6 +89,28 @@ public sealed class PatientDataGuardMaskingTests
         Assert.Equal(masked, guarded.Text);
     }
 
+    /// <summary>A held word typed as a plural is not the held word as typed; counted, it is.</summary>
+    [Fact]
+    public void A_word_cloud_answer_showing_a_held_word_only_once_normalised_is_held_in_its_counted_form()
+    {
+        var guard = Guard.WithWords("Okafor");
+        Assert.False(guard.Mask("Okafors").Held, "the guard alone catches this as typed: the test would not reach the normalised check");
+
+        var guarded = WordCloudGuard.Screen(guard, "Okafors");
+
+        Assert.True(guarded.Held);
+        Assert.DoesNotContain("okafor", guarded.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_clean_word_cloud_answer_keeps_the_form_it_was_typed_in_trimmed()
+    {
+        var guarded = WordCloudGuard.Screen(Guard.Default, "  Open Source! ");
+
+        Assert.False(guarded.Held);
+        Assert.Equal("Open Source!", guarded.Text);
+    }
+
     [Theory]
     [InlineData("community")]
     [InlineData("open data")]
