@@ -170,11 +170,16 @@ public sealed class PollAnswersTests
         var forty = new string('a', 40);
         var spaced = "  " + forty + new string(' ', 100) + "!!!";
         var tooMuchTyping = forty + new string(' ', PollAnswers.MaxTypedLength);
+        // The bound on typing is 200 characters (docs/polls.md): 200 are read, 201 are not.
+        var atTheBound = forty + new string(' ', 200 - 40);
+        var overTheBound = atTheBound + " ";
 
         Assert.Equal(forty, PollAnswers.Normalize(TestPolls.WordCloud, new PollAnswer(Text: forty)).Text);
         Assert.Equal(forty, PollAnswers.Normalize(TestPolls.WordCloud, new PollAnswer(Text: spaced)).Text);
         AssertRefused(TestPolls.WordCloud, new PollAnswer(Text: forty + "b"), "Type a word or a short phrase (at most 40 characters).");
         AssertRefused(TestPolls.WordCloud, new PollAnswer(Text: tooMuchTyping), "Type a word or a short phrase (at most 40 characters).");
+        Assert.Equal(forty, PollAnswers.Normalize(TestPolls.WordCloud, new PollAnswer(Text: atTheBound)).Text);
+        AssertRefused(TestPolls.WordCloud, new PollAnswer(Text: overTheBound), "Type a word or a short phrase (at most 40 characters).");
         AssertRefused(TestPolls.WordCloud, new PollAnswer(Option: 1), "This poll takes text, not one choice.");
     }
 

@@ -337,6 +337,10 @@ public sealed class PollTallyTests
         Assert.Throws<InvalidOperationException>(() => words.Remove(new PollAnswer(Text: "open")));
         Assert.Throws<InvalidOperationException>(() => ranking.Remove(new PollAnswer(Ranking: [1, 0, 2, 3, 4])));
         Assert.Throws<InvalidOperationException>(() => new PollTally(TestPolls.Rating).Remove(new PollAnswer(Ratings: [1, 1])));
+        // Half of it was counted (3 for the first item), half was not (5 for the second): still not removable.
+        var rating = new PollTally(TestPolls.Rating);
+        rating.Add(new PollAnswer(Ratings: [3, 4]));
+        Assert.Throws<InvalidOperationException>(() => rating.Remove(new PollAnswer(Ratings: [3, 5])));
 
         Assert.Equal(singleBefore, single.Snapshot());
         Assert.Equal(multipleBefore, multiple.Snapshot());
