@@ -48,6 +48,16 @@ public sealed class WordNormalizerTests
         Assert.Equal(word, WordNormalizer.Normalize(word));
     }
 
+    /// <summary>A lone surrogate (half of an emoji, cut off) cannot be read: it is left out, not turned into a character inside the word.</summary>
+    /// <remarks>Built in code: xunit's test-case serialisation would turn a lone surrogate in InlineData into U+FFFD.</remarks>
+    [Fact]
+    public void A_lone_surrogate_inside_a_word_is_left_out()
+    {
+        Assert.Equal("open", WordNormalizer.Normalize("op" + '\uD800' + "en"));
+        Assert.Equal("open", WordNormalizer.Normalize("op" + '\uDC00' + "en"));
+        Assert.Equal(string.Empty, WordNormalizer.Normalize("\uD83D"));
+    }
+
     /// <summary>
     /// Where Latin ends: marks are dropped after the last letters of Latin Extended-B (U+024F) and of Latin Extended
     /// Additional (U+1EFF), and kept after the first IPA letter (U+0250), which is not a Latin letter with an accent.
@@ -103,7 +113,6 @@ public sealed class WordNormalizerTests
     [InlineData("👩‍⚕️")]
     [InlineData("🇪🇺")]
     [InlineData("\u200B")]
-    [InlineData("\uD83D")]
     public void Nothing_is_left_of_punctuation_emoji_or_blank_input(string? typed)
     {
         Assert.Equal(string.Empty, WordNormalizer.Normalize(typed));
