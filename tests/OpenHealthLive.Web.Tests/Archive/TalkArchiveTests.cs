@@ -350,6 +350,9 @@ public sealed partial class TalkArchiveTests : IDisposable
             }
 
             Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
+            // The slides' styles are the site's own (Assets/css/slides.css), inlined with the archive's.
+            Assert.Contains(".slide h1 { font-size: 2.1em; }", html, StringComparison.Ordinal);
+            Assert.Contains(".archive-head {", html, StringComparison.Ordinal);
             Assert.Contains("src=\"" + DataUri(ShownPicture) + "\"", html, StringComparison.Ordinal);
         }
     }
