@@ -27,6 +27,9 @@ public sealed partial class LiveSessionService(
 
     private readonly SlideFollowers _slideFollowers = slideFollowers ?? SlideFollowers.None;
     private readonly ClusterCache<string, LiveSessionState> _cache = new(topology ?? NodeTopology.SingleNode, time, StringComparer.Ordinal);
+    /// <summary>How many times a move is tried when other nodes keep moving the talk between its read and its write.</summary>
+    private const int MaxMoveAttempts = 3;
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>The session with this join code (any case), or null.</summary>
@@ -201,46 +204,55 @@ public sealed partial class LiveSessionService(
     private Task<(LiveSessionState Session, bool Moved, bool SlideChanged)> MoveAsync(string code, Navigation navigation, CancellationToken cancellationToken) =>
         UnderSessionLockAsync<(LiveSessionState Session, bool Moved, bool SlideChanged)>(code, async sessionCode =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var record = await db.Sessions.SingleAsync(s => s.Code == sessionCode, cancellationToken);
-            if (_cache.TryGetAny(record.Code, out var remembered) && remembered.Position.Version > record.Version)
+            for (var attempt = 1; ; attempt++)
             {
-                // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
-                record.Slide = remembered.Position.Slide;
-                record.Fragment = remembered.Position.Fragment;
-                record.Shown = remembered.Shown.ToString();
-                record.Version = remembered.Position.Version;
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var record = await db.Sessions.SingleAsync(s => s.Code == sessionCode, cancellationToken);
+                if (_cache.TryGetAny(record.Code, out var remembered) && remembered.Position.Version > record.Version)
+                {
+                    // Earlier moves could not be stored (the database refused writes): carry on from where the room is.
+                    record.Slide = remembered.Position.Slide;
+                    record.Fragment = remembered.Position.Fragment;
+                    record.Shown = remembered.Shown.ToString();
+                    record.Version = remembered.Position.Version;
+                }
+
+                var deck = decks.Get(record.DeckSlug).Deck
+                    ?? throw new RequestRefusedException(RefusalCodes.DeckErrors, $"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
+
+                var (slide, fragment) = Move(deck, record.Slide, record.Fragment, navigation);
+                if (slide == record.Slide && fragment == record.Fragment)
+                {
+                    return (Remember(record), false, false);
+                }
+
+                var slideChanged = slide != record.Slide;
+                record.Slide = slide;
+                record.Fragment = fragment;
+                record.Version++;
+                // What the room may look back at is what it was shown: the slide landed on, not the ones jumped over.
+                record.Shown = ShownOf(record).With(slide, fragment).ToString();
+
+                record.UpdatedAt = time.GetUtcNow();
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < MaxMoveAttempts)
+                {
+                    // Another node moved the talk between this read and this write (the version is a concurrency
+                    // token): start again from where the talk is now, so both moves are stored, one after the other.
+                    continue;
+                }
+                catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+                {
+                    // Slides must keep working when the database cannot take writes: the room follows from memory,
+                    // and the next move that can be stored stores where the room is.
+                    LogPositionNotStored(ex, record.Code, record.Slide + 1);
+                }
+
+                return (Remember(record), true, slideChanged);
             }
-
-            var deck = decks.Get(record.DeckSlug).Deck
-                ?? throw new RequestRefusedException(RefusalCodes.DeckErrors, $"The deck '{record.DeckSlug}' has errors; fix them before presenting it.");
-
-            var (slide, fragment) = Move(deck, record.Slide, record.Fragment, navigation);
-            if (slide == record.Slide && fragment == record.Fragment)
-            {
-                return (Remember(record), false, false);
-            }
-
-            var slideChanged = slide != record.Slide;
-            record.Slide = slide;
-            record.Fragment = fragment;
-            record.Version++;
-            // What the room may look back at is what it was shown: the slide landed on, not the ones jumped over.
-            record.Shown = ShownOf(record).With(slide, fragment).ToString();
-
-            record.UpdatedAt = time.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
-            {
-                // Slides must keep working when the database cannot take writes: the room follows from memory,
-                // and the next move that can be stored stores where the room is.
-                LogPositionNotStored(ex, record.Code, record.Slide + 1);
-            }
-
-            return (Remember(record), true, slideChanged);
         }, cancellationToken);
 
     /// <summary>Starts (or resumes) the speaker's timer.</summary>

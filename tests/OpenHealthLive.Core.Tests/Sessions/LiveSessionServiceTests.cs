@@ -456,6 +456,24 @@ public sealed partial class LiveSessionServiceTests : IAsyncLifetime, IDisposabl
     }
 
     [Fact]
+    public async Task Two_nodes_moving_the_talk_at_once_both_moves_are_stored_one_after_the_other()
+    {
+        var code = (await NewService().StartAsync(Talk, CancellationToken.None)).Code;
+        var nodeB = NewService(new SqliteDbContextFactory(DataDirectory));
+        var meanwhile = new BeforeFirstUpdate(() => nodeB.NavigateAsync(code, Navigation.GoTo(3), CancellationToken.None));
+        var nodeA = NewService(new SqliteDbContextFactory(DataDirectory, meanwhile));
+
+        var movedByA = await nodeA.NavigateAsync(code, Navigation.Next, CancellationToken.None);
+
+        Assert.True(meanwhile.Ran);
+        var stored = (await Restart().FindAsync(code, CancellationToken.None))!;
+        // B's jump to the fourth slide is version 2; A's "next", tried again from there, is the fifth slide at version 3.
+        Assert.Equal(new SlidePosition(4, 0, 3), stored.Position);
+        Assert.Equal(stored.Position, movedByA.Position);
+        Assert.Equal([(3, 2L), (4, 3L)], _notifier.Notifications.Select(n => (n.Sent.Position.Slide, n.Sent.Position.Version)));
+    }
+
+    [Fact]
     public async Task Two_nodes_changing_the_projector_at_once_both_land_each_with_its_own_revision()
     {
         var session = await NewService().EnsureDefaultSessionAsync(Talk, null, CancellationToken.None);
