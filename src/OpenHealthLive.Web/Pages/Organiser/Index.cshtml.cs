@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Presenter;
 
@@ -64,7 +65,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, S
         Issued = await grants.IssueAsync(session.Code, staffRole, cancellationToken);
         IssuedUrl = links.BaseUrl(Request) is { } baseUrl ? new Uri(baseUrl, "presenter/join").ToString() + "#" + Issued.Secret : null;
         // The secret is on this answer only: never stored, cached or redirected through an address.
-        Response.Headers.CacheControl = "no-store";
+        DoNotCache.Apply(Response);
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -92,7 +93,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, S
 
         Links = byCode;
         DeckSlugs = decks.ListSlugs();
-        Response.Headers.CacheControl = "no-store";
+        DoNotCache.Apply(Response);
     }
 
     /// <summary>The title a session is listed under: the organiser's, else the deck's.</summary>

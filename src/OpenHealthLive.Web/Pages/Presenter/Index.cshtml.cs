@@ -7,6 +7,7 @@ using OpenHealthLive.Core.Privacy;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
 using OpenHealthLive.Core.Storage;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Join;
 using OpenHealthLive.Web.Presenter;
 
@@ -89,7 +90,7 @@ public sealed class IndexModel(LiveSessionService sessions, DeckCatalog decks, J
         DeckSlugs = decks.ListSlugs();
         JoinUrl = links.JoinUrl(Session.Code, Request);
         JoinUrlIsLocalOnly = JoinUrl is not null && !JoinLinks.IsReachableFromOtherDevices(JoinUrl);
-        Response.Headers.CacheControl = "no-store";
+        DoNotCache.Apply(Response);
         return Page();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Pen;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Infrastructure;
 using OpenHealthLive.Web.Presenter;
 
 namespace OpenHealthLive.Web.Pages.Presenter;
@@ -36,7 +37,7 @@ public sealed class PrintModel(LiveSessionService sessions, DeckCatalog decks, S
         DeckResult = decks.Get(session.DeckSlug);
         Deck = DeckResult.Deck;
         Strokes = await strokes.BySlideAsync(session.Code, shownOnly: false, cancellationToken);
-        Response.Headers.CacheControl = "no-store";
+        DoNotCache.Apply(Response);
         return Page();
     }
 }

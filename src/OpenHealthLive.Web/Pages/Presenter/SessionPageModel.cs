@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenHealthLive.Core.Sessions;
 using OpenHealthLive.Core.Slides;
+using OpenHealthLive.Web.Infrastructure;
 
 namespace OpenHealthLive.Web.Pages.Presenter;
 
@@ -24,7 +25,7 @@ public abstract class SessionPageModel(LiveSessionService sessions, DeckCatalog 
         }
 
         Deck = decks.Get(Session.DeckSlug).Deck;
-        Response.Headers.CacheControl = "no-store";
+        DoNotCache.Apply(Response);
         return await LoadAsync(Session, cancellationToken) ?? Page();
     }
 
