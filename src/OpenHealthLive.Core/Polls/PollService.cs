@@ -130,8 +130,9 @@ public sealed partial class PollService(
         var serialized = stored.Held is { } held ? PollAnswers.SerializeHeld(held) : PollAnswers.Serialize(normalized);
         var entry = await TallyAsync(sessionCode, poll, cancellationToken);
         var blocked = blocks is not null && await blocks.IsBlockedAsync(sessionCode, deviceHash, cancellationToken);
-        // On one node the writer decides from memory (VoteBook); in a cluster other nodes write votes too, so the
-        // database decides each one.
+        // On one node the writer decides from memory (VoteBook) and counts the vote into this node's tally; in a
+        // cluster other nodes write votes too, so the database decides each one and the tally is re-read from it
+        // (SnapshotAsync), not counted here.
         var outcome = !_topology.MultiNode ? await VoteByBookAsync(sessionCode, pollId, deviceHash, clientId, serialized, stored, blocked, entry, cancellationToken) : await writes.EnqueueAsync(async (db, ct) =>
         {
             await TalkEnded.ThrowIfEndedAsync(db, sessionCode, ct);
@@ -175,14 +176,7 @@ public sealed partial class PollService(
             existing.ClientId = clientId;
             existing.UpdatedAt = now;
             return new VoteOutcome(state.Round, previous, stored, Changed: true, Duplicate: false);
-        }, cancellationToken, outcome =>
-        {
-            // In a cluster other nodes count too: the tally is re-read from the database instead (SnapshotAsync).
-            if (!outcome.Duplicate && !_topology.MultiNode)
-            {
-                entry.Apply(outcome.Round, outcome.Previous, outcome.Answer);
-            }
-        });
+        }, cancellationToken);
 
         if (!outcome.Duplicate)
         {
