@@ -17,7 +17,8 @@ internal static class Storms
     /// Join p50/p95/max: per phone, from its request for the audience page (the QR code's address) to its first slide.
     /// </summary>
     public sealed record Result(string Storm, int Phones, int PhonesOnCurrent, int Failures, double DownSeconds, double P50Seconds, double P95Seconds, double AllSeconds,
-        double SpreadSeconds = double.NaN, double JoinP50Seconds = double.NaN, double JoinP95Seconds = double.NaN, double JoinMaxSeconds = double.NaN);
+        double SpreadSeconds = double.NaN, double JoinP50Seconds = double.NaN, double JoinP95Seconds = double.NaN, double JoinMaxSeconds = double.NaN,
+        double RejoinP50Seconds = double.NaN, double RejoinP95Seconds = double.NaN, double RejoinAllSeconds = double.NaN, double MovedSeconds = double.NaN);
 
     /// <summary>
     /// Phone i starts at i × spread / N (as a room scanning the QR code: the audience page, its device cookie, then the
@@ -100,9 +101,21 @@ internal static class Storms
         var down = Stopwatch.GetElapsedTime(killed).TotalSeconds;
         (presenter, _) = await Clients.PresenterAsync(app.BaseAddress, AppProcess.PresenterKey);
         var target = (await presenter.InvokeAsync<Fanout.VersionOnly>("NextStep", AppProcess.Code)).Version;
+        var moved = Stopwatch.GetElapsedTime(ready).TotalSeconds;
         await shown.WaitAsync(target, TimeSpan.FromSeconds(60));
 
-        var result = shown.Summarize("Restart storm", target, ready, failures, down);
+        // Back in the room: the phone's JoinSession after the restart was answered (with the slide the talk is on, which
+        // the restart did not change). The presenter's move above only proves that changes reach it again; its own
+        // sign-in queues behind the phones' reconnections, so "shows the next slide" also counts the presenter's wait.
+        var rejoined = connections.Where(c => c is not null && c.ConnectedAt > killed)
+            .Select(c => Math.Max(0, (c!.ConnectedAt - ready) / (double)Stopwatch.Frequency)).Order().ToList();
+        var result = shown.Summarize("Restart storm", target, ready, failures, down) with
+        {
+            RejoinP50Seconds = DeliveryClock.Percentile(rejoined, 0.5),
+            RejoinP95Seconds = DeliveryClock.Percentile(rejoined, 0.95),
+            RejoinAllSeconds = rejoined.Count == phones ? rejoined[^1] : double.NaN,
+            MovedSeconds = moved,
+        };
         await presenter.DisposeAsync();
         await DisposeAllAsync(connections);
         return result;
@@ -110,10 +123,10 @@ internal static class Storms
 
     public static string Markdown(IReadOnlyList<Result> runs)
     {
-        var table = new System.Text.StringBuilder("| Storm | Phones | Over s | On the current slide | Failed to connect | Server down s | p50 s | p95 s | All s | Page → first slide p50 / p95 / max s |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        var table = new System.Text.StringBuilder("| Storm | Phones | Over s | On the current slide | Failed to connect | Server down s | p50 s | p95 s | All s | Page → first slide p50 / p95 / max s | Rejoined after ready p50 / p95 / all s | Presenter's move answered after ready s |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         foreach (var r in runs)
         {
-            table.Append(CultureInfo.InvariantCulture, $"| {r.Storm} | {r.Phones} | {(double.IsNaN(r.SpreadSeconds) ? "–" : r.SpreadSeconds.ToString("0", CultureInfo.InvariantCulture))} | {r.PhonesOnCurrent} | {r.Failures} | {(r.DownSeconds > 0 ? r.DownSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {r.P50Seconds:0.00} | {r.P95Seconds:0.00} | {(r.PhonesOnCurrent == r.Phones ? r.AllSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "not all")} | {(double.IsNaN(r.JoinP50Seconds) ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.JoinP50Seconds:0.00} / {r.JoinP95Seconds:0.00} / {r.JoinMaxSeconds:0.00}"))} |\n");
+            table.Append(CultureInfo.InvariantCulture, $"| {r.Storm} | {r.Phones} | {(double.IsNaN(r.SpreadSeconds) ? "–" : r.SpreadSeconds.ToString("0", CultureInfo.InvariantCulture))} | {r.PhonesOnCurrent} | {r.Failures} | {(r.DownSeconds > 0 ? r.DownSeconds.ToString("0.0", CultureInfo.InvariantCulture) : "–")} | {r.P50Seconds:0.00} | {r.P95Seconds:0.00} | {(r.PhonesOnCurrent == r.Phones ? r.AllSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "not all")} | {(double.IsNaN(r.JoinP50Seconds) ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.JoinP50Seconds:0.00} / {r.JoinP95Seconds:0.00} / {r.JoinMaxSeconds:0.00}"))} | {(double.IsNaN(r.RejoinP50Seconds) ? "–" : string.Create(CultureInfo.InvariantCulture, $"{r.RejoinP50Seconds:0.00} / {r.RejoinP95Seconds:0.00} / {(double.IsNaN(r.RejoinAllSeconds) ? "not all" : r.RejoinAllSeconds.ToString("0.00", CultureInfo.InvariantCulture))}"))} | {(double.IsNaN(r.MovedSeconds) ? "–" : r.MovedSeconds.ToString("0.00", CultureInfo.InvariantCulture))} |\n");
         }
 
         return table.ToString();

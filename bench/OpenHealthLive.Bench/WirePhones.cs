@@ -258,9 +258,13 @@ internal sealed class SignalRPhone : WirePhone
         await SendAsync(StatefulReconnect ? Handshake : HandshakeWithoutStatefulReconnect);
         await SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":1,\"invocationId\":\"0\",\"target\":\"JoinSession\",\"arguments\":[\"{_code}\"]}}\u001e"));
         var version = await _joined.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+        ConnectedAt = Stopwatch.GetTimestamp();
         Received(Index, version);
         Shown(version);
     }
+
+    /// <summary>When this phone's last JoinSession was answered (a <see cref="Stopwatch"/> timestamp): after a restart, when it was back in the room.</summary>
+    public long ConnectedAt { get; private set; }
 
     /// <summary>
     /// From now on, when the connection drops the phone connects again as the page does: the page's backoff while on

@@ -75,7 +75,8 @@ public sealed partial class DeckCatalog : IDisposable
 
     /// <summary>
     /// The deck, parsed on first use and then cached; failures are cached too, until the files change. A slug with no
-    /// deck folder is not cached, so that made-up slugs cannot grow the cache and a deck added later is found.
+    /// deck folder is not cached, so that made-up slugs cannot grow the cache and a deck added later is found. A deck once
+    /// read is served from memory, even if its folder goes away, until the watcher (when on) drops it.
     /// </summary>
     public DeckLoadResult Get(string slug)
     {
@@ -83,6 +84,13 @@ public sealed partial class DeckCatalog : IDisposable
         {
             return DeckLoadResult.Failure(slug ?? string.Empty,
                 [new(DeckProblemSeverity.Error, slug ?? string.Empty, 0, "A deck name has only lower-case letters, digits and dashes.")]);
+        }
+
+        // Every phone's join and every slide change asks: a deck already read is answered from memory, without a
+        // file-system call (the watcher, when on, drops a deck whose files change).
+        if (_cache.TryGetValue(slug, out var cached))
+        {
+            return cached.Value;
         }
 
         if (!Exists(slug))

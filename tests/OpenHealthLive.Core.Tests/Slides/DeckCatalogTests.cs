@@ -56,6 +56,21 @@ public sealed class DeckCatalogTests : IDisposable
     }
 
     [Fact]
+    public void A_deck_once_read_is_served_from_memory_even_when_its_folder_goes_away()
+    {
+        // Every phone's join and every slide change asks for the deck: once read, no file-system call is made for it
+        // (in Development the watcher drops a changed or removed deck; a talk in progress keeps its slides).
+        var file = WriteDeck("alpha", "Alpha");
+        var first = _catalog.Get("alpha");
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+
+        var second = _catalog.Get("alpha");
+
+        Assert.True(second.Succeeded);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
     public void A_deck_with_errors_is_returned_as_a_cached_failure()
     {
         _temp.WriteFile("content/broken/deck.md", "# No front matter\n");
