@@ -7,8 +7,4 @@ namespace OpenHealthLive.Core.Sessions;
 /// <param name="Slide">0-based slide index.</param>
 /// <param name="Fragment">Number of fragments revealed on the slide (0 = none).</param>
 /// <param name="Version">Grows by one with every change of the session; never goes back.</param>
-public readonly record struct SlidePosition(int Slide, int Fragment, long Version)
-{
-    /// <summary>True when this is further into the deck than <paramref name="other"/>, ignoring versions.</summary>
-    public bool IsAfter(SlidePosition other) => Slide > other.Slide || (Slide == other.Slide && Fragment > other.Fragment);
-}
+public readonly record struct SlidePosition(int Slide, int Fragment, long Version);

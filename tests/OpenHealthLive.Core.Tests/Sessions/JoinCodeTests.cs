@@ -202,4 +202,16 @@ public sealed class JoinCodeTests
     {
         Assert.Equal(expected, JoinCode.IsNormalized(input));
     }
+
+    [Fact]
+    public void A_code_typed_with_spaces_up_to_thirty_two_characters_is_read_and_one_character_more_is_refused()
+    {
+        var typed = "ABC-DEF".PadRight(32);
+
+        Assert.True(JoinCode.TryNormalize(typed, out var code, out _));
+        Assert.Equal("ABCDEF", code);
+        Assert.False(JoinCode.TryNormalize(typed + " ", out code, out var error));
+        Assert.Equal(string.Empty, code);
+        Assert.Equal($"A code has {JoinCode.Length} characters.", error);
+    }
 }
