@@ -12,7 +12,7 @@ namespace OpenHealthLive.Core.Tests.Storage;
 /// </summary>
 public sealed class SqlitePrivacyInterceptorTests : IDisposable
 {
-    
+
     private readonly TempDirectory _temp = new();
 
     public void Dispose()
