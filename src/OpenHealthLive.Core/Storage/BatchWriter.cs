@@ -18,6 +18,7 @@ public sealed partial class BatchWriter(IDbContextFactory<LiveDbContext> dbFacto
     /// <summary>Most writes committed together.</summary>
     public const int MaxBatch = 512;
 
+    // Stryker disable once all : SingleReader only lets the channel skip locks it would otherwise take; RunAsync is its one reader either way.
     private readonly Channel<IWrite> _pending = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
 
     private interface IWrite

@@ -140,8 +140,17 @@ public sealed partial class BatchWriterTests : IAsyncLifetime, IDisposable
         private readonly TaskCompletionSource _committing = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _mode;
+        private int _commits;
 
         public Task Committing => _committing.Task;
+
+        /// <summary>Transactions committed through this factory's contexts so far.</summary>
+        public int Commits => Volatile.Read(ref _commits);
+
+        /// <summary>Each savepoint taken, released or rolled back to, and each commit, in order, once <see cref="Record"/> is set.</summary>
+        public List<string> Steps { get; } = [];
+
+        public bool Record { get; set; }
 
         public void HoldNextCommit() => _mode = 1;
 
@@ -162,6 +171,39 @@ public sealed partial class BatchWriterTests : IAsyncLifetime, IDisposable
             }
 
             return result;
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _commits);
+            Log("commit");
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            Logged("savepoint", result);
+
+        public override ValueTask<InterceptionResult> ReleasingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            Logged("release", result);
+
+        public override ValueTask<InterceptionResult> RollingBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            Logged("roll back to", result);
+
+        private ValueTask<InterceptionResult> Logged(string step, InterceptionResult result)
+        {
+            Log(step);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Log(string step)
+        {
+            if (Record)
+            {
+                lock (Steps)
+                {
+                    Steps.Add(step);
+                }
+            }
         }
     }
 }
