@@ -99,6 +99,8 @@ public sealed class CaddyServer : IAsyncDisposable
         {
             if (_process!.HasExited)
             {
+                // HasExited turns true before the last lines on stdout and stderr have been read; this waits for both to end.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"caddy exited with code {_process.ExitCode}:\n{string.Join('\n', _output)}");
             }
 

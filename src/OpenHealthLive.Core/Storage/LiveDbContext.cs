@@ -59,6 +59,7 @@ public class LiveDbContext : DbContext
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.Entity<LiveSessionRecord>(session =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             session.ToTable("Sessions");
             session.Property(s => s.Code).HasMaxLength(16);
             session.HasIndex(s => s.Code).IsUnique();
@@ -71,6 +72,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<QuestionRecord>(question =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             question.ToTable("Questions");
             question.Property(q => q.SessionCode).HasMaxLength(16);
             question.Property(q => q.DeviceHash).HasMaxLength(64);
@@ -85,6 +87,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<QuestionVoteRecord>(vote =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             vote.ToTable("QuestionVotes");
             vote.HasKey(v => new { v.QuestionId, v.DeviceHash });
             vote.Property(v => v.DeviceHash).HasMaxLength(64);
@@ -95,6 +98,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<BlockedDeviceRecord>(blocked =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             blocked.ToTable("BlockedDevices");
             blocked.Property(b => b.SessionCode).HasMaxLength(16);
             blocked.Property(b => b.DeviceHash).HasMaxLength(64);
@@ -103,6 +107,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<PollStateRecord>(poll =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             poll.ToTable("PollStates");
             poll.HasKey(p => new { p.SessionCode, p.PollId });
             poll.Property(p => p.SessionCode).HasMaxLength(16);
@@ -111,6 +116,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<PollVoteRecord>(vote =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             vote.ToTable("PollVotes");
             vote.Property(v => v.SessionCode).HasMaxLength(16);
             vote.Property(v => v.PollId).HasMaxLength(64);
@@ -123,6 +129,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<PresenterSignInRecord>(signIn =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             signIn.ToTable("PresenterSignIns");
             signIn.Property(s => s.Id).HasMaxLength(64);
             signIn.Property(s => s.Role).HasMaxLength(16);
@@ -133,6 +140,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<SessionGrantRecord>(grant =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             grant.ToTable("SessionGrants");
             grant.Property(g => g.Id).HasMaxLength(64);
             grant.Property(g => g.SessionCode).HasMaxLength(16);
@@ -144,6 +152,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<CaptionRecord>(caption =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             caption.ToTable("Captions");
             caption.Property(c => c.SessionCode).HasMaxLength(16);
             // Masks can be longer than what they replace: room for a line of nothing but short identifiers.
@@ -153,6 +162,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<StrokeRecord>(stroke =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             stroke.ToTable("Strokes");
             stroke.Property(s => s.SessionCode).HasMaxLength(16);
             stroke.Property(s => s.StrokeId).HasMaxLength(StrokeRecord.MaxStrokeIdLength);
@@ -166,6 +176,7 @@ public class LiveDbContext : DbContext
 
         modelBuilder.Entity<ProtectionKeyRecord>(key =>
         {
+            // Stryker disable once Statement : the name of its DbSet, EF's default anyway; written out so that renaming the property cannot rename the table.
             key.ToTable("ProtectionKeys");
             key.Property(k => k.FriendlyName).HasMaxLength(200);
         });

@@ -26,6 +26,7 @@ public static class SqliteStorage
     {
         DataSource = Path.Combine(dataDirectory, FileName),
         Mode = SqliteOpenMode.ReadWriteCreate,
+        // Stryker disable once all : pooling is Microsoft.Data.Sqlite's default; said here so that nobody turns it off unawares.
         Pooling = true,
         DefaultTimeout = 30,
     }.ToString();
@@ -91,6 +92,7 @@ public static class SqliteStorage
             // Inside the try: a PostgreSQL database that does not exist yet refuses the connection, and Migrate creates it.
             await db.Database.OpenConnectionAsync(cancellationToken);
             await using var command = connection.CreateCommand();
+            // Each id starts with its own timestamp, so any collation orders them as the ordinal sort of `known` does.
             command.CommandText = """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY "MigrationId" """;
             var applied = new List<string>();
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -101,7 +103,6 @@ public static class SqliteStorage
                 }
             }
 
-            applied.Sort(StringComparer.Ordinal);
             return applied.SequenceEqual(known, StringComparer.Ordinal);
         }
         catch (DbException)
@@ -111,6 +112,7 @@ public static class SqliteStorage
         }
         finally
         {
+            // Stryker disable once all : the context closes it when disposed anyway; this hands it back to the pool sooner.
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -124,7 +126,14 @@ public static class SqliteStorage
     /// deletion of audience data (a question, a session). PostgreSQL: nothing to do here (see docs/security.md).
     /// </summary>
     /// <returns>False when readers kept the log busy throughout: the text stays in it until a later checkpoint.</returns>
-    public static async Task<bool> EraseDeletedAsync(LiveDbContext db, CancellationToken cancellationToken)
+    public static Task<bool> EraseDeletedAsync(LiveDbContext db, CancellationToken cancellationToken) =>
+        CheckpointUntilErasedAsync(db, Task.Delay, cancellationToken);
+
+    /// <inheritdoc cref="EraseDeletedAsync(LiveDbContext, CancellationToken)"/>
+    /// <param name="db">The context whose database to checkpoint.</param>
+    /// <param name="wait">Waits between attempts (<see cref="Task.Delay(TimeSpan, CancellationToken)"/>; tests record the waits instead).</param>
+    /// <param name="cancellationToken">Stops the retries.</param>
+    internal static async Task<bool> CheckpointUntilErasedAsync(LiveDbContext db, Func<TimeSpan, CancellationToken, Task> wait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (!db.Database.IsSqlite())
@@ -132,7 +141,7 @@ public static class SqliteStorage
             return true;
         }
 
-        var wait = FirstCheckpointRetry;
+        var pause = FirstCheckpointRetry;
         for (var attempt = 1; ; attempt++)
         {
             if (await TryCheckpointAsync(db, cancellationToken))
@@ -145,8 +154,8 @@ public static class SqliteStorage
                 return false;
             }
 
-            await Task.Delay(wait, cancellationToken);
-            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.TicksPerSecond));
+            await wait(pause, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.TicksPerSecond));
         }
     }
 

@@ -61,13 +61,22 @@ public sealed class SqlitePrivacyInterceptorTests : IDisposable
     [Fact]
     public void An_in_memory_database_creates_no_file()
     {
+        // Where a broken interceptor would create it: relative to the test run's working folder.
+        var wrongFile = Path.GetFullPath(":memory:");
+        File.Delete(wrongFile);
         var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqlite("Data Source=:memory:").AddInterceptors(new SqlitePrivacyInterceptor()).Options;
         using var db = new LiveDbContext(options);
+        try
+        {
+            db.Database.OpenConnection();
 
-        db.Database.OpenConnection();
-
-        Assert.False(File.Exists(Path.GetFullPath(":memory:")));
-        Assert.Equal(1L, SecureDelete(db));
+            Assert.False(File.Exists(wrongFile));
+            Assert.Equal(1L, SecureDelete(db));
+        }
+        finally
+        {
+            File.Delete(wrongFile);
+        }
     }
 
     private static void AssertOwnerOnly(string file)

@@ -174,6 +174,142 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.DoesNotContain(marker, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("WAL", new[] { "openhealthlive.db", "openhealthlive.db-shm", "openhealthlive.db-wal" })]
+    [InlineData("PERSIST", new[] { "openhealthlive.db", "openhealthlive.db-journal" })]
+    public async Task Every_file_SQLite_keeps_beside_the_database_is_one_the_app_looks_after(string journalMode, string[] expected)
+    {
+        await using (var connection = new SqliteConnection(SqliteStorage.ConnectionString(_temp.FullPath)))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA journal_mode={journalMode}; CREATE TABLE Notes (Text TEXT); INSERT INTO Notes VALUES ('kept');";
+            await command.ExecuteNonQueryAsync();
+
+            var files = Directory.GetFiles(_temp.FullPath).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(expected, files);
+            Assert.All(files, file => Assert.Contains(file, SqliteStorage.FileNames));
+        }
+    }
+
+    [Fact]
+    public async Task Restarting_after_a_crash_erases_a_row_deleted_just_before_it()
+    {
+        var marker = "deck-" + Guid.NewGuid().ToString("N");
+        var crashed = _temp.Combine("crashed");
+        Directory.CreateDirectory(crashed);
+        var factory = new SqliteDbContextFactory(_temp.FullPath);
+        await using (var db = factory.CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = marker });
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            await db.Sessions.ExecuteDeleteAsync();
+
+            // The files as a crash leaves them: the row zeroed in the log, still whole in the database file.
+            foreach (var name in new[] { SqliteStorage.FileName, SqliteStorage.FileName + "-wal" })
+            {
+                File.Copy(Path.Combine(_temp.FullPath, name), Path.Combine(crashed, name));
+            }
+        }
+
+        var file = Path.Combine(crashed, SqliteStorage.FileName);
+        Assert.Contains(marker, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        await using (var db = new SqliteDbContextFactory(crashed).CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+
+            // Read while the restarted app still has the database open: closing it would checkpoint anyway.
+            Assert.DoesNotContain(marker, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+            Assert.Empty(await db.Sessions.ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Erasing_gives_up_after_twelve_attempts_waiting_twice_as_long_each_time_up_to_a_second()
+    {
+        var factory = new SqliteDbContextFactory(_temp.FullPath);
+        await using (var db = factory.CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = "talk" });
+            await db.SaveChangesAsync();
+        }
+
+        // A reader that keeps its snapshot of the log for as long as the test runs.
+        await using var reader = new SqliteConnection(SqliteStorage.ConnectionString(_temp.FullPath));
+        await reader.OpenAsync();
+        await using var snapshot = reader.BeginTransaction(deferred: true);
+        await using (var read = reader.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM Sessions";
+            Assert.Equal(1L, await read.ExecuteScalarAsync());
+        }
+
+        var waits = new List<TimeSpan>();
+        await using var deleting = factory.CreateDbContext();
+        await deleting.Sessions.ExecuteDeleteAsync();
+
+        Assert.False(await SqliteStorage.CheckpointUntilErasedAsync(deleting, Recorded(waits), CancellationToken.None));
+        int[] milliseconds = [20, 40, 80, 160, 320, 640, 1000, 1000, 1000, 1000, 1000];
+        Assert.Equal(milliseconds.Select(ms => TimeSpan.FromMilliseconds(ms)), waits);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task A_checkpoint_refused_as_busy_or_locked_is_tried_again(int sqliteError)
+    {
+        var factory = new SqliteDbContextFactory(_temp.FullPath);
+        await using (var db = factory.CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+        }
+
+        var waits = new List<TimeSpan>();
+        var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqliteStorage(_temp.FullPath).AddInterceptors(new RefuseFirstCheckpoint(sqliteError)).Options;
+        await using var refusing = new LiveDbContext(options);
+
+        Assert.True(await SqliteStorage.CheckpointUntilErasedAsync(refusing, Recorded(waits), CancellationToken.None));
+        Assert.Equal([TimeSpan.FromMilliseconds(20)], waits);
+    }
+
+    [Fact]
+    public async Task Erasing_on_PostgreSQL_has_nothing_to_do_and_does_not_connect()
+    {
+        // Port 1: nothing listens there, so any attempt to connect would fail the test.
+        var options = new DbContextOptionsBuilder<OpenHealthLive.Core.Storage.Postgres.PostgresLiveDbContext>().UseNpgsql("Host=127.0.0.1;Port=1;Database=unused;Timeout=1").Options;
+        await using var db = new OpenHealthLive.Core.Storage.Postgres.PostgresLiveDbContext(options);
+
+        Assert.True(await SqliteStorage.CheckpointUntilErasedAsync(db, (_, _) => throw new InvalidOperationException("no wait expected"), CancellationToken.None));
+    }
+
+    /// <summary>Records each wait instead of waiting; fails the test rather than loop for ever.</summary>
+    private static Func<TimeSpan, CancellationToken, Task> Recorded(List<TimeSpan> waits) => (wait, _) =>
+    {
+        waits.Add(wait);
+        Assert.True(waits.Count <= 20, "still retrying after 20 waits");
+        return Task.CompletedTask;
+    };
+
+    /// <summary>The first checkpoint fails as SQLite does when another connection is busy writing.</summary>
+    private sealed class RefuseFirstCheckpoint(int sqliteError) : DbCommandInterceptor
+    {
+        private bool _refused;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!_refused && command.CommandText.Contains("wal_checkpoint", StringComparison.Ordinal))
+            {
+                _refused = true;
+                throw new SqliteException("database is locked", sqliteError);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+    }
+
     /// <summary>Records each checkpoint's outcome (the busy column is 0 when it finished) and runs an action after the first.</summary>
     private sealed class CheckpointAttempts(Action first) : DbCommandInterceptor
     {

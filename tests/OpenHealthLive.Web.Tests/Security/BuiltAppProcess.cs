@@ -141,6 +141,8 @@ internal sealed class BuiltAppProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // HasExited turns true before the last lines on stdout and stderr have been read; this waits for both to end.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before it was ready:\n{Output}");
             }
 
