@@ -110,25 +110,10 @@ public sealed class SqliteStorageTests : IDisposable
     public async Task Erasing_after_a_deletion_waits_for_a_reader_that_holds_the_log_and_then_empties_it()
     {
         var factory = new SqliteDbContextFactory(_temp.FullPath);
-        await using (var db = factory.CreateDbContext())
-        {
-            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
-            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = "talk" });
-            await db.SaveChangesAsync();
-        }
-
-        // Another connection in the middle of a read, on a snapshot that needs the write-ahead log.
-        await using var reader = new SqliteConnection(SqliteStorage.ConnectionString(_temp.FullPath));
-        await reader.OpenAsync();
-        await using var snapshot = reader.BeginTransaction(deferred: true);
-        await using (var read = reader.CreateCommand())
-        {
-            read.CommandText = "SELECT COUNT(*) FROM Sessions";
-            Assert.Equal(1L, await read.ExecuteScalarAsync());
-        }
+        await using var reader = await OneSessionAndAReaderOnItsLogAsync(factory);
 
         // The reader finishes only after the first checkpoint was refused.
-        var attempts = new CheckpointAttempts(first: () => snapshot.Rollback());
+        var attempts = new CheckpointAttempts(first: () => reader.Snapshot.Rollback());
         var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqliteStorage(_temp.FullPath).AddInterceptors(attempts).Options;
         await using (var db = new LiveDbContext(options))
         {
@@ -230,22 +215,8 @@ public sealed class SqliteStorageTests : IDisposable
     public async Task Erasing_gives_up_after_twelve_attempts_waiting_twice_as_long_each_time_up_to_a_second()
     {
         var factory = new SqliteDbContextFactory(_temp.FullPath);
-        await using (var db = factory.CreateDbContext())
-        {
-            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
-            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = "talk" });
-            await db.SaveChangesAsync();
-        }
-
-        // A reader that keeps its snapshot of the log for as long as the test runs.
-        await using var reader = new SqliteConnection(SqliteStorage.ConnectionString(_temp.FullPath));
-        await reader.OpenAsync();
-        await using var snapshot = reader.BeginTransaction(deferred: true);
-        await using (var read = reader.CreateCommand())
-        {
-            read.CommandText = "SELECT COUNT(*) FROM Sessions";
-            Assert.Equal(1L, await read.ExecuteScalarAsync());
-        }
+        // The reader keeps its snapshot of the log for as long as the test runs.
+        await using var reader = await OneSessionAndAReaderOnItsLogAsync(factory);
 
         var waits = new List<TimeSpan>();
         await using var deleting = factory.CreateDbContext();
@@ -283,6 +254,43 @@ public sealed class SqliteStorageTests : IDisposable
         await using var db = new OpenHealthLive.Core.Storage.Postgres.PostgresLiveDbContext(options);
 
         Assert.True(await SqliteStorage.CheckpointUntilErasedAsync(db, (_, _) => throw new InvalidOperationException("no wait expected"), CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A migrated database holding one session, and another connection in the middle of a read, on a snapshot that needs
+    /// the write-ahead log: until it ends, a checkpoint cannot empty the log.
+    /// </summary>
+    private async Task<ReaderOnTheLog> OneSessionAndAReaderOnItsLogAsync(SqliteDbContextFactory factory)
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            await SqliteStorage.MigrateAsync(db, CancellationToken.None);
+            db.Sessions.Add(new LiveSessionRecord { Code = "ABCDEF", DeckSlug = "talk" });
+            await db.SaveChangesAsync();
+        }
+
+        var reader = new SqliteConnection(SqliteStorage.ConnectionString(_temp.FullPath));
+        await reader.OpenAsync();
+        var snapshot = reader.BeginTransaction(deferred: true);
+        await using (var read = reader.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM Sessions";
+            Assert.Equal(1L, await read.ExecuteScalarAsync());
+        }
+
+        return new ReaderOnTheLog(reader, snapshot);
+    }
+
+    /// <summary>The reading connection and its snapshot; disposing ends both.</summary>
+    private sealed class ReaderOnTheLog(SqliteConnection connection, SqliteTransaction snapshot) : IAsyncDisposable
+    {
+        public SqliteTransaction Snapshot => snapshot;
+
+        public async ValueTask DisposeAsync()
+        {
+            await snapshot.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 
     /// <summary>Records each wait instead of waiting; fails the test rather than loop for ever.</summary>
