@@ -12,7 +12,6 @@ namespace OpenHealthLive.Core.Tests.Storage;
 /// </summary>
 public sealed class SqlitePrivacyInterceptorTests : IDisposable
 {
-
     private readonly TempDirectory _temp = new();
 
     public void Dispose()
@@ -77,6 +76,18 @@ public sealed class SqlitePrivacyInterceptorTests : IDisposable
         {
             File.Delete(wrongFile);
         }
+    }
+
+    [Fact]
+    public void A_temporary_database_with_no_file_name_opens_with_secure_delete_on()
+    {
+        // SQLite's private temporary database: there is no file of the app's to create.
+        var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqlite("Data Source=").AddInterceptors(new SqlitePrivacyInterceptor()).Options;
+        using var db = new LiveDbContext(options);
+
+        db.Database.OpenConnection();
+
+        Assert.Equal(1L, SecureDelete(db));
     }
 
     private static void AssertOwnerOnly(string file)
