@@ -63,8 +63,7 @@ public sealed class SqlitePrivacyInterceptorTests : IDisposable
         // Where a broken interceptor would create it: relative to the test run's working folder.
         var wrongFile = Path.GetFullPath(":memory:");
         File.Delete(wrongFile);
-        var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqlite("Data Source=:memory:").AddInterceptors(new SqlitePrivacyInterceptor()).Options;
-        using var db = new LiveDbContext(options);
+        using var db = Intercepted("Data Source=:memory:");
         try
         {
             db.Database.OpenConnection();
@@ -82,13 +81,16 @@ public sealed class SqlitePrivacyInterceptorTests : IDisposable
     public void A_temporary_database_with_no_file_name_opens_with_secure_delete_on()
     {
         // SQLite's private temporary database: there is no file of the app's to create.
-        var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqlite("Data Source=").AddInterceptors(new SqlitePrivacyInterceptor()).Options;
-        using var db = new LiveDbContext(options);
+        using var db = Intercepted("Data Source=");
 
         db.Database.OpenConnection();
 
         Assert.Equal(1L, SecureDelete(db));
     }
+
+    /// <summary>A context on <paramref name="connectionString"/> with the interceptor alone, no data directory.</summary>
+    private static LiveDbContext Intercepted(string connectionString) =>
+        new(new DbContextOptionsBuilder<LiveDbContext>().UseSqlite(connectionString).AddInterceptors(new SqlitePrivacyInterceptor()).Options);
 
     private static void AssertOwnerOnly(string file)
     {

@@ -239,8 +239,7 @@ public sealed class SqliteStorageTests : IDisposable
         }
 
         var waits = new List<TimeSpan>();
-        var options = new DbContextOptionsBuilder<LiveDbContext>().UseSqliteStorage(_temp.FullPath).AddInterceptors(new RefuseFirstCheckpoint(sqliteError)).Options;
-        await using var refusing = new LiveDbContext(options);
+        await using var refusing = new SqliteDbContextFactory(_temp.FullPath, new RefuseFirstCheckpoint(sqliteError)).CreateDbContext();
 
         Assert.True(await SqliteStorage.CheckpointUntilErasedAsync(refusing, Recorded(waits), CancellationToken.None));
         Assert.Equal([TimeSpan.FromMilliseconds(20)], waits);
