@@ -38,8 +38,10 @@ internal static class GuardText
             }
 
             string decomposed;
-            if (rune.IsAscii)
+            if (rune.IsAscii || rune.Value == '\u00B4')
             {
+                // The acute accent would decompose to a space and a mark; typed before a year ("´61") it is an
+                // apostrophe, and Map reads it as one.
                 decomposed = ((char)rune.Value).ToString();
             }
             else
@@ -182,7 +184,8 @@ internal static class GuardText
         var category = Rune.GetUnicodeCategory(rune);
         return category == UnicodeCategory.Format
             || (category == UnicodeCategory.Control && !Rune.IsWhiteSpace(rune))
-            || rune.Value is >= 0xFE00 and <= 0xFE0F // variation selectors (emoji keycap digits)
+            // Variation selectors: those of the supplement here; U+FE00–U+FE0F (emoji keycap digits) are nonspacing
+            // marks, and go with the marks.
             || rune.Value is >= 0xE0100 and <= 0xE01EF;
     }
 
@@ -286,7 +289,6 @@ internal static class GuardText
                 && words[w + 1].Digits && words[w + 1].Start - end <= 3)
             {
                 text[start] = digit;
-                words[w] = (start, end, true);
             }
         }
     }
