@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OpenHealthLive.Core.Slides.Rendering;
 
 namespace OpenHealthLive.Core.Tests.Slides;
 
@@ -25,6 +26,8 @@ public sealed class CodeHighlightingTests
     [InlineData("sh")]
     [InlineData("shell")]
     [InlineData("console")]
+    [InlineData("zsh")]
+    [InlineData("Bash")]
     public void Shell_commands_are_highlighted_by_the_shell_language(string language)
     {
         var html = RenderCode(language, "# install\npip install --upgrade \"xfetus\" $EXTRA");
@@ -48,6 +51,51 @@ public sealed class CodeHighlightingTests
             + "<span class=\"keyword\">question</span>: <span class=\"string\">&quot;Who is in the room?&quot;</span></code></pre>\n",
             html);
     }
+
+    [Theory]
+    [InlineData("cs", "c#")]
+    [InlineData("csharp", "c#")]
+    [InlineData("js", "javascript")]
+    [InlineData("ts", "typescript")]
+    [InlineData("py", "python")]
+    [InlineData("ps", "powershell")]
+    [InlineData("ps1", "powershell")]
+    [InlineData("c", "cpp")]
+    [InlineData("c++", "cpp")]
+    [InlineData("fs", "f#")]
+    [InlineData("fsharp", "f#")]
+    [InlineData("md", "markdown")]
+    [InlineData("htm", "html")]
+    [InlineData("svg", "xml")]
+    [InlineData("xaml", "xml")]
+    [InlineData("csproj", "xml")]
+    [InlineData("CSharp", "c#")]
+    [InlineData("PS1", "powershell")]
+    public void A_short_or_file_extension_name_is_highlighted_as_its_language(string alias, string language)
+    {
+        Assert.True(CodeHighlighter.Supports(alias), $"{alias} should be read as {language}");
+        Assert.True(CodeHighlighter.Supports(language));
+        Assert.Contains("<span class=", CodeHighlighter.Highlight(SampleIn(language), alias), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("csx")]
+    [InlineData("python3")]
+    [InlineData("c--")]
+    public void A_name_that_is_no_alias_is_not_highlighted(string name)
+    {
+        Assert.False(CodeHighlighter.Supports(name));
+        Assert.Null(CodeHighlighter.Highlight("return 1;", name));
+    }
+
+    /// <summary>A line each language colours: a keyword, a comment or a tag.</summary>
+    private static string SampleIn(string language) => language switch
+    {
+        "markdown" => "# Title",
+        "html" or "xml" => "<slide id=\"a\"/>",
+        "python" => "return 1  # one",
+        _ => "return 1; // one",
+    };
 
     [Fact]
     public void Code_in_an_unknown_language_is_plain_escaped_code()

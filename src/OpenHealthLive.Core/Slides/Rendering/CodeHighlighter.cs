@@ -24,7 +24,6 @@ public static partial class CodeHighlighter
         ["c++"] = "cpp",
         ["fs"] = "f#",
         ["fsharp"] = "f#",
-        ["md"] = "markdown",
         ["htm"] = "html",
         ["svg"] = "xml",
         ["xaml"] = "xml",

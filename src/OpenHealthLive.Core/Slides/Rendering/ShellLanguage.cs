@@ -12,6 +12,7 @@ internal sealed class ShellLanguage : ILanguage
 
     public string Name => "Bash";
 
+    // Stryker disable once all : ColorCode writes it only on the wrapper <div> that CodeHighlighter.Highlight strips.
     public string CssClassName => "bash";
 
     public IList<LanguageRule> Rules { get; } =

@@ -12,6 +12,7 @@ internal sealed class YamlLanguage : ILanguage
 
     public string Name => "YAML";
 
+    // Stryker disable once all : ColorCode writes it only on the wrapper <div> that CodeHighlighter.Highlight strips.
     public string CssClassName => "yaml";
 
     public IList<LanguageRule> Rules { get; } =
