@@ -192,5 +192,6 @@ internal sealed class DigitChain
         return !(gap.Length >= 2 && gap[0] is ',' or ';' or '.' or '!' or '?' or ':' && gap[1] == ' ');
     }
 
-    private static bool IsQuantitySign(char c) => c is '%' or '‰' or '°' or '£' or '$' or '€' or '¥' or '±' or '×' or '÷'; // µ is read as the letter μ, and letters end a number anyway
+    // No µ: the guard's normal form reads it as the letter μ, and a letter ends a number anyway.
+    private static bool IsQuantitySign(char c) => c is '%' or '‰' or '°' or '£' or '$' or '€' or '¥' or '±' or '×' or '÷';
 }

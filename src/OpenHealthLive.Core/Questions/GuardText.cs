@@ -38,11 +38,15 @@ internal static class GuardText
             }
 
             string decomposed;
-            if (rune.IsAscii || rune.Value == '\u00B4')
+            if (rune.IsAscii)
             {
-                // The acute accent would decompose to a space and a mark; typed before a year ("´61") it is an
-                // apostrophe, and Map reads it as one.
                 decomposed = ((char)rune.Value).ToString();
+            }
+            else if (rune.IsBmp && Map((char)rune.Value) is var read && read != rune.Value)
+            {
+                // What Map reads as another character (an apostrophe, a dash, a digit) is read before it can decompose:
+                // the acute accent typed as an apostrophe ("´61") would become a space and a mark.
+                decomposed = read.ToString();
             }
             else
             {

@@ -84,11 +84,11 @@ internal sealed class QuestionRoom : IAsyncDisposable
     public async Task<QuestionView> AskAsync(string device, string text, string? author = null, string code = Code) =>
         (await Service.AskAsync(code, device, Guid.NewGuid().ToString("N"), text, author, CancellationToken.None)).Question;
 
-    public Task<QuestionView> VoteAsync(string device, long questionId, bool up = true) =>
-        Service.SetVoteAsync(Code, device, questionId, up, CancellationToken.None);
+    public Task<QuestionView> VoteAsync(string device, long questionId, bool up = true, string code = Code) =>
+        Service.SetVoteAsync(code, device, questionId, up, CancellationToken.None);
 
-    public Task<QuestionView?> ModerateAsync(long questionId, QuestionModeration action) =>
-        Service.ModerateAsync(Code, questionId, action, CancellationToken.None);
+    public Task<QuestionView?> ModerateAsync(long questionId, QuestionModeration action, string code = Code) =>
+        Service.ModerateAsync(code, questionId, action, CancellationToken.None);
 
     /// <summary>The question as stored, or null when the row is gone.</summary>
     public async Task<QuestionRecord?> StoredAsync(long id)

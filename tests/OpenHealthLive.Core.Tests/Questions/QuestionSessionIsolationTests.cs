@@ -84,10 +84,10 @@ public sealed class QuestionSessionIsolationTests
         var blocked = await room.AskAsync("device-blocked", "Blocked there", code: Other);
         await room.VoteAsync(Phone, here.Id);
         await room.VoteAsync("device-b", here.Id);
-        await room.Service.SetVoteAsync(Other, Phone, there.Id, true, None);
-        await room.Service.SetVoteAsync(Other, "device-b", there.Id, true, None);
+        await room.VoteAsync(Phone, there.Id, code: Other);
+        await room.VoteAsync("device-b", there.Id, code: Other);
         await room.ModerateAsync(here.Id, QuestionModeration.AnswerNow);
-        await room.Service.ModerateAsync(Other, there.Id, QuestionModeration.AnswerNow, None);
+        await room.ModerateAsync(there.Id, QuestionModeration.AnswerNow, Other);
         await room.Service.BlockDeviceAsync(Other, blocked.Id, None);
         return new TwoTalks(room, here, there);
     }
