@@ -377,7 +377,6 @@ internal sealed partial class SlideBuilder(
         var renderer = new HtmlRenderer(writer);
         SlidePipeline.Instance.Setup(renderer);
         renderer.Render(markdown);
-        writer.Flush();
         return writer.ToString();
     }
 
@@ -441,18 +440,18 @@ internal sealed partial class SlideBuilder(
         return false;
     }
 
-    private static bool IsIncremental(CustomContainer container) =>
-        string.Equals(container.Info, "incremental", StringComparison.OrdinalIgnoreCase) || HasClass(container, "incremental");
+    private static bool IsIncremental(CustomContainer container) => HasClass(container, "incremental");
 
-    private static bool IsColumns(CustomContainer container) =>
-        string.Equals(container.Info, "columns", StringComparison.OrdinalIgnoreCase) || HasClass(container, "columns");
+    private static bool IsColumns(CustomContainer container) => HasClass(container, "columns");
 
-    private static bool IsColumn(CustomContainer container) =>
-        string.Equals(container.Info, "column", StringComparison.OrdinalIgnoreCase) || HasClass(container, "column");
+    private static bool IsColumn(CustomContainer container) => HasClass(container, "column");
 
+    /// <summary>
+    /// One of the block's classes, in any case. Markdig makes a container's word a class, so <c>::: columns</c> and
+    /// <c>::: {.columns}</c> both have it.
+    /// </summary>
     private static bool HasClass(Block block, string cls) =>
-        string.Equals((block as CustomContainer)?.Info, cls, StringComparison.OrdinalIgnoreCase)
-        || (block.TryGetAttributes()?.Classes?.Contains(cls, StringComparer.OrdinalIgnoreCase) ?? false);
+        block.TryGetAttributes()?.Classes?.Contains(cls, StringComparer.OrdinalIgnoreCase) ?? false;
 
     /// <summary>
     /// True when the heading already asks the question, so the card need not repeat it. A question with no letters

@@ -196,8 +196,35 @@ public sealed class DeckLoadingTests : IDisposable
         var error = LoadError();
 
         Assert.Equal(6, error.Line);
-        Assert.Contains("is not a picture this site serves", error.Message, StringComparison.Ordinal);
-        Assert.Contains(".png", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Image '{file}' is not a picture this site serves (.png, .jpg, .jpeg, .gif, .svg, .webp, .avif).", error.Message);
+    }
+
+    [Theory]
+    [InlineData("photo.png")]
+    [InlineData("photo.jpg")]
+    [InlineData("photo.jpeg")]
+    [InlineData("photo.gif")]
+    [InlineData("photo.svg")]
+    [InlineData("photo.webp")]
+    [InlineData("photo.avif")]
+    [InlineData("PHOTO.PNG")]
+    public void Every_served_picture_type_loads_whatever_the_case_of_its_extension(string file)
+    {
+        WriteImage(file);
+        WriteDeck("# One", "", $"![A photo]({file})");
+
+        var deck = Load();
+
+        Assert.Equal(new Dictionary<string, int> { [file] = 0 }, deck.Media);
+    }
+
+    [Fact]
+    public void A_file_without_an_extension_is_not_a_served_picture()
+    {
+        _temp.WriteFile(Path.Combine(Slug, "photo"), "content");
+        WriteDeck("# One", "", "![A photo](photo)");
+
+        Assert.StartsWith("Image 'photo' is not a picture this site serves", LoadError().Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -247,6 +274,19 @@ public sealed class DeckLoadingTests : IDisposable
     }
 
     [Fact]
+    public void A_background_image_is_unlocked_for_the_room_from_the_first_step_of_its_slide()
+    {
+        WriteImage("img/bench.png");
+        WriteDeck("# One", "---", "# Two {background-image=\"img/bench.png\"}", "", "Text", "", ". . .", "", "More");
+
+        var slide = Load().Slides[1];
+
+        Assert.Equal(1, slide.FragmentCount);
+        Assert.Equal(["img/bench.png"], slide.MediaAt(0));
+        Assert.Equal(["img/bench.png"], slide.MediaAt(1));
+    }
+
+    [Fact]
     public void A_missing_background_image_is_an_error_on_the_heading_line()
     {
         WriteDeck("# One", "---", "# Two {background-image=\"lost.png\"}");
@@ -255,6 +295,16 @@ public sealed class DeckLoadingTests : IDisposable
 
         Assert.Equal(6, error.Line);
         Assert.StartsWith("Image 'lost.png' does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_image_without_a_file_name_is_an_error_on_its_line()
+    {
+        WriteDeck("# One", "", "![A photo]()");
+
+        var error = LoadError();
+
+        Assert.Equal((6, "An image has no file name."), (error.Line, error.Message));
     }
 
     [Fact]

@@ -170,7 +170,40 @@ public sealed class SlideContentTests
 
         var warning = Assert.Single(deck.Warnings);
         Assert.Equal(6, warning.Line);
-        Assert.StartsWith("The attributes '{.column .x}' cannot be read", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("The attributes '{.column .x}' cannot be read (a class or id of one letter is not accepted), so the block gets none of them. Use longer names.", warning.Message);
+    }
+
+    [Fact]
+    public void Unread_attributes_on_speaker_notes_warn_that_the_notes_are_still_kept_from_the_audience()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", "::: {.notes .x}", "Secret", ":::"));
+
+        var warning = Assert.Single(deck.Warnings);
+        Assert.Equal(
+            "The attributes '{.notes .x}' cannot be read (a class or id of one letter is not accepted), so the block gets none of them; it is still kept as speaker notes. Use longer names.",
+            warning.Message);
+    }
+
+    [Theory]
+    [InlineData(":::")]
+    [InlineData("::: {#plain}")]
+    public void A_container_with_no_class_is_shown_on_the_slide_as_it_is(string fence)
+    {
+        var slide = Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter("# One", "", fence, "Shown to all", ":::")).Slides);
+
+        Assert.Contains("<p>Shown to all</p>", slide.Html, StringComparison.Ordinal);
+        Assert.Equal("", slide.NotesHtml);
+        Assert.Equal(0, slide.FragmentCount);
+    }
+
+    [Fact]
+    public void A_poll_s_question_options_and_items_are_in_the_slide_s_plain_text()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter(
+            "## Vote", "", "```poll", "id: p", "type: single", "question: Which pillar?", "options: [Community, Security]", "```",
+            "---", "## Rate", "", "```poll", "id: r", "type: rating", "question: How clear?", "items: [Slides, Talk]", "```"));
+
+        Assert.Equal(["Vote Which pillar? Community Security", "Rate How clear? Slides Talk"], deck.Slides.Select(s => s.PlainText));
     }
 
     [Fact]
