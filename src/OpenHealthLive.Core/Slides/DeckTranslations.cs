@@ -125,7 +125,7 @@ internal static partial class DeckTranslations
 
         if (translation.Slides.Count != main.Slides.Count)
         {
-            Error(0, $"{name} has {Slides(translation.Slides.Count)} but {Main} has {main.Slides.Count}: a translation has the same slides, in the same order, "
+            Error(0, $"{name} has {Count(translation.Slides.Count, "slide")} but {Main} has {main.Slides.Count}: a translation has the same slides, in the same order, "
                 + "so that every phone is on the same slide whatever its language. Compare the slide titles to find the one missing or added.");
         }
 
@@ -183,13 +183,13 @@ internal static partial class DeckTranslations
 
         if (poll.Options.Count != original.Options.Count)
         {
-            error(line, $"{where} has {poll.Options.Count} options here but {original.Options.Count} in {Main}. "
+            error(line, $"{where} has {Count(poll.Options.Count, "option")} here but {original.Options.Count} in {Main}. "
                 + "Translate each option, in the same order: a vote counts for the option in the same place.");
         }
 
         if (poll.Items.Count != original.Items.Count)
         {
-            error(line, $"{where} has {poll.Items.Count} items here but {original.Items.Count} in {Main}. Translate each item, in the same order.");
+            error(line, $"{where} has {Count(poll.Items.Count, "item")} here but {original.Items.Count} in {Main}. Translate each item, in the same order.");
         }
 
         if (poll.Scale != original.Scale)
@@ -207,8 +207,8 @@ internal static partial class DeckTranslations
             error(line, $"{where} has 'auto-open: {(poll.AutoOpen ? "true" : "false")}' here but {(original.AutoOpen ? "true" : "false")} in {Main}.");
         }
 
-        var answer = poll.Answer is null ? -1 : IndexOf(poll.Options, poll.Answer);
-        var originalAnswer = original.Answer is null ? -1 : IndexOf(original.Options, original.Answer);
+        var answer = IndexOf(poll.Options, poll.Answer);
+        var originalAnswer = IndexOf(original.Options, original.Answer);
         if (answer != originalAnswer && poll.Options.Count == original.Options.Count)
         {
             error(line, $"{where} gives the answer '{poll.Answer}' (option {answer + 1}) here but option {originalAnswer + 1} ('{original.Answer}') in {Main}. "
@@ -216,7 +216,8 @@ internal static partial class DeckTranslations
         }
     }
 
-    private static int IndexOf(IReadOnlyList<string> options, string option)
+    /// <summary>Where <paramref name="option"/> is among the options; -1 when it is not, or is null (no answer).</summary>
+    private static int IndexOf(IReadOnlyList<string> options, string? option)
     {
         for (var i = 0; i < options.Count; i++)
         {
@@ -229,7 +230,7 @@ internal static partial class DeckTranslations
         return -1;
     }
 
-    private static string Slides(int count) => count == 1 ? "1 slide" : string.Create(CultureInfo.InvariantCulture, $"{count} slides");
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 
     private static string Fragments(int count) => count switch
     {

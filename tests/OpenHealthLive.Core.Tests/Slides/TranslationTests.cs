@@ -457,6 +457,168 @@ public sealed class TranslationTests : IDisposable
         Assert.Equal(2, spanish.Voters);
     }
 
+    [Fact]
+    public void A_translation_s_own_words_for_the_title_page_replace_those_of_deck_md()
+    {
+        string[] words = ["subtitle: {0} sub", "speaker: {0} speaker", "affiliation: {0} place", "date: {0} date", "event: {0} event", "licence: {0} licence"];
+        Write(
+            ["---", "title: Open care", "language: en", .. words.Select(w => string.Format(System.Globalization.CultureInfo.InvariantCulture, w, "English")), "---", "# One"],
+            ["---", "title: Salud abierta", .. words.Select(w => string.Format(System.Globalization.CultureInfo.InvariantCulture, w, "Spanish")), "---", "# Uno"]);
+
+        var spanish = Load().In("es").Metadata;
+
+        Assert.Equal(
+            ("Spanish sub", "Spanish speaker", "Spanish place", "Spanish date", "Spanish event", "Spanish licence"),
+            (spanish.Subtitle, spanish.Speaker, spanish.Affiliation, spanish.Date, spanish.Event, spanish.Licence));
+    }
+
+    [Fact]
+    public void Title_page_words_a_translation_leaves_out_are_those_of_deck_md()
+    {
+        string[] words = ["subtitle: English sub", "speaker: English speaker", "affiliation: English place", "date: English date", "event: English event", "licence: English licence"];
+        Write(["---", "title: Open care", "language: en", .. words, "---", "# One"], ["---", "title: Salud abierta", "---", "# Uno"]);
+
+        var spanish = Load().In("es").Metadata;
+
+        Assert.Equal(
+            ("English sub", "English speaker", "English place", "English date", "English event", "English licence"),
+            (spanish.Subtitle, spanish.Speaker, spanish.Affiliation, spanish.Date, spanish.Event, spanish.Licence));
+    }
+
+    [Theory]
+    [InlineData("duration: 30")]
+    [InlineData("audience-can-browse-ahead: true")]
+    [InlineData("theme: light")]
+    public void A_setting_only_deck_md_may_set_is_ignored_in_a_translation_with_a_warning(string line)
+    {
+        Write(English, [Spanish[0], Spanish[1], line, .. Spanish[2..]]);
+
+        var result = DeckParser.Load(DeckFolder);
+
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((SpanishFile, 3, DeckProblemSeverity.Warning), (warning.File, warning.Line, warning.Severity));
+        Assert.Equal($"'{line[..line.IndexOf(':', StringComparison.Ordinal)]}' is set in deck.md only, for every language; remove this line from the translation (it is ignored).", warning.Message);
+        Assert.Equal("dark", result.Deck!.In("es").Metadata.Theme);
+    }
+
+    [Theory]
+    [InlineData(false, "4 slides")]
+    [InlineData(true, "1 slide")]
+    public void The_slide_count_error_says_how_to_find_the_slide_missing(bool firstSlideOnly, string count)
+    {
+        // The first slide ends before its '---' on line 12; the last slide is the last 13 lines.
+        Write(English, firstSlideOnly ? Spanish[..11] : Spanish[..^13]);
+
+        var error = Assert.Single(Errors());
+
+        Assert.Equal(
+            $"deck.es.md has {count} but deck.md has 5: a translation has the same slides, in the same order, so that every phone is on the same slide "
+            + "whatever its language. Compare the slide titles to find the one missing or added.",
+            error.Message);
+    }
+
+    [Fact]
+    public void The_fragment_error_names_the_slide_in_deck_md_and_says_what_to_do()
+    {
+        Write(English, Without(Spanish, ". . ."));
+
+        Assert.Equal(
+            "Slide 3 has no fragment here but 1 fragment in deck.md (its slide 3 is 'Step by step'). "
+            + "Pause ('. . .') and list incrementally in the same places, so a phone reveals the same step as the projector.",
+            Assert.Single(Errors()).Message);
+    }
+
+    [Theory]
+    [InlineData("# Salud abierta", "Slide 1 has the classes none here but .title in deck.md; it will look different in this language.")]
+    [InlineData("# Salud abierta {.title .dark}", "Slide 1 has the classes .title .dark here but .title in deck.md; it will look different in this language.")]
+    public void A_translated_slide_with_other_classes_is_a_warning_naming_both(string heading, string message)
+    {
+        var spanish = Replace(Spanish, "# Salud abierta {.title}", heading);
+        Write(English, spanish);
+
+        var result = DeckParser.Load(DeckFolder);
+
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Problems);
+        Assert.Equal((SpanishFile, LineOf(spanish, heading), DeckProblemSeverity.Warning, message), (warning.File, warning.Line, warning.Severity, warning.Message));
+    }
+
+    [Fact]
+    public void A_poll_only_the_translation_asks_is_an_error_on_its_block()
+    {
+        string[] extra = ["", "```poll", "id: extra", "type: wordcloud", "question: ¿Una palabra?", "```"];
+        var at = Array.IndexOf(Spanish, "Segundo") + 1;
+        var spanish = Spanish[..at].Concat(extra).Concat(Spanish[at..]).ToArray();
+        Write(English, spanish);
+
+        var error = Assert.Single(Errors());
+
+        Assert.Equal(LineOf(spanish, "id: extra") - 1, error.Line);
+        Assert.Equal("Slide 3 asks the poll 'extra' here, but deck.md asks no such poll on that slide.", error.Message);
+    }
+
+    [Fact]
+    public void The_poll_errors_say_what_to_do()
+    {
+        Write(English, Replace(Spanish, "id: pick", "id: elige"));
+        Assert.Equal(
+            "Slide 2 asks the poll 'elige' here but 'pick' in deck.md. A translated poll keeps its id: votes from every language count in the one poll.",
+            Assert.Single(Errors()).Message);
+
+        Write(English, Without(Spanish, "  - Cereza"));
+        Assert.Equal(
+            "Slide 5: the poll 'rank' has 2 options here but 3 in deck.md. Translate each option, in the same order: a vote counts for the option in the same place.",
+            Assert.Single(Errors()).Message);
+
+        Write(English, Replace(Spanish, "type: ranking", "type: multiple"));
+        Assert.Equal("Slide 5: the poll 'rank' is a multiple poll here but a ranking poll in deck.md.", Assert.Single(Errors()).Message);
+
+        var start = Array.IndexOf(Spanish, "id: rank") - 1;
+        Write(English, Spanish[..start]);
+        Assert.Equal("Slide 5 asks the poll 'rank' in deck.md but not here. Translate its poll block too (same id).", Assert.Single(Errors()).Message);
+    }
+
+    [Fact]
+    public void A_translated_quiz_answer_error_gives_both_options_by_place()
+    {
+        Write(English, Replace(Spanish, "answer: Correcta", "answer: Incorrecta"));
+
+        Assert.Equal(
+            "Slide 4: the poll 'quiz' gives the answer 'Incorrecta' (option 2) here but option 1 ('Right') in deck.md. The answer is the translation of the same option.",
+            Assert.Single(Errors()).Message);
+    }
+
+    [Fact]
+    public void A_quiz_answered_by_the_second_option_in_both_languages_loads()
+    {
+        Write(Replace(English, "answer: Right", "answer: Wrong"), Replace(Spanish, "answer: Correcta", "answer: Incorrecta"));
+
+        Assert.Equal("Incorrecta", Load().In("es").Polls[1].Answer);
+    }
+
+    public static TheoryData<string[], string[], string> PollSettings => new()
+    {
+        { ["type: rating", "question: Q?", "items: [A, B]"], ["type: rating", "question: P?", "items: [A]"], "has 1 item here but 2 in deck.md. Translate each item, in the same order." },
+        { ["type: rating", "question: Q?", "items: [A]", "scale: 5"], ["type: rating", "question: P?", "items: [A]", "scale: 7"], "has 'scale: 7' here but 5 in deck.md." },
+        { ["type: multiple", "question: Q?", "options: [A, B, C]", "max: 2"], ["type: multiple", "question: P?", "options: [A, B, C]"], "has 'max: 3' here but 2 in deck.md." },
+        { ["type: wordcloud", "question: Q?"], ["type: wordcloud", "question: P?", "auto-open: true"], "has 'auto-open: true' here but false in deck.md." },
+        { ["type: wordcloud", "question: Q?", "auto-open: true"], ["type: wordcloud", "question: P?"], "has 'auto-open: false' here but true in deck.md." },
+    };
+
+    [Theory]
+    [MemberData(nameof(PollSettings))]
+    public void A_translated_poll_must_keep_every_setting_of_the_original(string[] english, string[] spanish, string message)
+    {
+        Write(
+            ["---", "title: Open care", "language: en", "---", "# One", "", "```poll", "id: p", .. english, "```"],
+            ["---", "title: Salud abierta", "---", "# Uno", "", "```poll", "id: p", .. spanish, "```"]);
+
+        var error = Assert.Single(Errors());
+
+        Assert.Equal((6, "Slide 1: the poll 'p' " + message), (error.Line, error.Message));
+    }
+
     private static LiveSessionState Session(SlidePosition position, ShownSlides shown) =>
         new("ABC123", Slug, false, position, shown, DateTimeOffset.UnixEpoch, SpeakerTimer.Zero, new SessionPlan());
 
