@@ -56,7 +56,8 @@ internal static class DeckYaml
         {
             // At the end of the text (an unclosed '[' or quote) YamlDotNet points past the last line; the last
             // event read is where the unfinished value starts, which is the line to fix.
-            return Result.Failure(yaml, ex.Start.Line >= 1 && ex.Start.Line <= LineCount(yaml) ? ex.Start : position, Describe(ex));
+            // YamlDotNet 18's messages carry no position prefix (DeckYamlTests holds them word for word).
+            return Result.Failure(yaml, ex.Start.Line >= 1 && ex.Start.Line <= LineCount(yaml) ? ex.Start : position, ex.Message);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -69,14 +70,6 @@ internal static class DeckYaml
 
     /// <summary>Lines of text, not counting the empty one after a final newline.</summary>
     private static int LineCount(string text) => Math.Max(1, text.TrimEnd('\n').Count(c => c == '\n') + 1);
-
-    private static string Describe(YamlException ex)
-    {
-        var message = (ex.InnerException as YamlException ?? ex).Message;
-        // YamlDotNet prefixes "(Line: 2, Col: 3, Idx: 9) - (Line: ...): "; the problem already carries the line.
-        var cut = message.LastIndexOf("): ", StringComparison.Ordinal);
-        return cut >= 0 ? message[(cut + 3)..] : message;
-    }
 
     /// <summary>The outcome of <see cref="Load"/>.</summary>
     /// <param name="Root">The first document's root node; null when there is none or on failure.</param>
