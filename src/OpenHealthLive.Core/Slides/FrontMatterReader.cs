@@ -149,15 +149,11 @@ internal static partial class FrontMatterReader
 
         if (text.Contains(':', StringComparison.Ordinal))
         {
-            return TimeSpan.TryParseExact(text, [@"h\:mm\:ss", @"hh\:mm\:ss", @"h\:mm", @"hh\:mm"], CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero ? t : null;
+            return TimeSpan.TryParseExact(text, [@"h\:mm\:ss", @"h\:mm"], CultureInfo.InvariantCulture, out var t) && t > TimeSpan.Zero ? t : null;
         }
 
+        // Text that does not match, or matches with neither hours nor minutes, has no group: no length of time.
         var match = HoursAndMinutes().Match(text);
-        if (!match.Success || (!match.Groups[1].Success && !match.Groups[2].Success))
-        {
-            return null;
-        }
-
         var hours = match.Groups[1].Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         var mins = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
         var total = new TimeSpan(hours, mins, 0);

@@ -24,6 +24,21 @@ public sealed class PollBlockTests
             TestDecks.Inner(slide.Html));
     }
 
+    [Theory]
+    [InlineData("single", "", "Elijan una opción en su teléfono cuando se abra la encuesta.")]
+    [InlineData("multiple", "max: 2", "Elijan hasta 2 en su teléfono cuando se abra la encuesta.")]
+    [InlineData("ranking", "", "Ordénenlos en su teléfono cuando se abra la encuesta.")]
+    [InlineData("quiz", "answer: B", "Prueba: elijan una opción en su teléfono cuando se abra la encuesta.")]
+    [InlineData("rating", "scale: 4", "Califiquen cada uno del 1 al 4 en su teléfono cuando se abra la encuesta.")]
+    [InlineData("wordcloud", "", "Escriban su palabra en su teléfono cuando se abra la encuesta.")]
+    public void A_poll_card_in_a_spanish_deck_says_in_spanish_how_to_answer(string type, string extra, string hint)
+    {
+        var choices = type switch { "rating" => "items: [A, B]", "wordcloud" => "", _ => "options: [A, B, C]" };
+        var deck = TestDecks.ParseDeck(TestDecks.Lines(["---", "title: Charla", "language: es-MX", "---", "## Vote", "", "```poll", "id: p", $"type: {type}", "question: ¿Qué?", choices, extra, "```"]));
+
+        Assert.Contains($"<p class=\"poll-hint\">{hint}</p></figure>", Assert.Single(deck.Slides).Html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_rating_poll_renders_a_card_with_its_items_and_scale()
     {

@@ -74,6 +74,7 @@ public sealed class FrontMatterTests
     [InlineData("01:15:00", 75)]
     [InlineData("1:15:00", 75)]
     [InlineData("1:15", 75)]
+    [InlineData("01:15", 75)]
     public void A_duration_may_be_written_in_minutes_hours_and_minutes_or_as_a_clock_time(string written, int minutes)
     {
         var deck = TestDecks.ParseDeck(TestDecks.Lines("---", "title: T", $"duration: {written}", "---", "# One"));
@@ -87,6 +88,8 @@ public sealed class FrontMatterTests
     [InlineData("soon")]
     [InlineData("40s")]
     [InlineData("00:00:00")]
+    [InlineData("0h")]
+    [InlineData("0h 0m")]
     [InlineData("1h15")]
     [InlineData("99999999999h")]
     [InlineData("99999999999")]
