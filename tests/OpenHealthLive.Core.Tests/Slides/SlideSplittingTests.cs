@@ -208,4 +208,45 @@ public sealed class SlideSplittingTests
         Assert.Contains("no slides", error.Message, StringComparison.Ordinal);
         Assert.Contains("'---'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_empty_file_is_reported_on_line_one()
+    {
+        var result = TestDecks.Parse(string.Empty);
+
+        Assert.All(result.Problems, p => Assert.Equal(1, p.Line));
+        Assert.Equal(2, result.Errors.Count());
+    }
+
+    [Fact]
+    public void Front_matter_alone_is_the_no_slides_error_and_nothing_else()
+    {
+        var problem = Assert.Single(TestDecks.Parse("---\ntitle: T\n---\n").Problems);
+
+        Assert.Equal(DeckProblemSeverity.Error, problem.Severity);
+    }
+
+    [Fact]
+    public void Text_underlined_with_dashes_right_after_the_front_matter_is_warned_about_too()
+    {
+        var deck = TestDecks.ParseDeck(TestDecks.WithFrontMatter("Intro", "---", "", "# Two"));
+
+        var warning = Assert.Single(deck.Warnings);
+        Assert.Equal(5, warning.Line);
+        Assert.StartsWith("This '---' right under 'Intro' makes that text a heading", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_are_listed_in_line_order_whichever_check_found_them()
+    {
+        // The duplicate poll id is found after every slide was built, the long slide while building the third.
+        var result = TestDecks.Parse(TestDecks.WithFrontMatter(
+            [
+                "## First", "", "```poll", "id: same", "type: wordcloud", "question: One word?", "```",
+                "---", "## Second", "", "```poll", "id: same", "type: wordcloud", "question: Another word?", "```",
+                "---", "## Third", "", .. Enumerable.Range(1, 20).Select(i => $"- Point {i}"),
+            ]));
+
+        Assert.Equal([(14, DeckProblemSeverity.Error), (20, DeckProblemSeverity.Warning)], result.Problems.Select(p => (p.Line, p.Severity)));
+    }
 }
