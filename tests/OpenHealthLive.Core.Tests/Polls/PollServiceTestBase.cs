@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using OpenHealthLive.Core.Polls;
@@ -75,7 +74,7 @@ public abstract class PollServiceTestBase : IAsyncLifetime, IDisposable
     protected FakeTimeProvider Time { get; } = new(Start);
 
     /// <summary>What the poll services of the test logged.</summary>
-    protected RecordingLogger Log { get; } = new();
+    protected RecordingLogger<PollService> Log { get; } = new();
 
     protected CommitGate Gate { get; }
 
@@ -225,22 +224,6 @@ public abstract class PollServiceTestBase : IAsyncLifetime, IDisposable
         await using var db = DbFactory.CreateDbContext();
         db.BlockedDevices.Add(new BlockedDeviceRecord { SessionCode = Code, DeviceHash = device, BlockedAt = Time.GetUtcNow() });
         await db.SaveChangesAsync();
-    }
-
-    /// <summary>Keeps every log entry's level and message.</summary>
-    protected sealed class RecordingLogger : ILogger<PollService>
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
-
-        public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _entries.Enqueue((logLevel, formatter(state, exception)));
     }
 
     /// <summary>Opens the real SQLite file through the commit gate.</summary>
