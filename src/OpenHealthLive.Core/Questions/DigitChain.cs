@@ -77,9 +77,14 @@ internal sealed class DigitChain
     /// they are the whole chain, or one group, or their separators are all alike and differ from those on
     /// either side ("in 2019: 943/476/5919" has 943/476/5919; "1.2.840.10008" has no number of four groups).
     /// </summary>
-    public bool StandsOut(int first, int last)
+    /// <remarks>
+    /// <paramref name="afterADate"/>: the groups before <paramref name="first"/> are a whole date, which ends a number
+    /// as the start of the chain does ("03/04/1961 07700 900123" has the phone number 07700 900123).
+    /// </remarks>
+    public bool StandsOut(int first, int last, bool afterADate = false)
     {
-        if (first == 0 && last == Count - 1)
+        var fromStart = first == 0 || afterADate;
+        if (fromStart && last == Count - 1)
         {
             return true;
         }
@@ -96,7 +101,7 @@ internal sealed class DigitChain
 
         var inner = Enumerable.Range(first, last - first).Select(Gap).FirstOrDefault(g => g != Joint);
         return inner is null
-            || ((first == 0 || !string.Equals(Gap(first - 1), inner, StringComparison.Ordinal))
+            || ((fromStart || !string.Equals(Gap(first - 1), inner, StringComparison.Ordinal))
                 && (last == Count - 1 || !string.Equals(Gap(last), inner, StringComparison.Ordinal)));
     }
 

@@ -42,7 +42,7 @@ public sealed partial class PatientDataGuard
             }
 
             var year = YearOf(date.Value);
-            found.Add(GuardRules.DateOfBirth, Key(date.Index), $"a date of birth after “{keyword}” ({(year is null ? "day and month" : "year " + year)})",
+            found.Add(GuardRules.DateOfBirth, Key(date.Value), $"a date of birth after “{keyword}” ({(year is null ? "day and month" : "year " + year)})",
                 year is null ? "[date of birth]" : $"[date of birth …{year}]", match.Index, match.Index + match.Length);
         }
 
@@ -83,7 +83,7 @@ public sealed partial class PatientDataGuard
 
                 if (year is not null)
                 {
-                    found.Add(GuardRules.DateOfBirth, Key(chain.StartOf(first)), FullDateReason(year), $"[date …{year}]", chain.StartOf(first), chain.EndOf(last));
+                    found.Add(GuardRules.DateOfBirth, Key(text[chain.StartOf(first)..chain.EndOf(last)]), FullDateReason(year), $"[date …{year}]", chain.StartOf(first), chain.EndOf(last));
                 }
             }
         }
@@ -94,7 +94,7 @@ public sealed partial class PatientDataGuard
             var year = match.Groups[3].Value.TrimStart('\'');
             if (day is >= 1 and <= 31 && IsYear(year))
             {
-                found.Add(GuardRules.DateOfBirth, Key(match.Index), FullDateReason(year), $"[date …{year}]", match.Index, match.Index + match.Length);
+                found.Add(GuardRules.DateOfBirth, Key(match.Value), FullDateReason(year), $"[date …{year}]", match.Index, match.Index + match.Length);
             }
         }
 
@@ -104,13 +104,14 @@ public sealed partial class PatientDataGuard
             var year = match.Groups[3].Value.TrimStart('\'');
             if (day is >= 1 and <= 31 && IsYear(year))
             {
-                found.Add(GuardRules.DateOfBirth, Key(match.Index), FullDateReason(year), $"[date …{year}]", match.Index, match.Index + match.Length);
+                found.Add(GuardRules.DateOfBirth, Key(match.Value), FullDateReason(year), $"[date …{year}]", match.Index, match.Index + match.Length);
             }
         }
     }
 
-    // A date found by two patterns ("DOB 3rd April 1961") starts at the same place: one date, not two.
-    private static string Key(int index) => index.ToString(CultureInfo.InvariantCulture);
+    // A date is known by what is written, not where: found by two patterns ("DOB 3rd April 1961"), or read again
+    // with the author's name in front of it (Inspect), it is one date, not two.
+    private static string Key(string date) => date;
 
     private static int Number(string digits) => digits.Length is > 0 and <= 9 ? int.Parse(digits, CultureInfo.InvariantCulture) : -1;
 
@@ -449,7 +450,8 @@ public sealed partial class PatientDataGuard
                     var rightLength = digits[1] == '7' ? length == 11 : digits[1] != '0';
                     // "0.0123456789" is a decimal; "0,7700,900123" is not.
                     var isDecimal = last == first + 1 && chain.Group(first) == "0" && chain.Gap(first) is "." or ",";
-                    if (rightLength && !isDecimal && chain.StandsOut(first, last) && !StartsWithDate(chain, first, last))
+                    var afterADate = first >= 3 && StartsWithDate(chain, first - 3, first - 1);
+                    if (rightLength && !isDecimal && chain.StandsOut(first, last, afterADate) && !StartsWithDate(chain, first, last))
                     {
                         Add(chain.StartOf(first), chain.EndOf(last), digits, digits[1] == '7' ? "a UK mobile number" : "a UK phone number");
                         break;
