@@ -238,7 +238,7 @@ public sealed partial class PatientDataGuard
 
     /// <summary>A lone group that is the integer or fractional part of a decimal or grouped number (7.04, 12,400).</summary>
     private static bool IsDecimalPart(DigitChain chain, int first, int last) =>
-        first == last && ((first > 0 && chain.Gap(first - 1) is "." or ",") || (last < chain.Count - 1 && chain.Gap(last) is "." or ","));
+        first == last && (chain.Gap(first - 1) is "." or "," || chain.Gap(last) is "." or ","); // Gap is empty outside the chain.
 
     // Rule 3: identifier-like numbers, and identifiers after a hospital-number keyword or a trust code.
     private static void CheckHospitalNumbers(string text, List<DigitChain> chains, List<NhsShaped> nhsShaped, bool[] inPhoneNumber, Found found)

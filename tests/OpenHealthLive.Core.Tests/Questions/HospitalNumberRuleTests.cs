@@ -89,4 +89,47 @@ public sealed class HospitalNumberRuleTests
 
         Assert.Equal("a hospital number after “MRN” (ending …345)", finding.Reason);
     }
+
+    [Theory]
+    [InlineData(",")]
+    [InlineData(";")]
+    [InlineData(".")]
+    [InlineData("!")]
+    [InlineData("?")]
+    [InlineData(":")]
+    public void The_identifier_after_a_keyword_ends_where_a_sentence_or_list_goes_on(string mark)
+    {
+        var guarded = Guard.Default.Mask($"MRN 00912345{mark} 12 of them were like this");
+
+        Assert.Equal($"MRN [hospital number ending …345]{mark} 12 of them were like this", guarded.Text);
+    }
+
+    [Theory]
+    [InlineData("MRN 0091,2345 please")]
+    [InlineData("MRN 0091,-2345 please")]
+    [InlineData("MRN 0091 - 2345 please")]
+    public void Separators_that_do_not_end_a_sentence_join_the_identifier(string question)
+    {
+        var guarded = Guard.Default.Mask(question);
+
+        Assert.Equal("MRN [hospital number ending …345] please", guarded.Text);
+    }
+
+    [Theory]
+    [InlineData("Is 1234567.89 the total?")]
+    [InlineData("Is 1234567,5 the total?")]
+    [InlineData("Is it 0,1234567 or more?")]
+    [InlineData("Is it 0.1234567 or more?")]
+    public void Either_part_of_a_decimal_is_not_an_identifier(string question)
+    {
+        Assert.Empty(Guard.Default.Check(question));
+    }
+
+    [Theory]
+    [InlineData("Patient 12 1234567 had a scan", "Patient 12 [hospital number ending …567] had a scan")]
+    [InlineData("Patient 1234567 12 had a scan", "Patient [hospital number ending …567] 12 had a scan")]
+    public void A_lone_identifier_like_number_beside_another_number_is_still_caught(string question, string masked)
+    {
+        Assert.Equal(masked, Guard.Default.Mask(question).Text);
+    }
 }
