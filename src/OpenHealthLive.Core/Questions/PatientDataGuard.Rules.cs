@@ -431,7 +431,7 @@ public sealed partial class PatientDataGuard
                 if (chain.Group(first)[0] != '0'
                     || (first == 0 && chain.Before == '+')
                     || char.IsLetter(chain.BeforeGroup(first))
-                    || (first > 0 && chain.Gap(first - 1) is "." or ",")
+                    || chain.Gap(first - 1) is "." or ","
                     || inPhoneNumber[chain.StartOf(first)])
                 {
                     continue;

@@ -50,6 +50,10 @@ public sealed class PhoneRuleTests
     [InlineData("Mobile 07700 90012 is too short")]
     [InlineData("AUC 0.07700900123")]
     [InlineData("Scanned at 10:30 on 01-02-2024 12 times")]
+    [InlineData("Is 1.07700900123 a ratio?")]
+    [InlineData("Is 1,07700900123 a ratio?")]
+    [InlineData("AUC 0.7700900123")]
+    [InlineData("AUC 0,7700900123")]
     public void Durations_sizes_years_and_short_numbers_are_not_phone_numbers(string question)
     {
         Assert.DoesNotContain(GuardRules.Phone, Guard.Rules(question));
@@ -61,5 +65,15 @@ public sealed class PhoneRuleTests
         var finding = Guard.Finding(Guard.Default, "07700 900123 or +44 7700 900123", GuardRules.Phone);
 
         Assert.Equal("a UK mobile number (ending …123)", finding.Reason);
+    }
+
+    [Theory]
+    [InlineData("Bed 12, 07700 900123 is her number", "Bed 12, [phone number ending …123] is her number")]
+    [InlineData("Bed 12/07700 900123 is her number", "Bed 12/[phone number ending …123] is her number")]
+    [InlineData("London line 020 7946 0958", "London line [phone number ending …958]")]
+    [InlineData("Ring 0,7700,900123", "Ring [phone number ending …123]")]
+    public void A_phone_number_after_another_number_is_masked_on_its_own(string question, string masked)
+    {
+        Assert.Equal(masked, Guard.Default.Mask(question).Text);
     }
 }
