@@ -120,6 +120,8 @@ public sealed class HospitalNumberRuleTests
     [InlineData("Is 1234567,5 the total?")]
     [InlineData("Is it 0,1234567 or more?")]
     [InlineData("Is it 0.1234567 or more?")]
+    [InlineData("Is the AUC 0.943476593 on the test set?")]
+    [InlineData("Is the AUC 0,943476593 on the test set?")]
     public void Either_part_of_a_decimal_is_not_an_identifier(string question)
     {
         Assert.Empty(Guard.Default.Check(question));

@@ -22,6 +22,8 @@ public sealed class PostcodeRuleTests
     [InlineData("(E1W 1AA)")]
     [InlineData("g2 3ab")]
     [InlineData("N1 1ST")]
+    [InlineData("W1C 1DX")]
+    [InlineData("EC1M 1AA")]
     public void A_full_uk_postcode_is_caught(string question)
     {
         Assert.Contains(GuardRules.Postcode, Guard.Rules(question));
@@ -46,6 +48,8 @@ public sealed class PostcodeRuleTests
     [InlineData("GA 20+6")]
     [InlineData("Stuck on the M1 motorway")]
     [InlineData("SW1I 1AA")]
+    [InlineData("EC1C 1AA")]
+    [InlineData("W1M 1AA")]
     [InlineData("NW1 2CB")]
     public void Partial_codes_and_look_alikes_are_not_postcodes(string question)
     {
