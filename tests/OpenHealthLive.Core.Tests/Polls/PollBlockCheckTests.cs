@@ -56,7 +56,7 @@ public sealed class PollBlockCheckTests
     public void An_unknown_key_is_a_warning_that_lists_the_known_keys_and_its_value_is_never_read()
     {
         // The value would be an error under a known key; under an unknown one it is not looked at.
-        var result = TestDecks.Parse(TestDecks.WithFrontMatter("## Poll", "", "```poll", "id: p", "type: single", "question: Q?", "options: [A, B]", "colour: {r: 1}", "```"));
+        var result = TestDecks.Parse(TestDecks.WithPoll("id: p", "type: single", "question: Q?", "options: [A, B]", "colour: {r: 1}"));
 
         var warning = Assert.Single(result.Problems);
         Assert.Equal(DeckProblemSeverity.Warning, warning.Severity);
@@ -68,7 +68,7 @@ public sealed class PollBlockCheckTests
     [Fact]
     public void A_key_that_is_not_a_plain_name_is_an_unknown_key()
     {
-        var result = TestDecks.Parse(TestDecks.WithFrontMatter("## Poll", "", "```poll", "id: p", "type: single", "question: Q?", "options: [A, B]", "[a, b]: c", "```"));
+        var result = TestDecks.Parse(TestDecks.WithPoll("id: p", "type: single", "question: Q?", "options: [A, B]", "[a, b]: c"));
 
         var warning = Assert.Single(result.Problems);
         Assert.StartsWith("Unknown poll key ''.", warning.Message, StringComparison.Ordinal);
@@ -161,12 +161,10 @@ public sealed class PollBlockCheckTests
         Assert.Equal(2, problems.Count);
     }
 
-    private static PollDefinition SinglePoll(params string[] yaml) =>
-        Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter(["## Poll", "", "```poll", .. yaml, "```"])).Polls);
+    private static PollDefinition SinglePoll(params string[] yaml) => Assert.Single(TestDecks.ParseDeck(TestDecks.WithPoll(yaml)).Polls);
 
-    private static DeckProblem PollError(params string[] yaml) =>
-        TestDecks.SingleError(TestDecks.WithFrontMatter(["## Poll", "", "```poll", .. yaml, "```"]));
+    private static DeckProblem PollError(params string[] yaml) => TestDecks.SingleError(TestDecks.WithPoll(yaml));
 
     private static (int Line, string Message)[] PollErrors(params string[] yaml) =>
-        [.. TestDecks.Parse(TestDecks.WithFrontMatter(["## Poll", "", "```poll", .. yaml, "```"])).Errors.Select(e => (e.Line, e.Message))];
+        [.. TestDecks.Parse(TestDecks.WithPoll(yaml)).Errors.Select(e => (e.Line, e.Message))];
 }

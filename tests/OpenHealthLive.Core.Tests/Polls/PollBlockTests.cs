@@ -292,6 +292,5 @@ public sealed class PollBlockTests
     private static Slide PollSlide(string heading, params string[] yaml) =>
         Assert.Single(TestDecks.ParseDeck(TestDecks.WithFrontMatter([heading, "", "```poll", .. yaml, "```"])).Slides);
 
-    private static DeckProblem PollError(params string[] yaml) =>
-        TestDecks.SingleError(TestDecks.WithFrontMatter(["## Poll", "", "```poll", .. yaml, "```"]));
+    private static DeckProblem PollError(params string[] yaml) => TestDecks.SingleError(TestDecks.WithPoll(yaml));
 }

@@ -17,6 +17,9 @@ internal static class TestDecks
     /// <summary>A three-line front matter (lines 1 to 3) followed by <paramref name="body"/> from line 4.</summary>
     public static string WithFrontMatter(params string[] body) => Lines(["---", "title: Test talk", "---", .. body]);
 
+    /// <summary>A deck of one slide, '## Poll' (line 4), holding a poll block whose YAML starts on line 7.</summary>
+    public static string WithPoll(params string[] yaml) => WithFrontMatter(["## Poll", "", "```poll", .. yaml, "```"]);
+
     public static DeckLoadResult Parse(string source) => DeckParser.Parse(Slug, File, source);
 
     /// <summary>Parses a deck that must load.</summary>
