@@ -78,7 +78,7 @@ internal static class SessionApiEndpoints
 
     private static ProblemHttpResult UnknownSession(string code) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown session",
-            detail: $"There is no session with code '{(code.Length > 16 ? code[..16] : code)}'.");
+            detail: $"There is no session with code '{code[..Math.Min(code.Length, 16)]}'.");
 }
 
 /// <summary>Body of <c>GET /api/sessions/{code}</c>; <c>Languages</c> are those a phone may read the deck in, its own first.</summary>

@@ -84,5 +84,95 @@ public sealed class SessionApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_session_is_never_cached_and_a_slide_is_cached_only_privately_and_checked_again()
+    {
+        using var client = _factory.CreatePlainClient();
+
+        using var session = await client.GetAsync($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}");
+        using var slide = await client.GetAsync($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/0");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/5");
+        request.Headers.Add("Cookie", await _factory.SignInAsync());
+        using var presenterSlide = await client.SendAsync(request);
+
+        // As sent: HttpClient's parsed CacheControl would reorder the directives.
+        Assert.Equal("no-store", session.Headers.NonValidated["Cache-Control"].ToString());
+        Assert.Equal("private, no-cache", slide.Headers.NonValidated["Cache-Control"].ToString());
+        Assert.Equal("private, no-cache", presenterSlide.Headers.NonValidated["Cache-Control"].ToString());
+    }
+
+    [Fact]
+    public async Task The_problems_say_what_was_asked_for_in_words_and_a_long_code_is_cut_short()
+    {
+        using var client = _factory.CreatePlainClient();
+
+        Assert.Equal(
+            (404, "Unknown session", "There is no session with code 'ABCDEFGHIJKLMNOP'."),
+            await ProblemAsync(client, $"/api/sessions/ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+        Assert.Equal(
+            (404, "Unknown session", "There is no session with code 'ABCDEFGHIJKLMNOP'."),
+            await ProblemAsync(client, $"/api/sessions/ABCDEFGHIJKLMNOP"));
+        Assert.Equal(
+            (404, "No such slide", $"Session {OpenHealthLiveFactory.DefaultCode} has no slide 9."),
+            await ProblemAsync(client, $"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/8"));
+        Assert.Equal(
+            (404, "No such slide", $"Session {OpenHealthLiveFactory.DefaultCode} has no slide 0."),
+            await ProblemAsync(client, $"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/-1"));
+        Assert.Equal(
+            (403, "Not shown yet", "Slide 4 has not been shown in this session; it appears when the presenter shows it."),
+            await ProblemAsync(client, $"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/3"));
+    }
+
+    [Fact]
+    public async Task The_first_and_last_slides_are_in_the_deck()
+    {
+        using var client = _factory.CreatePlainClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/7");
+        request.Headers.Add("Cookie", await _factory.SignInAsync());
+
+        using var first = await client.GetAsync($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/0");
+        using var last = await client.SendAsync(request);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, last.StatusCode));
+    }
+
+    [Theory]
+    [InlineData("es", "es")]
+    [InlineData("es-MX", "es")]
+    [InlineData("fr", "en-GB")]
+    [InlineData(null, "en-GB")]
+    public async Task A_slide_is_read_in_the_language_asked_for_when_the_deck_has_it(string? lang, string language)
+    {
+        _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
+        using var client = _factory.CreatePlainClient();
+
+        var session = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}");
+        var slide = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/0{(lang is null ? "" : "?lang=" + lang)}");
+
+        Assert.Equal(["en-GB", "es"], session.GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(language, slide.GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task A_language_tag_longer_than_any_language_s_is_read_as_the_deck_s_own()
+    {
+        _factory.Settings["Decks:DefaultDeck"] = "open-healthcare";
+        using var client = _factory.CreatePlainClient();
+
+        // "es" and 34 more characters: a prefix a lookup might still match, but no language has a tag so long.
+        var slide = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/0?lang=es-{new string('x', 33)}");
+        var longest = await client.GetFromJsonAsync<JsonElement>($"/api/sessions/{OpenHealthLiveFactory.DefaultCode}/slides/0?lang=es-{new string('x', 32)}");
+
+        Assert.Equal("en-GB", slide.GetProperty("language").GetString());
+        Assert.Equal("es", longest.GetProperty("language").GetString());
+    }
+
+    private static async Task<(int Status, string? Title, string? Detail)> ProblemAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (problem.GetProperty("status").GetInt32(), problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString());
+    }
+
     public void Dispose() => _factory.Dispose();
 }
