@@ -39,14 +39,18 @@ public static class DeckLintCommand
 
             var errors = result.Problems.Count(p => p.Severity == DeckProblemSeverity.Error);
             var warnings = result.Problems.Count - errors;
+            var counts = $"{Count(errors, "error")}, {Count(warnings, "warning")}";
             await output.WriteLineAsync(result.Deck is { } deck
-                ? $"{folder}: {deck.Slides.Count} slides in {string.Join(" and ", deck.Languages)}, {errors} errors, {warnings} warnings"
-                : $"{folder}: cannot be presented: {errors} errors, {warnings} warnings");
+                ? $"{folder}: {Count(deck.Slides.Count, "slide")} in {string.Join(" and ", deck.Languages)}, {counts}"
+                : $"{folder}: cannot be presented: {counts}");
             failed |= errors > 0 || (strict && warnings > 0);
         }
 
         return failed ? 1 : 0;
     }
+
+    private static string Count(int count, string noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     /// <summary>
     /// The folder as given, else relative to the repository root: <c>dotnet run --project</c> starts the
