@@ -71,6 +71,17 @@ public sealed class DeckLintCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_decks_with_errors_fail_the_run_as_one_does()
+    {
+        var first = WriteDeck("first", "---", "title: First", "---", "# One", "", "![A photo](lost.png)");
+        var second = WriteDeck("second", "---", "title: Second", "---", "# One", "", "![A photo](lost.png)");
+
+        var (exit, _) = await LintAsync(first, second);
+
+        Assert.Equal(1, exit);
+    }
+
+    [Fact]
     public async Task A_folder_that_does_not_exist_is_an_error_and_fails_the_run()
     {
         var (exit, output) = await LintAsync(Path.Combine(_root, "nowhere"));
