@@ -10,12 +10,12 @@ namespace OpenHealthLive.Core.Tests.Slides;
 /// With watching on (Development), a change to any file of a deck, at any depth and of any kind (written, created,
 /// deleted, renamed), drops the deck from the cache and raises <see cref="DeckCatalog.DeckChanged"/> once the burst
 /// of changes has settled. The real file-system watcher runs; the settle delay runs on a fake clock, which each test
-/// moves on until the event arrives (or gives up after a generous while and fails).
+/// moves on once the catalog has set its settle timer (or fails after a generous while with none set).
 /// </summary>
 public sealed class DeckWatchingTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly FakeTimeProvider _time = new();
+    private readonly SignallingTimeProvider _time = new();
     private readonly RecordingLogger<DeckCatalog> _log = new();
     private readonly ConcurrentQueue<string> _changed = new();
     private readonly DeckCatalog _catalog;
@@ -35,13 +35,13 @@ public sealed class DeckWatchingTests : IDisposable
     }
 
     [Fact]
-    public void Editing_deck_md_drops_the_deck_and_the_next_read_sees_the_edit()
+    public async Task Editing_deck_md_drops_the_deck_and_the_next_read_sees_the_edit()
     {
         Assert.Equal("Alpha", _catalog.Get("alpha").Deck!.Metadata.Title);
 
         WriteDeck("alpha", "Edited");
 
-        Assert.Equal(["alpha"], WaitForChanges());
+        Assert.Equal(["alpha"], await WaitForChangesAsync());
         Assert.Equal("Edited", _catalog.Get("alpha").Deck!.Metadata.Title);
         Assert.Contains((LogLevel.Information, "Deck 'alpha' changed on disk; it will be reloaded on next use"), _log.Entries);
     }
@@ -56,7 +56,7 @@ public sealed class DeckWatchingTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Changes))]
-    public void Every_kind_of_change_to_a_file_in_a_deck_s_sub_folder_is_seen(string change)
+    public async Task Every_kind_of_change_to_a_file_in_a_deck_s_sub_folder_is_seen(string change)
     {
         _catalog.Get("alpha");
         var photo = _temp.Combine("content/alpha/img/photo.png");
@@ -78,19 +78,19 @@ public sealed class DeckWatchingTests : IDisposable
                 break;
         }
 
-        Assert.Equal(["alpha"], WaitForChanges());
+        Assert.Equal(["alpha"], await WaitForChangesAsync());
     }
 
     [Fact]
-    public void A_change_outside_any_well_named_deck_folder_is_not_a_deck_change()
+    public async Task A_change_outside_any_well_named_deck_folder_is_not_a_deck_change()
     {
         _temp.WriteFile("content/Not A Deck/deck.md", "# Ignored");
         _temp.WriteFile("content/loose.md", "# Ignored");
 
-        // The watcher reports changes in order, so by the time the real deck's change is seen the others were too.
+        // The watcher reports changes in order: a timer set for either other change would be the first one set.
         WriteDeck("alpha", "Edited");
 
-        Assert.Equal(["alpha"], WaitForChanges());
+        Assert.Equal(["alpha"], await WaitForChangesAsync());
     }
 
     [Fact]
@@ -114,19 +114,36 @@ public sealed class DeckWatchingTests : IDisposable
     }
 
     /// <summary>
-    /// Moves the fake clock on past the settle delay until a deck change is raised; the watcher's events arrive on
-    /// their own thread, so this polls, and fails after 20 seconds with nothing.
+    /// Waits until the catalog sets its settle timer (the watcher's events arrive on their own thread), then moves the
+    /// fake clock past the settle delay until the deck changes are raised.
     /// </summary>
-    private string[] WaitForChanges()
+    private async Task<string[]> WaitForChangesAsync()
     {
+        Assert.True(await _time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(20)), "the catalog set no settle timer: no change was seen");
+
+        // The timer is armed just after it is made, on the watcher's thread: move the clock on until it has fired.
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (_changed.IsEmpty && DateTime.UtcNow < deadline)
+        do
         {
-            Thread.Sleep(20);
             _time.Advance(TimeSpan.FromMilliseconds(300));
+            await Task.Yield();
         }
+        while (_changed.IsEmpty && DateTime.UtcNow < deadline);
 
         return [.. _changed.Distinct()];
+    }
+
+    /// <summary>A fake clock that says when a timer is set on it.</summary>
+    private sealed class SignallingTimeProvider : FakeTimeProvider
+    {
+        public SemaphoreSlim TimerCreated { get; } = new(0);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            TimerCreated.Release();
+            return timer;
+        }
     }
 
     private string WriteDeck(string slug, string title) =>
