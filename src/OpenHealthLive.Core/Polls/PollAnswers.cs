@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -198,7 +197,7 @@ public static class PollAnswers
 
         if (options.Count > poll.MaxChoices)
         {
-            throw Refuse($"Pick at most {Count(poll.MaxChoices, "option")}.");
+            throw Refuse($"Pick at most {English.Count(poll.MaxChoices, "option")}.");
         }
 
         foreach (var index in options)
@@ -258,7 +257,7 @@ public static class PollAnswers
     {
         if (index < 0 || index >= poll.Options.Count)
         {
-            throw Refuse(FormattableString.Invariant($"Option {index} does not exist; this poll has {Count(poll.Options.Count, "option")}."));
+            throw Refuse(FormattableString.Invariant($"Option {index} does not exist; this poll has {English.Count(poll.Options.Count, "option")}."));
         }
     }
 
@@ -293,9 +292,6 @@ public static class PollAnswers
         RankingName => "a ranking",
         _ => "text",
     };
-
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static RequestRefusedException Refuse(string message) => new(RefusalCodes.BadAnswer, message);
 

@@ -125,7 +125,7 @@ internal static partial class DeckTranslations
 
         if (translation.Slides.Count != main.Slides.Count)
         {
-            Error(0, $"{name} has {Count(translation.Slides.Count, "slide")} but {Main} has {main.Slides.Count}: a translation has the same slides, in the same order, "
+            Error(0, $"{name} has {English.Count(translation.Slides.Count, "slide")} but {Main} has {main.Slides.Count}: a translation has the same slides, in the same order, "
                 + "so that every phone is on the same slide whatever its language. Compare the slide titles to find the one missing or added.");
         }
 
@@ -183,13 +183,13 @@ internal static partial class DeckTranslations
 
         if (poll.Options.Count != original.Options.Count)
         {
-            error(line, $"{where} has {Count(poll.Options.Count, "option")} here but {original.Options.Count} in {Main}. "
+            error(line, $"{where} has {English.Count(poll.Options.Count, "option")} here but {original.Options.Count} in {Main}. "
                 + "Translate each option, in the same order: a vote counts for the option in the same place.");
         }
 
         if (poll.Items.Count != original.Items.Count)
         {
-            error(line, $"{where} has {Count(poll.Items.Count, "item")} here but {original.Items.Count} in {Main}. Translate each item, in the same order.");
+            error(line, $"{where} has {English.Count(poll.Items.Count, "item")} here but {original.Items.Count} in {Main}. Translate each item, in the same order.");
         }
 
         if (poll.Scale != original.Scale)
@@ -229,8 +229,6 @@ internal static partial class DeckTranslations
 
         return -1;
     }
-
-    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
 
     private static string Fragments(int count) => count switch
     {

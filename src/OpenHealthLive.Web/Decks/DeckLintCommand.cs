@@ -1,3 +1,4 @@
+using OpenHealthLive.Core;
 using OpenHealthLive.Core.Slides;
 
 namespace OpenHealthLive.Web.Decks;
@@ -39,18 +40,15 @@ public static class DeckLintCommand
 
             var errors = result.Problems.Count(p => p.Severity == DeckProblemSeverity.Error);
             var warnings = result.Problems.Count - errors;
-            var counts = $"{Count(errors, "error")}, {Count(warnings, "warning")}";
+            var counts = $"{English.Count(errors, "error")}, {English.Count(warnings, "warning")}";
             await output.WriteLineAsync(result.Deck is { } deck
-                ? $"{folder}: {Count(deck.Slides.Count, "slide")} in {string.Join(" and ", deck.Languages)}, {counts}"
+                ? $"{folder}: {English.Count(deck.Slides.Count, "slide")} in {string.Join(" and ", deck.Languages)}, {counts}"
                 : $"{folder}: cannot be presented: {counts}");
             failed |= errors > 0 || (strict && warnings > 0);
         }
 
         return failed ? 1 : 0;
     }
-
-    private static string Count(int count, string noun) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     /// <summary>
     /// The folder as given, else relative to the repository root: <c>dotnet run --project</c> starts the
